@@ -1,0 +1,169 @@
+//===- Analyzer.cpp - facts, summaries bottom-up, rules --------------------===//
+///
+/// \file
+/// Orders the unit's functions by their call graph's strongly connected
+/// components, callees first, and iterates each recursive component to a
+/// fixpoint; then hands every summary and entry point to the rules.
+//===----------------------------------------------------------------------===//
+
+#include "Analyzer.h"
+#include "Naming.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/GraphTraits.h"
+#include "llvm/ADT/SCCIterator.h"
+
+using namespace clang;
+using namespace gfpdep;
+
+namespace {
+
+struct FnNode {
+  const FunctionDecl *Fn = nullptr;
+  std::vector<FnNode *> Callees;
+};
+
+/// The unit's call graph over analysable definitions; Root reaches them all.
+struct FnGraph {
+  FnNode Root;
+  std::vector<std::unique_ptr<FnNode>> Nodes;
+  llvm::DenseMap<const FunctionDecl *, FnNode *> ByFn;
+};
+
+/// Every definition worth analysing: bodies, template instantiations (not
+/// the patterns), lambda call operators; never invalid declarations.
+class DefinitionCollector : public RecursiveASTVisitor<DefinitionCollector> {
+public:
+  explicit DefinitionCollector(FnGraph &G) : G(G) {}
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool shouldVisitImplicitCode() const { return true; }
+
+  bool VisitFunctionDecl(FunctionDecl *FD) {
+    add(FD);
+    return true;
+  }
+  bool VisitLambdaExpr(LambdaExpr *LE) {
+    add(LE->getCallOperator());
+    return true;
+  }
+
+private:
+  FnGraph &G;
+  void add(const FunctionDecl *FD) {
+    if (!FD || FD->isInvalidDecl() || !FD->doesThisDeclarationHaveABody() ||
+        FD->isDependentContext() || !FD->getBody() ||
+        FD->getTemplatedKind() == FunctionDecl::TK_FunctionTemplate ||
+        G.ByFn.count(FD))
+      return;
+    if (FD->isTemplated() || FD->isLateTemplateParsed())
+      return;
+    G.Nodes.push_back(std::make_unique<FnNode>());
+    G.Nodes.back()->Fn = FD;
+    G.ByFn[FD] = G.Nodes.back().get();
+    G.Root.Callees.push_back(G.Nodes.back().get());
+  }
+};
+
+void linkCallees(FnGraph &G, const ProgramFacts &Facts) {
+  for (auto &N : G.Nodes) {
+    llvm::SmallVector<const Stmt *, 64> Walk{N->Fn->getBody()};
+    if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(N->Fn))
+      for (const CXXCtorInitializer *I : Ctor->inits())
+        Walk.push_back(I->getInit());
+    llvm::DenseSet<const FnNode *> Seen;
+    while (!Walk.empty()) {
+      const Stmt *S = Walk.pop_back_val();
+      if (!S)
+        continue;
+      if (isa<LambdaExpr>(S))
+        continue;
+      if (const auto *E = dyn_cast<Expr>(S))
+        if (isa<CallExpr>(E) || isa<CXXConstructExpr>(E)) {
+          llvm::SmallVector<const FunctionDecl *, 4> Targets;
+          resolveCallees(E, Facts, Targets);
+          for (const FunctionDecl *T : Targets) {
+            const FunctionDecl *Def = T->getDefinition();
+            auto It = Def ? G.ByFn.find(Def) : G.ByFn.end();
+            if (It != G.ByFn.end() && Seen.insert(It->second).second)
+              N->Callees.push_back(It->second);
+          }
+        }
+      for (const Stmt *Child : S->children())
+        Walk.push_back(Child);
+    }
+  }
+}
+
+} // namespace
+
+namespace llvm {
+template <> struct GraphTraits<FnGraph *> {
+  using NodeRef = FnNode *;
+  using ChildIteratorType = std::vector<FnNode *>::iterator;
+  static NodeRef getEntryNode(FnGraph *G) { return &G->Root; }
+  static ChildIteratorType child_begin(NodeRef N) { return N->Callees.begin(); }
+  static ChildIteratorType child_end(NodeRef N) { return N->Callees.end(); }
+};
+} // namespace llvm
+
+AnalysisResult gfpdep::analyzeTranslationUnit(ASTContext &Ctx, Preprocessor *PP,
+                                              const EngineOptions &Opts) {
+  AnalysisResult Result;
+  const ApiModel &Model = Opts.Model ? *Opts.Model : builtinModel();
+  GfpLayout Layout =
+      PP ? GfpLayout::read(*PP, Ctx) : GfpLayout::linuxDefault();
+
+  ProgramFacts Facts;
+  Facts.collect(Ctx, Model);
+  Result.Problems = Facts.Problems;
+
+  FnGraph G;
+  DefinitionCollector(G).TraverseDecl(Ctx.getTranslationUnitDecl());
+  linkCallees(G, Facts);
+
+  llvm::DenseMap<const FunctionDecl *, Summary> Summaries;
+  AnalysisEnv Env{Ctx, Model, Layout, Facts, Summaries, Opts.Limits};
+  for (auto SCC = llvm::scc_begin(&G); !SCC.isAtEnd(); ++SCC) {
+    const std::vector<FnNode *> &Members = *SCC;
+    if (Members.size() == 1 && Members[0] == &G.Root)
+      continue;
+    bool Recursive = SCC.hasCycle();
+    for (unsigned Iter = 0; Iter < Opts.MaxSccIterations; ++Iter) {
+      bool Changed = false;
+      for (FnNode *N : Members) {
+        Summary S;
+        if (!analyzeFunction(N->Fn, Env, S)) {
+          Summaries.erase(N->Fn);
+          continue;
+        }
+        auto It = Summaries.find(N->Fn);
+        if (It == Summaries.end() || It->second.signature() != S.signature())
+          Changed = true;
+        Summaries[N->Fn] = std::move(S);
+      }
+      if (!Recursive || !Changed)
+        break;
+    }
+  }
+
+  RuleInput In;
+  In.Layout = &Layout;
+  for (auto &N : G.Nodes) {
+    auto It = Summaries.find(N->Fn);
+    if (It == Summaries.end()) {
+      ++Result.FunctionsSkipped;
+      continue;
+    }
+    ++Result.FunctionsAnalyzed;
+    In.Functions.push_back(&It->second);
+  }
+  for (const EntryPoint &EP : Facts.Entries) {
+    const FunctionDecl *Def = EP.Fn->getDefinition();
+    auto It = Def ? Summaries.find(Def) : Summaries.end();
+    if (It != Summaries.end())
+      In.Entries.push_back({EP.Ctx, &It->second});
+  }
+  Result.Findings = runRules(In, Opts.Rules);
+  return Result;
+}

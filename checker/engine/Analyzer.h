@@ -1,0 +1,46 @@
+//===- Analyzer.h - the engine's entry point --------------------*- C++ -*-===//
+///
+/// \file
+/// Runs the whole data path over one translation unit: facts -> per-function
+/// summaries bottom-up over the call graph's SCCs -> rules -> findings.
+/// Front ends (plugin, CLI, clang-tidy) call this and present the result.
+//===----------------------------------------------------------------------===//
+
+#ifndef GFPDEP_ENGINE_ANALYZER_H
+#define GFPDEP_ENGINE_ANALYZER_H
+
+#include "Facts.h"
+#include "Finding.h"
+#include "FunctionAnalysis.h"
+#include "Rules.h"
+
+namespace clang {
+class ASTContext;
+class Preprocessor;
+} // namespace clang
+
+namespace gfpdep {
+
+struct EngineOptions {
+  RuleOptions Rules;
+  AnalysisLimits Limits;
+  unsigned MaxSccIterations = 16;
+  const ApiModel *Model = nullptr; ///< null: the built-in model
+};
+
+struct AnalysisResult {
+  std::vector<Finding> Findings;
+  std::vector<Problem> Problems; ///< user errors (bad annotations)
+  unsigned FunctionsAnalyzed = 0;
+  unsigned FunctionsSkipped = 0; ///< over the limits or without a CFG
+};
+
+/// Analyses a parsed unit. PP may be null (then the GFP layout is the
+/// Linux default).
+AnalysisResult analyzeTranslationUnit(clang::ASTContext &Ctx,
+                                      clang::Preprocessor *PP,
+                                      const EngineOptions &Opts);
+
+} // namespace gfpdep
+
+#endif

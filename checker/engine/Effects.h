@@ -1,0 +1,124 @@
+//===- Effects.h - contexts, effects and function summaries -----*- C++ -*-===//
+///
+/// \file
+/// The engine's vocabulary. A Context is something in force at a program
+/// point (a held lock, IRQs off, a memalloc scope, an entry point's reclaim
+/// context). An Effect is what a function may do, directly or through calls
+/// (allocate, block, acquire), with the chain of call sites down to the leaf
+/// and every context enclosing the leaf on that chain. A Summary is the set of
+/// effects reachable from a function's entry plus its net lock effect.
+//===----------------------------------------------------------------------===//
+
+#ifndef GFPDEP_ENGINE_EFFECTS_H
+#define GFPDEP_ENGINE_EFFECTS_H
+
+#include "Finding.h"
+#include "model/ApiModel.h"
+#include "llvm/ADT/StringMap.h"
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace gfpdep {
+
+/// A lock class ("virtio_balloon::balloon_lock"), or the lock a parameter of
+/// the summarised function points to, resolved at each call site.
+struct LockRef {
+  std::string Class;
+  int Param = -1;
+
+  bool known() const { return Param >= 0 || !Class.empty(); }
+  bool concrete() const { return Param < 0 && !Class.empty(); }
+  std::string key() const;
+};
+
+/// One value a GFP mask may have, and where it was written.
+struct MaskSource {
+  uint64_t Value = 0;
+  Loc Where;
+  bool AtLeaf = false; ///< written in the leaf call itself: no "passed here" note
+  bool operator<(const MaskSource &O) const;
+};
+
+/// The set of values a mask may have: constants, and/or the value of a
+/// parameter of the summarised function (with bits or-ed in). Scopes in force
+/// clear bits from all of them.
+struct Mask {
+  std::vector<MaskSource> Values;
+  int Param = -1;
+  uint64_t ParamOr = 0;
+  uint64_t Clear = 0;
+
+  bool empty() const { return Values.empty() && Param < 0; }
+  void add(const MaskSource &S);
+  void unite(const Mask &O);
+  std::string key() const;
+};
+
+enum class CtxKind : uint8_t {
+  Lock,          ///< a held lock (Fl says which flavour)
+  Section,       ///< IRQs/preemption/BH off, RCU read side, non-block region
+  Scope,         ///< memalloc_noreclaim/noio/nofs
+  FsReclaim,     ///< between fs_reclaim_acquire and fs_reclaim_release
+  Entry,         ///< a whole function's context: OOM notifier, shrinker, IRQ ...
+  NeverSleeps,   ///< a function promised never to sleep (contract)
+};
+
+struct Context {
+  CtxKind Kind = CtxKind::Lock;
+  Flavor Fl = Flavor::None;
+  LockRef Lock;          ///< Kind == Lock
+  unsigned Subclass = 0; ///< *_nested subclass
+  bool Recursive = false;
+  Loc Origin;            ///< where it began
+  std::string Via;       ///< the API or wrapper that began it ("mutex_lock")
+  std::string Entry;     ///< Kind == Entry/NeverSleeps: the function's name
+  unsigned Depth = 1;    ///< nesting count, saturating
+
+  std::string key() const; ///< identity within a state (not the origin)
+  bool atomic() const;
+  bool nonBlocking() const;
+};
+
+/// A context around an effect, and how many of the effect's chain steps lie
+/// below the function where it began.
+struct Enclosing {
+  Context Ctx;
+  unsigned ChainLen = 0;
+};
+
+enum class EffectKind : uint8_t { Alloc, Block, Acquire };
+
+struct Effect {
+  EffectKind Kind = EffectKind::Block;
+  Loc Leaf;
+  std::string What; ///< the operation at the leaf: "kmalloc", "mutex_lock"
+  Mask M;           ///< Alloc
+  LockRef Lock;     ///< Acquire
+  Flavor Fl = Flavor::None;
+  unsigned Subclass = 0;
+  bool Try = false;
+  bool Recursive = false;
+  std::vector<Step> Chain;      ///< call sites from the summary's owner down
+  std::vector<Enclosing> Under; ///< contexts in force at the leaf
+
+  std::string key() const;
+  bool blocking() const; ///< independent of the mask (Block, sleeping Acquire)
+};
+
+struct Summary {
+  std::vector<Effect> Effects;
+  std::vector<Context> NetAcquire; ///< in force when the function returns
+  std::vector<Context> NetRelease; ///< ended here, begun by a caller
+  llvm::StringMap<unsigned> Index; ///< Effect::key() -> position
+
+  /// Adds E unless an effect with its key is there; keeps the shorter chain.
+  /// Returns true if the summary changed.
+  bool add(Effect E);
+  /// A fingerprint for fixpoint detection.
+  std::string signature() const;
+};
+
+} // namespace gfpdep
+
+#endif

@@ -1,0 +1,351 @@
+//===- Facts.cpp - callback stores, registrations, annotations ------------===//
+///
+/// \file
+/// One pass over the unit's AST that records where function pointers go and
+/// which callbacks become entry points, and reads gfpdep annotations.
+//===----------------------------------------------------------------------===//
+
+#include "Facts.h"
+#include "Naming.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "llvm/ADT/StringExtras.h"
+
+using namespace clang;
+using namespace gfpdep;
+
+namespace {
+
+/// The annotations gfpdep reads: __attribute__((annotate("gfpdep::NAME", ...))).
+struct AnnotationSpec {
+  const char *Name;
+  enum { EntryCtx, NeverSleeps, Row } What;
+  Flavor Fl;    // EntryCtx: context flavour; Row: default lock flavour
+  ApiOp Op;     // Row
+  bool TakesParam;
+};
+
+const AnnotationSpec Annotations[] = {
+    {"oom_notifier", AnnotationSpec::EntryCtx, Flavor::OomNotifier, ApiOp::Block, false},
+    {"shrinker", AnnotationSpec::EntryCtx, Flavor::Shrinker, ApiOp::Block, false},
+    {"atomic_context", AnnotationSpec::EntryCtx, Flavor::IrqOff, ApiOp::Block, false},
+    {"nonblocking_context", AnnotationSpec::EntryCtx, Flavor::NonBlock, ApiOp::Block, false},
+    {"never_sleeps", AnnotationSpec::NeverSleeps, Flavor::None, ApiOp::Block, false},
+    {"might_sleep", AnnotationSpec::Row, Flavor::None, ApiOp::Block, false},
+    {"allocates", AnnotationSpec::Row, Flavor::None, ApiOp::Alloc, true},
+    {"acquires", AnnotationSpec::Row, Flavor::Mutex, ApiOp::Acquire, true},
+    {"try_acquires", AnnotationSpec::Row, Flavor::Mutex, ApiOp::TryAcquire, true},
+    {"releases", AnnotationSpec::Row, Flavor::Mutex, ApiOp::Release, true},
+};
+
+std::string knownAnnotations() {
+  std::string S;
+  for (const AnnotationSpec &A : Annotations)
+    S += (S.empty() ? "" : ", ") + std::string(A.Name);
+  return S;
+}
+
+class Collector : public RecursiveASTVisitor<Collector> {
+public:
+  Collector(ASTContext &Ctx, const ApiModel &Model, ProgramFacts &Facts)
+      : Ctx(Ctx), Model(Model), Facts(Facts) {}
+
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool shouldVisitImplicitCode() const { return true; }
+
+  bool VisitBinaryOperator(BinaryOperator *BO) {
+    if (BO->getOpcode() != BO_Assign)
+      return true;
+    const FunctionDecl *Fn = functionOf(BO->getRHS());
+    if (!Fn)
+      return true;
+    const Expr *LHS = BO->getLHS()->IgnoreParenImpCasts();
+    if (const auto *ME = dyn_cast<MemberExpr>(LHS)) {
+      if (const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl()))
+        storeField(FD, nameLock(ME->getBase(), nullptr), Fn);
+    } else if (const auto *DRE = dyn_cast<DeclRefExpr>(LHS)) {
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+        Facts.VarStores[VD].insert(Fn);
+    }
+    return true;
+  }
+
+  bool VisitVarDecl(VarDecl *VD) {
+    const Expr *Init = VD->getInit();
+    if (!Init || VD->isInvalidDecl())
+      return true;
+    if (const FunctionDecl *Fn = functionOf(Init)) {
+      Facts.VarStores[VD].insert(Fn);
+      return true;
+    }
+    if (const auto *ILE = dyn_cast<InitListExpr>(Init->IgnoreParenImpCasts())) {
+      storeInit(ILE, nameVariable(VD));
+    }
+    return true;
+  }
+
+  bool VisitCompoundLiteralExpr(CompoundLiteralExpr *CLE) {
+    if (const auto *ILE = dyn_cast_or_null<InitListExpr>(CLE->getInitializer()))
+      storeInit(ILE, LockRef());
+    return true;
+  }
+
+  bool VisitCallExpr(CallExpr *CE) {
+    const FunctionDecl *Callee = CE->getDirectCallee();
+    if (!Callee)
+      return true;
+    for (unsigned I = 0; I < CE->getNumArgs() && I < Callee->getNumParams(); ++I)
+      if (const FunctionDecl *Fn = functionOf(CE->getArg(I)))
+        Facts.ParamArgs[{Callee->getCanonicalDecl(), I}].insert(Fn);
+    if (const ApiRow *Row = rowFor(Callee, Model, Facts))
+      if (Row->Op == ApiOp::Register)
+        Facts.Registrations.push_back({CE, Row});
+    return true;
+  }
+
+  bool VisitCXXConstructExpr(CXXConstructExpr *CE) {
+    const CXXConstructorDecl *Ctor = CE->getConstructor();
+    for (unsigned I = 0; I < CE->getNumArgs() && I < Ctor->getNumParams(); ++I)
+      if (const FunctionDecl *Fn = functionOf(CE->getArg(I)))
+        Facts.ParamArgs[{Ctor->getCanonicalDecl(), I}].insert(Fn);
+    return true;
+  }
+
+  bool VisitCXXMethodDecl(CXXMethodDecl *MD) {
+    if (!MD->isVirtual() || MD->isInvalidDecl())
+      return true;
+    const CXXMethodDecl *Canon = MD->getCanonicalDecl();
+    Facts.Overriders[Canon].insert(MD);
+    llvm::SmallVector<const CXXMethodDecl *, 4> Work(MD->overridden_methods());
+    while (!Work.empty()) {
+      const CXXMethodDecl *Base = Work.pop_back_val()->getCanonicalDecl();
+      Facts.Overriders[Base].insert(MD);
+      Work.append(Base->overridden_methods().begin(),
+                  Base->overridden_methods().end());
+    }
+    return true;
+  }
+
+  bool VisitFunctionDecl(FunctionDecl *FD) {
+    if (FD->isInvalidDecl() || !FD->hasAttrs())
+      return true;
+    for (const auto *A : FD->specific_attrs<AnnotateAttr>())
+      readAnnotation(FD, A);
+    return true;
+  }
+
+private:
+  ASTContext &Ctx;
+  const ApiModel &Model;
+  ProgramFacts &Facts;
+
+  void storeField(const FieldDecl *FD, const LockRef &Obj, const FunctionDecl *Fn) {
+    if (!FD->getIdentifier())
+      return;
+    std::string Field = FD->getName().str();
+    Facts.FieldStores[recordName(FD->getParent()) + "::" + Field].insert(Fn);
+    if (Obj.concrete())
+      Facts.ObjectStores[Obj.Class + "::" + Field].insert(Fn);
+  }
+
+  /// Designated and positional initialisers of a record, nested records too.
+  void storeInit(const InitListExpr *ILE, const LockRef &Obj) {
+    if (ILE->isSyntacticForm() && ILE->getSemanticForm())
+      ILE = ILE->getSemanticForm();
+    const RecordDecl *RD = ILE->getType()->getAsRecordDecl();
+    if (!RD) {
+      // An array of records: every element stores into the same fields.
+      for (const Expr *E : ILE->inits())
+        if (const auto *Sub = dyn_cast<InitListExpr>(E->IgnoreParenImpCasts()))
+          storeInit(Sub, Obj);
+      return;
+    }
+    unsigned I = 0;
+    for (const FieldDecl *FD : RD->fields()) {
+      if (RD->isUnion())
+        FD = ILE->getInitializedFieldInUnion();
+      if (!FD || I >= ILE->getNumInits())
+        break;
+      const Expr *E = ILE->getInit(I++);
+      if (const FunctionDecl *Fn = functionOf(E)) {
+        storeField(FD, Obj, Fn);
+      } else if (const auto *Sub = dyn_cast<InitListExpr>(E->IgnoreParenImpCasts())) {
+        LockRef Inner;
+        if (FD->getIdentifier())
+          Inner.Class = recordName(RD) + "::" + FD->getName().str();
+        storeInit(Sub, Inner);
+      }
+      if (RD->isUnion())
+        break;
+    }
+  }
+
+  void problem(SourceLocation L, std::string Msg) {
+    Facts.Problems.push_back({makeLoc(L, Ctx.getSourceManager()), std::move(Msg)});
+  }
+
+  void readAnnotation(FunctionDecl *FD, const AnnotateAttr *A) {
+    StringRef Full = A->getAnnotation();
+    if (!Full.consume_front("gfpdep::"))
+      return;
+    const AnnotationSpec *Spec = nullptr;
+    for (const AnnotationSpec &S : Annotations)
+      if (Full == S.Name)
+        Spec = &S;
+    if (!Spec) {
+      problem(A->getLocation(), "unknown gfpdep annotation 'gfpdep::" +
+                                    Full.str() + "'; known annotations: " +
+                                    knownAnnotations());
+      return;
+    }
+    // Arguments: a 1-based parameter position, then an optional flavour.
+    std::optional<unsigned> Position;
+    Flavor Fl = Spec->Fl;
+    unsigned ArgNo = 0;
+    for (const Expr *E : A->args()) {
+      ++ArgNo;
+      Expr::EvalResult R;
+      if (const auto *SL = dyn_cast<StringLiteral>(E->IgnoreParenImpCasts())) {
+        if (!parseFlavor(SL->getString(), Fl) ||
+            !(isSleepingLock(Fl) || isSpinningLock(Fl))) {
+          problem(E->getExprLoc(),
+                  "'gfpdep::" + Full.str() + "': '" + SL->getString().str() +
+                      "' is not a lock flavour (mutex, rwsem, semaphore, "
+                      "spin, raw-spin, rwlock)");
+          return;
+        }
+        continue;
+      }
+      if (!E->isValueDependent() && E->EvaluateAsInt(R, Ctx)) {
+        Position = R.Val.getInt().getZExtValue();
+        continue;
+      }
+      problem(E->getExprLoc(), "argument " + std::to_string(ArgNo) +
+                                   " of 'gfpdep::" + Full.str() +
+                                   "' must be an integer constant or a string");
+      return;
+    }
+    if (Spec->TakesParam) {
+      if (!Position || *Position == 0 || *Position > FD->getNumParams()) {
+        problem(A->getLocation(),
+                "'gfpdep::" + Full.str() + "' needs the 1-based position of a "
+                "parameter of '" + declName(FD) + "' (it has " +
+                std::to_string(FD->getNumParams()) + ")");
+        return;
+      }
+    } else if (Position) {
+      problem(A->getLocation(),
+              "'gfpdep::" + Full.str() + "' takes no parameter position");
+      return;
+    }
+    const FunctionDecl *Canon = FD->getCanonicalDecl();
+    if (Spec->What == AnnotationSpec::Row) {
+      Facts.AnnotationStrings.push_back(declName(FD));
+      ApiRow Row{Facts.AnnotationStrings.back(), Spec->Op, Fl,
+                 Position ? int(*Position) - 1 : -1, -1, 0, ""};
+      Facts.AnnotatedRows[Canon] = Row;
+      return;
+    }
+    EntryPoint EP;
+    EP.Fn = FD;
+    EP.Ctx.Kind = Spec->What == AnnotationSpec::NeverSleeps ? CtxKind::NeverSleeps
+                                                            : CtxKind::Entry;
+    EP.Ctx.Fl = Spec->Fl;
+    EP.Ctx.Origin = makeLoc(A->getLocation(), Ctx.getSourceManager());
+    EP.Ctx.Via = "gfpdep::" + Full.str();
+    EP.Ctx.Entry = declName(FD);
+    Facts.Entries.push_back(EP);
+  }
+};
+
+} // namespace
+
+const ApiRow *gfpdep::rowFor(const FunctionDecl *Fn, const ApiModel &Model,
+                             const ProgramFacts &Facts) {
+  if (!Fn)
+    return nullptr;
+  if (const ApiRow *R = Facts.annotatedRow(Fn))
+    return R;
+  std::string Qualified = declName(Fn);
+  if (const ApiRow *R = Model.lookup(Qualified))
+    return R;
+  if (!isa<CXXMethodDecl>(Fn) && Fn->getIdentifier())
+    return Model.lookup(Fn->getName());
+  return nullptr;
+}
+
+void ProgramFacts::collect(ASTContext &Ctx, const ApiModel &Model) {
+  Collector C(Ctx, Model, *this);
+  C.TraverseDecl(Ctx.getTranslationUnitDecl());
+
+  // Registrations, now that every store is known.
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (const auto &[CE, Row] : Registrations) {
+    if (Row->Arg < 0 || unsigned(Row->Arg) >= CE->getNumArgs())
+      continue;
+    const Expr *Arg = CE->getArg(Row->Arg);
+    FunctionSet Targets;
+    if (Row->Fields.empty()) {
+      if (const FunctionDecl *Fn = functionOf(Arg))
+        Targets.insert(Fn);
+    } else {
+      LockRef Obj = nameLock(Arg, nullptr);
+      llvm::SmallVector<StringRef, 2> Fields;
+      Row->Fields.split(Fields, ',');
+      for (StringRef F : Fields) {
+        const FunctionSet *Set = nullptr;
+        if (Obj.concrete()) {
+          auto It = ObjectStores.find(Obj.Class + "::" + F.str());
+          if (It != ObjectStores.end())
+            Set = &It->second;
+        }
+        if (!Set) { // the object is not known here: its type's field
+          QualType T = Arg->IgnoreParenImpCasts()->getType();
+          if (T->isPointerType())
+            T = T->getPointeeType();
+          if (const RecordDecl *RD = T->getAsRecordDecl())
+            Set = fieldTargets(recordName(RD) + "::" + F.str());
+        }
+        if (Set)
+          Targets.insert(Set->begin(), Set->end());
+      }
+    }
+    for (const FunctionDecl *Fn : Targets) {
+      EntryPoint EP;
+      EP.Fn = Fn;
+      EP.Ctx.Kind = CtxKind::Entry;
+      EP.Ctx.Fl = Row->Fl;
+      EP.Ctx.Origin = makeLoc(CE->getBeginLoc(), SM);
+      EP.Ctx.Via = Row->Name.str();
+      EP.Ctx.Entry = declName(Fn);
+      Entries.push_back(EP);
+    }
+  }
+}
+
+const FunctionSet *ProgramFacts::fieldTargets(const std::string &Key) const {
+  auto It = FieldStores.find(Key);
+  return It == FieldStores.end() ? nullptr : &It->second;
+}
+
+const FunctionSet *ProgramFacts::paramTargets(const FunctionDecl *Fn,
+                                              unsigned Param) const {
+  auto It = ParamArgs.find({Fn->getCanonicalDecl(), Param});
+  return It == ParamArgs.end() ? nullptr : &It->second;
+}
+
+const FunctionSet *ProgramFacts::varTargets(const VarDecl *VD) const {
+  auto It = VarStores.find(VD);
+  return It == VarStores.end() ? nullptr : &It->second;
+}
+
+const FunctionSet *ProgramFacts::overriders(const CXXMethodDecl *MD) const {
+  auto It = Overriders.find(MD->getCanonicalDecl());
+  return It == Overriders.end() ? nullptr : &It->second;
+}
+
+const ApiRow *ProgramFacts::annotatedRow(const FunctionDecl *Fn) const {
+  auto It = AnnotatedRows.find(Fn->getCanonicalDecl());
+  return It == AnnotatedRows.end() ? nullptr : &It->second;
+}

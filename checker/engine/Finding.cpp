@@ -1,0 +1,74 @@
+//===- Finding.cpp - rule ids and report order -----------------------------===//
+///
+/// \file
+/// The rule table (id and one-sentence summary) and the order findings are
+/// reported in.
+//===----------------------------------------------------------------------===//
+
+#include "Finding.h"
+#include "llvm/ADT/STLExtras.h"
+
+using namespace gfpdep;
+
+namespace {
+struct RuleInfo {
+  Rule R;
+  const char *Id;
+  const char *Summary;
+};
+
+const RuleInfo Rules[] = {
+    {Rule::ReclaimUnderLock, "reclaim-under-lock",
+     "A reclaim-capable allocation runs while a lock is held that reclaim "
+     "itself (a shrinker, an OOM notifier, fs_reclaim) also takes."},
+    {Rule::ReclaimInReclaim, "reclaim-in-reclaim",
+     "A reclaim-capable allocation is reachable from an OOM notifier, or a "
+     "__GFP_FS one from inside an fs_reclaim section."},
+    {Rule::SleepInAtomic, "sleep-in-atomic",
+     "A blocking operation is reachable in atomic context."},
+    {Rule::BlockInNonblock, "block-in-nonblock",
+     "A blocking operation is reachable in a non-blocking region or "
+     "function."},
+    {Rule::LockOrder, "lock-order",
+     "The lock-class graph has a cycle, or a lock class is acquired while "
+     "already held."},
+    {Rule::Contract, "contract",
+     "A function breaks a promise made by its gfpdep annotation."},
+};
+} // namespace
+
+llvm::StringRef gfpdep::ruleId(Rule R) {
+  for (const RuleInfo &I : Rules)
+    if (I.R == R)
+      return I.Id;
+  return "unknown";
+}
+
+llvm::StringRef gfpdep::ruleSummary(Rule R) {
+  for (const RuleInfo &I : Rules)
+    if (I.R == R)
+      return I.Summary;
+  return "";
+}
+
+std::optional<Rule> gfpdep::parseRuleId(llvm::StringRef Id) {
+  Id.consume_front("gfpdep-");
+  for (const RuleInfo &I : Rules)
+    if (Id == I.Id)
+      return I.R;
+  return std::nullopt;
+}
+
+bool Finding::operator<(const Finding &O) const {
+  if (Where != O.Where)
+    return Where < O.Where;
+  if (R != O.R)
+    return R < O.R;
+  if (Origin != O.Origin)
+    return Origin < O.Origin;
+  return Message < O.Message;
+}
+
+void gfpdep::sortFindings(std::vector<Finding> &Findings) {
+  llvm::stable_sort(Findings);
+}

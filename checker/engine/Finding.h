@@ -1,0 +1,77 @@
+//===- Finding.h - what the engine reports ----------------------*- C++ -*-===//
+///
+/// \file
+/// A finding: a rule, the leaf operation it points at, a one-line message and
+/// the chain of steps (context began here -> each call -> the leaf's mask
+/// origin -> the other half of a cycle). Front ends only present these.
+//===----------------------------------------------------------------------===//
+
+#ifndef GFPDEP_ENGINE_FINDING_H
+#define GFPDEP_ENGINE_FINDING_H
+
+#include "llvm/ADT/StringRef.h"
+#include <optional>
+#include <string>
+#include <tuple>
+#include <vector>
+
+namespace gfpdep {
+
+/// The rules, with their stable ids.
+enum class Rule {
+  ReclaimUnderLock,
+  ReclaimInReclaim,
+  SleepInAtomic,
+  BlockInNonblock,
+  LockOrder,
+  Contract,
+};
+constexpr unsigned NumRules = 6;
+
+/// "reclaim-under-lock", ...
+llvm::StringRef ruleId(Rule R);
+std::optional<Rule> parseRuleId(llvm::StringRef Id);
+/// The one-sentence summary of a rule (docs, SARIF rule metadata).
+llvm::StringRef ruleSummary(Rule R);
+
+/// A source position, independent of any SourceManager so that findings and
+/// summaries can cross translation units. Raw is the clang encoding of the
+/// same position in the unit that produced it (0 when unknown).
+struct Loc {
+  std::string File;
+  unsigned Line = 0;
+  unsigned Col = 0;
+  unsigned Raw = 0;
+
+  bool valid() const { return Line != 0; }
+  bool operator<(const Loc &O) const {
+    return std::tie(File, Line, Col) < std::tie(O.File, O.Line, O.Col);
+  }
+  bool operator==(const Loc &O) const {
+    return std::tie(File, Line, Col) == std::tie(O.File, O.Line, O.Col);
+  }
+  bool operator!=(const Loc &O) const { return !(*this == O); }
+};
+
+/// One note of a chain.
+struct Step {
+  Loc Where;
+  std::string Text;
+};
+
+struct Finding {
+  Rule R;
+  Loc Where;
+  std::string Message; ///< without the trailing "[gfpdep-<rule>]"
+  std::vector<Step> Notes;
+  Loc Origin; ///< where the context began (dedup key with R and Where)
+
+  bool operator<(const Finding &O) const;
+};
+
+/// Sorts by position, then rule, then origin, then message: the report order.
+void sortFindings(std::vector<Finding> &Findings);
+
+} // namespace gfpdep
+
+#endif

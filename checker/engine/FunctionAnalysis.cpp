@@ -1,0 +1,939 @@
+//===- FunctionAnalysis.cpp - one function's dataflow ---------------------===//
+///
+/// \file
+/// The per-function stage of the data path. A forward dataflow over Clang's
+/// CFG computes the contexts in force at every point; a second pass over the
+/// fixpoint records each operation and each callee effect, with the contexts
+/// around it, into the function's summary.
+//===----------------------------------------------------------------------===//
+
+#include "FunctionAnalysis.h"
+#include "Naming.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/Stmt.h"
+#include "clang/Analysis/CFG.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include <deque>
+#include <map>
+
+using namespace clang;
+using namespace gfpdep;
+
+namespace {
+
+constexpr unsigned MaxDepth = 4;
+
+/// The contexts in force at a program point.
+struct State {
+  std::map<std::string, Context> In;    ///< begun and not yet ended
+  std::map<std::string, Context> Ended; ///< ended here, begun by a caller
+  bool Reached = false;
+
+  bool operator==(const State &O) const {
+    auto Same = [](const std::map<std::string, Context> &A,
+                   const std::map<std::string, Context> &B) {
+      if (A.size() != B.size())
+        return false;
+      for (auto IA = A.begin(), IB = B.begin(); IA != A.end(); ++IA, ++IB)
+        if (IA->first != IB->first || IA->second.Depth != IB->second.Depth ||
+            IA->second.Origin != IB->second.Origin)
+          return false;
+      return true;
+    };
+    return Reached == O.Reached && Same(In, O.In) && Same(Ended, O.Ended);
+  }
+
+  /// Union: held on some path means may be held.
+  void join(const State &O) {
+    if (!O.Reached)
+      return;
+    if (!Reached) {
+      *this = O;
+      return;
+    }
+    auto Merge = [](std::map<std::string, Context> &A,
+                    const std::map<std::string, Context> &B) {
+      for (const auto &[K, C] : B) {
+        auto It = A.find(K);
+        if (It == A.end()) {
+          A.emplace(K, C);
+          continue;
+        }
+        unsigned Depth = std::max(It->second.Depth, C.Depth);
+        if (C.Origin < It->second.Origin)
+          It->second = C;
+        It->second.Depth = Depth;
+      }
+    };
+    Merge(In, O.In);
+    Merge(Ended, O.Ended);
+  }
+};
+
+/// A call or construction with its arguments by parameter position.
+struct CallSite {
+  const Expr *E = nullptr;
+  Loc L;
+  const Expr *Object = nullptr;
+  llvm::SmallVector<const Expr *, 6> Args;
+
+  const Expr *arg(int I) const {
+    if (I == ObjectArg)
+      return Object;
+    if (I < 0 || unsigned(I) >= Args.size())
+      return nullptr;
+    return Args[I];
+  }
+};
+
+bool isGfpType(QualType T) {
+  for (int Depth = 0; Depth < 8 && !T.isNull(); ++Depth) {
+    const auto *TT = T->getAs<TypedefType>();
+    if (!TT)
+      return false;
+    const TypedefNameDecl *TD = TT->getDecl();
+    if (TD->getIdentifier() && TD->getName() == "gfp_t")
+      return true;
+    T = TD->getUnderlyingType();
+  }
+  return false;
+}
+
+class FunctionAnalysis {
+public:
+  FunctionAnalysis(const FunctionDecl *Fn, const AnalysisEnv &Env, Summary &Out)
+      : Fn(Fn), Env(Env), SM(Env.Ctx.getSourceManager()), Out(Out),
+        FnName(declName(Fn)) {}
+
+  bool run();
+
+private:
+  const FunctionDecl *Fn;
+  const AnalysisEnv &Env;
+  const SourceManager &SM;
+  Summary &Out;
+  std::string FnName;
+  bool Recording = false;
+  std::unique_ptr<CFG> G;
+  llvm::DenseMap<const VarDecl *, llvm::SmallVector<const Expr *, 2>> LocalDefs;
+  /// Contexts begun by each call, and so owned by the variable it initialises.
+  llvm::DenseMap<const Stmt *, llvm::SmallVector<Context, 1>> BegunBy;
+  llvm::DenseMap<const VarDecl *, llvm::SmallVector<Context, 1>> VarOwns;
+
+  // --- the transfer function ------------------------------------------------
+  void transfer(const CFGBlock &B, State &S);
+  void handleStmt(const Stmt *St, State &S);
+  void handleCall(const CallSite &CS, llvm::ArrayRef<const FunctionDecl *> Targets,
+                  State &S);
+  void applyRow(const ApiRow &Row, const FunctionDecl *Callee,
+                const CallSite &CS, State &S);
+  void applySummary(const Summary &Callee, const FunctionDecl *T,
+                    const CallSite &CS, bool ApplyNet, State &S);
+  void endScope(const VarDecl *VD, State &S);
+  /// The trylock at the end of a block, and which successor gets the lock.
+  void edgeEffects(const CFGBlock &B, unsigned SuccIdx, State &S);
+
+  // --- state helpers -----------------------------------------------------------
+  void begin(State &S, Context C, const Stmt *By);
+  void endLock(State &S, const LockRef &L, const Loc &Where, Flavor Fl);
+  void endSection(State &S, CtxKind K, Flavor Fl, const Loc &Where,
+                  llvm::StringRef Via);
+  void endKey(State &S, const std::string &Key);
+  std::vector<Enclosing> under(const State &S, unsigned ChainLen) const;
+  uint64_t scopeClear(const State &S) const;
+  void record(Effect E);
+
+  // --- expressions ----------------------------------------------------------------
+  CallSite callSite(const Expr *E) const;
+  Mask evalMask(const Expr *E, unsigned Depth,
+                llvm::SmallPtrSetImpl<const VarDecl *> &Visiting) const;
+  Mask evalMask(const Expr *E) const {
+    llvm::SmallPtrSet<const VarDecl *, 4> Visiting;
+    return evalMask(E, 0, Visiting);
+  }
+  bool substitute(LockRef &R, const CallSite &CS) const;
+  void substitute(Mask &M, const CallSite &CS) const;
+  void collectDefs(const Stmt *S);
+  Loc loc(SourceLocation L) const { return makeLoc(L, SM); }
+};
+
+} // namespace
+
+// -----------------------------------------------------------------------------
+// Callee resolution
+// -----------------------------------------------------------------------------
+
+static void addAll(llvm::SmallVectorImpl<const FunctionDecl *> &Out,
+                   const FunctionSet *Set) {
+  if (Set)
+    Out.append(Set->begin(), Set->end());
+}
+
+void gfpdep::resolveCallees(const Expr *Call, const ProgramFacts &Facts,
+                            llvm::SmallVectorImpl<const FunctionDecl *> &Out) {
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(Call)) {
+    Out.push_back(CE->getConstructor());
+    return;
+  }
+  const auto *CE = dyn_cast<CallExpr>(Call);
+  if (!CE)
+    return;
+  if (const FunctionDecl *Direct = CE->getDirectCallee()) {
+    const auto *MD = dyn_cast<CXXMethodDecl>(Direct);
+    const auto *MCE = dyn_cast<CXXMemberCallExpr>(CE);
+    bool Qualified = false;
+    if (MCE)
+      if (const auto *ME = dyn_cast<MemberExpr>(MCE->getCallee()->IgnoreParens()))
+        Qualified = ME->hasQualifier();
+    if (MD && MD->isVirtual() && !Qualified) {
+      if (const FunctionSet *Set = Facts.overriders(MD)) {
+        Out.append(Set->begin(), Set->end());
+        return;
+      }
+    }
+    Out.push_back(Direct);
+    return;
+  }
+  const Expr *Callee = CE->getCallee()->IgnoreParenImpCasts();
+  while (const auto *U = dyn_cast<UnaryOperator>(Callee)) {
+    if (U->getOpcode() != UO_Deref)
+      break;
+    Callee = U->getSubExpr()->IgnoreParenImpCasts();
+  }
+  if (const auto *ME = dyn_cast<MemberExpr>(Callee)) {
+    if (const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl()))
+      if (FD->getIdentifier())
+        addAll(Out, Facts.fieldTargets(recordName(FD->getParent()) + "::" +
+                                       FD->getName().str()));
+    return;
+  }
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(Callee)) {
+    if (const auto *PVD = dyn_cast<ParmVarDecl>(DRE->getDecl())) {
+      if (const auto *Owner =
+              dyn_cast_or_null<FunctionDecl>(PVD->getParentFunctionOrMethod()))
+        addAll(Out, Facts.paramTargets(Owner, PVD->getFunctionScopeIndex()));
+      return;
+    }
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+      addAll(Out, Facts.varTargets(VD));
+    return;
+  }
+  if (const FunctionDecl *F = functionOf(Callee))
+    Out.push_back(F);
+}
+
+// -----------------------------------------------------------------------------
+// The fixpoint
+// -----------------------------------------------------------------------------
+
+bool FunctionAnalysis::run() {
+  const Stmt *Body = Fn->getBody();
+  if (!Body)
+    return false;
+  CFG::BuildOptions BO;
+  BO.AddImplicitDtors = true;
+  BO.AddInitializers = true;
+  BO.AddCXXDefaultInitExprInCtors = true;
+  BO.setAllAlwaysAdd();
+  G = CFG::buildCFG(Fn, const_cast<Stmt *>(Body), &Env.Ctx, BO);
+  if (!G || G->getNumBlockIDs() > Env.Limits.MaxBlocks)
+    return false;
+  collectDefs(Body);
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Fn))
+    for (const CXXCtorInitializer *I : Ctor->inits())
+      if (I->getInit())
+        collectDefs(I->getInit());
+
+  unsigned N = G->getNumBlockIDs();
+  std::vector<State> BlockIn(N);
+  std::vector<unsigned> Visits(N, 0);
+  std::deque<const CFGBlock *> Work;
+  std::vector<bool> Queued(N, false);
+  const CFGBlock &Entry = G->getEntry();
+  BlockIn[Entry.getBlockID()].Reached = true;
+  Work.push_back(&Entry);
+  Queued[Entry.getBlockID()] = true;
+
+  while (!Work.empty()) {
+    const CFGBlock *B = Work.front();
+    Work.pop_front();
+    Queued[B->getBlockID()] = false;
+    if (++Visits[B->getBlockID()] > Env.Limits.MaxVisitsPerBlock)
+      continue;
+    State S = BlockIn[B->getBlockID()];
+    transfer(*B, S);
+    unsigned Idx = 0;
+    for (const CFGBlock::AdjacentBlock &Succ : B->succs()) {
+      unsigned ThisIdx = Idx++;
+      const CFGBlock *SB = Succ.getReachableBlock();
+      if (!SB)
+        continue;
+      State Edge = S;
+      edgeEffects(*B, ThisIdx, Edge);
+      State &Target = BlockIn[SB->getBlockID()];
+      State Joined = Target;
+      Joined.join(Edge);
+      if (Joined == Target)
+        continue;
+      Target = std::move(Joined);
+      if (!Queued[SB->getBlockID()]) {
+        Queued[SB->getBlockID()] = true;
+        Work.push_back(SB);
+      }
+    }
+  }
+
+  // Second pass over the fixpoint: record effects with their contexts.
+  Recording = true;
+  BegunBy.clear();
+  VarOwns.clear();
+  for (const CFGBlock *B : *G) {
+    if (!B || !BlockIn[B->getBlockID()].Reached)
+      continue;
+    State S = BlockIn[B->getBlockID()];
+    transfer(*B, S);
+  }
+
+  const State &Exit = BlockIn[G->getExit().getBlockID()];
+  if (Exit.Reached) {
+    for (const auto &[K, C] : Exit.In)
+      if (C.Kind != CtxKind::Entry && C.Via != "lockdep_assert_held")
+        Out.NetAcquire.push_back(C);
+    for (const auto &[K, C] : Exit.Ended)
+      Out.NetRelease.push_back(C);
+  }
+  return true;
+}
+
+void FunctionAnalysis::transfer(const CFGBlock &B, State &S) {
+  for (const CFGElement &E : B) {
+    if (auto CS = E.getAs<CFGStmt>())
+      handleStmt(CS->getStmt(), S);
+    else if (auto D = E.getAs<CFGAutomaticObjDtor>())
+      endScope(D->getVarDecl(), S);
+    else if (auto C = E.getAs<CFGCleanupFunction>())
+      endScope(C->getVarDecl(), S);
+  }
+}
+
+void FunctionAnalysis::edgeEffects(const CFGBlock &B, unsigned SuccIdx,
+                                   State &S) {
+  if (B.succ_size() != 2)
+    return;
+  const Stmt *Cond = B.getTerminatorCondition();
+  const auto *E = dyn_cast_or_null<Expr>(Cond);
+  if (!E)
+    return;
+  bool Negated = false;
+  E = E->IgnoreParenImpCasts();
+  while (const auto *U = dyn_cast<UnaryOperator>(E)) {
+    if (U->getOpcode() != UO_LNot)
+      break;
+    Negated = !Negated;
+    E = U->getSubExpr()->IgnoreParenImpCasts();
+  }
+  const auto *CE = dyn_cast<CallExpr>(E);
+  if (!CE)
+    return;
+  const ApiRow *Row = rowFor(CE->getDirectCallee(), Env.Model, Env.Facts);
+  if (!Row || Row->Op != ApiOp::TryAcquire)
+    return;
+  bool SuccessOnTrue = !(Row->Flags & RF_ZeroIsSuccess);
+  if (Negated)
+    SuccessOnTrue = !SuccessOnTrue;
+  if ((SuccIdx == 0) != SuccessOnTrue)
+    return;
+  CallSite Site = callSite(CE);
+  const Expr *LockArg = Site.arg(Row->Arg);
+  LockRef L = nameLock(LockArg, Fn);
+  if (!L.known())
+    return;
+  Context C;
+  C.Kind = CtxKind::Lock;
+  C.Fl = Row->Fl;
+  C.Lock = L;
+  C.Origin = Site.L;
+  C.Via = Row->Name.str();
+  begin(S, C, nullptr);
+}
+
+// -----------------------------------------------------------------------------
+// Statements
+// -----------------------------------------------------------------------------
+
+CallSite FunctionAnalysis::callSite(const Expr *E) const {
+  CallSite CS;
+  CS.E = E;
+  CS.L = loc(E->getBeginLoc());
+  if (const auto *CCE = dyn_cast<CXXConstructExpr>(E)) {
+    CS.Args.append(CCE->arg_begin(), CCE->arg_end());
+    return CS;
+  }
+  const auto *CE = cast<CallExpr>(E);
+  if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(CE)) {
+    CS.Object = MCE->getImplicitObjectArgument();
+    CS.Args.append(CE->arg_begin(), CE->arg_end());
+    return CS;
+  }
+  if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(CE)) {
+    const auto *MD = dyn_cast_or_null<CXXMethodDecl>(OCE->getDirectCallee());
+    if (MD && !MD->isStatic() && OCE->getNumArgs() > 0) {
+      CS.Object = OCE->getArg(0);
+      CS.Args.append(OCE->arg_begin() + 1, OCE->arg_end());
+      return CS;
+    }
+  }
+  CS.Args.append(CE->arg_begin(), CE->arg_end());
+  return CS;
+}
+
+void FunctionAnalysis::handleStmt(const Stmt *St, State &S) {
+  if (const auto *DS = dyn_cast<DeclStmt>(St)) {
+    // A variable owns what its initialiser began: a guard object, or a
+    // variable with a cleanup function, ends it at scope exit.
+    for (const Decl *D : DS->decls()) {
+      const auto *VD = dyn_cast<VarDecl>(D);
+      if (!VD || !VD->getInit())
+        continue;
+      llvm::SmallVector<const Stmt *, 16> Walk{VD->getInit()};
+      llvm::SmallVector<Context, 1> Owned;
+      while (!Walk.empty()) {
+        const Stmt *X = Walk.pop_back_val();
+        if (!X)
+          continue;
+        auto It = BegunBy.find(X);
+        if (It != BegunBy.end())
+          Owned.append(It->second.begin(), It->second.end());
+        if (isa<LambdaExpr>(X))
+          continue;
+        for (const Stmt *Child : X->children())
+          Walk.push_back(Child);
+      }
+      if (!Owned.empty())
+        VarOwns[VD] = Owned;
+    }
+    return;
+  }
+  const auto *E = dyn_cast<Expr>(St);
+  if (!E || !(isa<CallExpr>(E) || isa<CXXConstructExpr>(E)))
+    return;
+  if (E->isValueDependent() || E->isTypeDependent())
+    return;
+
+  // lock()/unlock() on a guard variable (std::unique_lock) re-begins or
+  // ends what the guard owns.
+  if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(E)) {
+    const Expr *Obj = MCE->getImplicitObjectArgument();
+    const CXXMethodDecl *MD = MCE->getMethodDecl();
+    if (Obj && MD && MD->getIdentifier())
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(Obj->IgnoreParenImpCasts()))
+        if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
+          auto It = VarOwns.find(VD);
+          if (It != VarOwns.end()) {
+            if (MD->getName() == "unlock") {
+              for (const Context &C : It->second)
+                endKey(S, C.key());
+              return;
+            }
+            if (MD->getName() == "lock") {
+              for (Context C : It->second) {
+                C.Origin = loc(E->getBeginLoc());
+                begin(S, C, nullptr);
+              }
+              return;
+            }
+          }
+        }
+  }
+
+  llvm::SmallVector<const FunctionDecl *, 4> Targets;
+  resolveCallees(E, Env.Facts, Targets);
+  if (Targets.empty())
+    return;
+  handleCall(callSite(E), Targets, S);
+}
+
+/// std::lock_guard, std::unique_lock, std::scoped_lock, std::shared_lock.
+static bool isStdGuard(const CXXConstructorDecl *Ctor, Flavor &Fl) {
+  const CXXRecordDecl *RD = Ctor->getParent();
+  if (!RD->getIdentifier() || !RD->isInStdNamespace())
+    return false;
+  StringRef N = RD->getName();
+  if (N == "lock_guard" || N == "unique_lock" || N == "scoped_lock") {
+    Fl = Flavor::Mutex;
+    return true;
+  }
+  if (N == "shared_lock") {
+    Fl = Flavor::RwSem;
+    return true;
+  }
+  return false;
+}
+
+void FunctionAnalysis::handleCall(const CallSite &CS,
+                                  llvm::ArrayRef<const FunctionDecl *> Targets,
+                                  State &S) {
+  // Standard guards, whether or not their bodies are visible.
+  if (const auto *CCE = dyn_cast<CXXConstructExpr>(CS.E)) {
+    Flavor Fl;
+    if (isStdGuard(CCE->getConstructor(), Fl)) {
+      for (const Expr *A : CS.Args) {
+        // defer_lock / try_to_lock / adopt_lock tags: nothing is acquired.
+        if (const CXXRecordDecl *RD = A->getType()->getAsCXXRecordDecl())
+          if (RD->getIdentifier() && RD->getName().ends_with("_t") &&
+              RD->isInStdNamespace())
+            return;
+      }
+      for (const Expr *A : CS.Args) {
+        ApiRow Row{"", ApiOp::Acquire, Fl, 0, -1, 0, ""};
+        CallSite One = CS;
+        One.Args.assign(1, A);
+        applyRow(Row, CCE->getConstructor(), One, S);
+      }
+      return;
+    }
+  }
+  bool Single = Targets.size() == 1;
+  for (const FunctionDecl *T : Targets) {
+    if (const ApiRow *Row = rowFor(T, Env.Model, Env.Facts)) {
+      applyRow(*Row, T, CS, S);
+      continue;
+    }
+    const FunctionDecl *Def = T->getDefinition();
+    if (Def) {
+      auto It = Env.Summaries.find(Def);
+      if (It != Env.Summaries.end())
+        applySummary(It->second, T, CS, Single, S);
+      continue;
+    }
+    // No body and no model: a gfp_t parameter means it allocates with it.
+    for (unsigned I = 0; I < T->getNumParams(); ++I)
+      if (isGfpType(T->getParamDecl(I)->getType())) {
+        ApiRow Row{"", ApiOp::Alloc, Flavor::None, int(I), -1, 0, ""};
+        applyRow(Row, T, CS, S);
+        break;
+      }
+  }
+}
+
+void FunctionAnalysis::applyRow(const ApiRow &Row, const FunctionDecl *Callee,
+                                const CallSite &CS, State &S) {
+  std::string What = Callee ? declName(Callee) : Row.Name.str();
+  auto LockArg = [&]() { return nameLock(CS.arg(Row.Arg), Fn); };
+  switch (Row.Op) {
+  case ApiOp::Alloc: {
+    Mask M;
+    if (Row.Flags & RF_ImplicitKernel) {
+      M.add({Env.Layout.Kernel, CS.L, true});
+    } else {
+      M = evalMask(CS.arg(Row.Arg));
+    }
+    if (M.empty())
+      return;
+    M.Clear |= scopeClear(S);
+    Effect E;
+    E.Kind = EffectKind::Alloc;
+    E.Leaf = CS.L;
+    E.What = What;
+    E.M = std::move(M);
+    E.Under = under(S, 0);
+    record(std::move(E));
+    return;
+  }
+  case ApiOp::Block: {
+    Effect E;
+    E.Kind = EffectKind::Block;
+    E.Leaf = CS.L;
+    E.What = What;
+    E.Under = under(S, 0);
+    record(std::move(E));
+    return;
+  }
+  case ApiOp::Acquire: {
+    LockRef L = LockArg();
+    if (!L.known())
+      return;
+    unsigned Sub = 0;
+    if (const Expr *SubArg = CS.arg(Row.Arg2)) {
+      Expr::EvalResult R;
+      if (!SubArg->isValueDependent() && SubArg->EvaluateAsInt(R, Env.Ctx))
+        Sub = unsigned(R.Val.getInt().getZExtValue());
+    }
+    Effect E;
+    E.Kind = EffectKind::Acquire;
+    E.Leaf = CS.L;
+    E.What = What;
+    E.Lock = L;
+    E.Fl = Row.Fl;
+    E.Subclass = Sub;
+    E.Recursive = Row.Flags & RF_Recursive;
+    E.Under = under(S, 0);
+    record(std::move(E));
+    Context C;
+    C.Kind = CtxKind::Lock;
+    C.Fl = Row.Fl;
+    C.Lock = L;
+    C.Subclass = Sub;
+    C.Recursive = Row.Flags & RF_Recursive;
+    C.Origin = CS.L;
+    C.Via = What;
+    begin(S, C, CS.E);
+    return;
+  }
+  case ApiOp::TryAcquire:
+    return; // held on the success edge only (edgeEffects)
+  case ApiOp::Release: {
+    LockRef L = LockArg();
+    if (L.known())
+      endLock(S, L, CS.L, Row.Fl);
+    return;
+  }
+  case ApiOp::Enter:
+  case ApiOp::ScopeSave: {
+    Context C;
+    C.Kind = Row.Op == ApiOp::Enter ? CtxKind::Section : CtxKind::Scope;
+    C.Fl = Row.Fl;
+    C.Origin = CS.L;
+    C.Via = What;
+    begin(S, C, CS.E);
+    return;
+  }
+  case ApiOp::Exit:
+  case ApiOp::ScopeRestore:
+    endSection(S, Row.Op == ApiOp::Exit ? CtxKind::Section : CtxKind::Scope,
+               Row.Fl, CS.L, What);
+    return;
+  case ApiOp::FsReclaimAcquire: {
+    Mask M = evalMask(CS.arg(Row.Arg));
+    bool Enters = false;
+    for (const MaskSource &V : M.Values)
+      Enters |= Env.Layout.entersFsReclaim(V.Value & ~scopeClear(S));
+    if (!Enters)
+      return;
+    Context C;
+    C.Kind = CtxKind::FsReclaim;
+    C.Origin = CS.L;
+    C.Via = What;
+    begin(S, C, CS.E);
+    return;
+  }
+  case ApiOp::FsReclaimRelease:
+    endSection(S, CtxKind::FsReclaim, Flavor::None, CS.L, What);
+    return;
+  case ApiOp::AssertHeld: {
+    LockRef L = LockArg();
+    if (!L.known())
+      return;
+    for (const auto &[K, C] : S.In)
+      if (C.Kind == CtxKind::Lock && C.Lock.key() == L.key())
+        return;
+    Context C;
+    C.Kind = CtxKind::Lock;
+    C.Fl = Flavor::Mutex;
+    // The flavour is unknown; a spinning one would make this atomic, which
+    // an assertion alone does not tell.
+    C.Lock = L;
+    C.Origin = CS.L;
+    C.Via = "lockdep_assert_held";
+    begin(S, C, nullptr);
+    return;
+  }
+  case ApiOp::MaskPassthrough:
+  case ApiOp::Register:
+    return;
+  }
+}
+
+void FunctionAnalysis::applySummary(const Summary &Callee, const FunctionDecl *T,
+                                    const CallSite &CS, bool ApplyNet,
+                                    State &S) {
+  if (Recording) {
+    Step CallStep{CS.L, "'" + FnName + "' calls '" + declName(T) + "' here"};
+    uint64_t Clear = scopeClear(S);
+    for (const Effect &CE : Callee.Effects) {
+      Effect E = CE;
+      if (E.Kind == EffectKind::Acquire && !substitute(E.Lock, CS))
+        continue;
+      if (E.Kind == EffectKind::Alloc) {
+        substitute(E.M, CS);
+        if (E.M.empty())
+          continue;
+        E.M.Clear |= Clear;
+      }
+      std::vector<Enclosing> Under;
+      for (Enclosing &U : E.Under)
+        if (U.Ctx.Kind != CtxKind::Lock || substitute(U.Ctx.Lock, CS))
+          Under.push_back(std::move(U));
+      E.Chain.insert(E.Chain.begin(), CallStep);
+      std::vector<Enclosing> Here = under(S, E.Chain.size());
+      Under.insert(Under.end(), Here.begin(), Here.end());
+      E.Under = std::move(Under);
+      record(std::move(E));
+    }
+  }
+  if (!ApplyNet)
+    return;
+  for (Context C : Callee.NetRelease) {
+    if (C.Kind == CtxKind::Lock) {
+      if (substitute(C.Lock, CS))
+        endLock(S, C.Lock, CS.L, C.Fl);
+      continue;
+    }
+    endSection(S, C.Kind, C.Fl, CS.L, declName(T));
+  }
+  for (Context C : Callee.NetAcquire) {
+    if (C.Kind == CtxKind::Lock && !substitute(C.Lock, CS))
+      continue;
+    C.Origin = CS.L;
+    C.Via = declName(T);
+    begin(S, C, CS.E);
+  }
+}
+
+void FunctionAnalysis::endScope(const VarDecl *VD, State &S) {
+  auto It = VarOwns.find(VD);
+  if (It == VarOwns.end())
+    return;
+  for (const Context &C : It->second)
+    endKey(S, C.key());
+}
+
+// -----------------------------------------------------------------------------
+// State helpers
+// -----------------------------------------------------------------------------
+
+void FunctionAnalysis::begin(State &S, Context C, const Stmt *By) {
+  std::string K = C.key();
+  auto It = S.In.find(K);
+  if (It != S.In.end()) {
+    It->second.Depth = std::min(It->second.Depth + 1, MaxDepth);
+  } else {
+    C.Depth = 1;
+    S.In.emplace(K, C);
+  }
+  if (By)
+    BegunBy[By].push_back(C);
+}
+
+void FunctionAnalysis::endKey(State &S, const std::string &Key) {
+  auto It = S.In.find(Key);
+  if (It == S.In.end())
+    return;
+  if (It->second.Depth > 1)
+    --It->second.Depth;
+  else
+    S.In.erase(It);
+}
+
+void FunctionAnalysis::endLock(State &S, const LockRef &L, const Loc &Where,
+                               Flavor Fl) {
+  std::string LK = L.key();
+  for (auto It = S.In.begin(); It != S.In.end(); ++It)
+    if (It->second.Kind == CtxKind::Lock && It->second.Lock.key() == LK) {
+      endKey(S, It->first);
+      return;
+    }
+  Context C;
+  C.Kind = CtxKind::Lock;
+  C.Fl = Fl;
+  C.Lock = L;
+  C.Origin = Where;
+  S.Ended.emplace(C.key(), C);
+}
+
+void FunctionAnalysis::endSection(State &S, CtxKind K, Flavor Fl,
+                                  const Loc &Where, llvm::StringRef Via) {
+  for (auto It = S.In.begin(); It != S.In.end(); ++It)
+    if (It->second.Kind == K && It->second.Fl == Fl) {
+      endKey(S, It->first);
+      return;
+    }
+  Context C;
+  C.Kind = K;
+  C.Fl = Fl;
+  C.Origin = Where;
+  C.Via = Via.str();
+  S.Ended.emplace(C.key(), C);
+}
+
+std::vector<Enclosing> FunctionAnalysis::under(const State &S,
+                                               unsigned ChainLen) const {
+  std::vector<Enclosing> R;
+  for (const auto &[K, C] : S.In)
+    if (C.Kind != CtxKind::Scope)
+      R.push_back({C, ChainLen});
+  return R;
+}
+
+uint64_t FunctionAnalysis::scopeClear(const State &S) const {
+  uint64_t Clear = 0;
+  for (const auto &[K, C] : S.In) {
+    if (C.Kind != CtxKind::Scope)
+      continue;
+    if (C.Fl == Flavor::NoReclaim)
+      Clear |= Env.Layout.DirectReclaim;
+    else if (C.Fl == Flavor::NoIO)
+      Clear |= Env.Layout.IO | Env.Layout.FS;
+    else if (C.Fl == Flavor::NoFS)
+      Clear |= Env.Layout.FS;
+  }
+  return Clear;
+}
+
+void FunctionAnalysis::record(Effect E) {
+  if (Recording)
+    Out.add(std::move(E));
+}
+
+// -----------------------------------------------------------------------------
+// Masks
+// -----------------------------------------------------------------------------
+
+void FunctionAnalysis::collectDefs(const Stmt *Root) {
+  llvm::SmallVector<const Stmt *, 32> Walk{Root};
+  while (!Walk.empty()) {
+    const Stmt *S = Walk.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
+      if (BO->getOpcode() == BO_Assign)
+        if (const auto *DRE =
+                dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts()))
+          if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+            if (VD->hasLocalStorage() && !isa<ParmVarDecl>(VD))
+              LocalDefs[VD].push_back(BO->getRHS());
+    } else if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+      for (const Decl *D : DS->decls())
+        if (const auto *VD = dyn_cast<VarDecl>(D))
+          if (VD->getInit())
+            LocalDefs[VD].push_back(VD->getInit());
+    } else if (isa<LambdaExpr>(S)) {
+      continue; // the lambda's body is a function of its own
+    }
+    for (const Stmt *Child : S->children())
+      Walk.push_back(Child);
+  }
+}
+
+Mask FunctionAnalysis::evalMask(const Expr *E, unsigned Depth,
+                                llvm::SmallPtrSetImpl<const VarDecl *> &Visiting) const {
+  Mask M;
+  if (!E || Depth > 8)
+    return M;
+  E = E->IgnoreParenImpCasts();
+  if (E->isValueDependent() || E->isTypeDependent() ||
+      !E->getType()->isIntegralOrEnumerationType())
+    return M;
+  Expr::EvalResult R;
+  if (E->EvaluateAsInt(R, Env.Ctx)) {
+    M.add({R.Val.getInt().getZExtValue(), loc(E->getBeginLoc()), Depth == 0});
+    return M;
+  }
+  if (const auto *C = dyn_cast<ExplicitCastExpr>(E))
+    return evalMask(C->getSubExpr(), Depth, Visiting);
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+    if (!VD)
+      return M;
+    if (const auto *PVD = dyn_cast<ParmVarDecl>(VD)) {
+      if (PVD->getFunctionScopeDepth() == 0 &&
+          PVD->getParentFunctionOrMethod() == Fn)
+        M.Param = PVD->getFunctionScopeIndex();
+      return M;
+    }
+    auto It = LocalDefs.find(VD);
+    if (It == LocalDefs.end() || !Visiting.insert(VD).second)
+      return M;
+    for (const Expr *Def : It->second)
+      M.unite(evalMask(Def, Depth + 1, Visiting));
+    Visiting.erase(VD);
+    for (MaskSource &V : M.Values)
+      V.AtLeaf = false;
+    return M;
+  }
+  if (const auto *CO = dyn_cast<ConditionalOperator>(E)) {
+    M = evalMask(CO->getTrueExpr(), Depth + 1, Visiting);
+    M.unite(evalMask(CO->getFalseExpr(), Depth + 1, Visiting));
+    return M;
+  }
+  if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+    if (BO->getOpcode() == BO_Or) {
+      Mask L = evalMask(BO->getLHS(), Depth + 1, Visiting);
+      Mask Rm = evalMask(BO->getRHS(), Depth + 1, Visiting);
+      // One side a parameter, the other constant: gfp | __GFP_NOWARN.
+      if (L.Param < 0 && Rm.Param >= 0)
+        std::swap(L, Rm);
+      uint64_t RBits = 0;
+      for (const MaskSource &V : Rm.Values)
+        RBits |= V.Value;
+      if (L.Param >= 0) {
+        M.Param = L.Param;
+        M.ParamOr = L.ParamOr | RBits;
+      }
+      for (const MaskSource &A : L.Values)
+        for (const MaskSource &B : Rm.Values)
+          if (M.Values.size() < 16)
+            M.add({A.Value | B.Value, loc(E->getBeginLoc()), Depth == 0});
+      return M;
+    }
+    if (BO->getOpcode() == BO_And) {
+      Expr::EvalResult RR;
+      if (!BO->getRHS()->isValueDependent() &&
+          BO->getRHS()->EvaluateAsInt(RR, Env.Ctx)) {
+        M = evalMask(BO->getLHS(), Depth + 1, Visiting);
+        M.Clear |= ~RR.Val.getInt().getZExtValue();
+      }
+      return M;
+    }
+    return M;
+  }
+  if (const auto *CE = dyn_cast<CallExpr>(E)) {
+    const ApiRow *Row = rowFor(CE->getDirectCallee(), Env.Model, Env.Facts);
+    if (Row && Row->Op == ApiOp::MaskPassthrough && Row->Arg >= 0 &&
+        unsigned(Row->Arg) < CE->getNumArgs())
+      return evalMask(CE->getArg(Row->Arg), Depth + 1, Visiting);
+  }
+  return M;
+}
+
+bool FunctionAnalysis::substitute(LockRef &R, const CallSite &CS) const {
+  if (R.Param < 0)
+    return true;
+  const Expr *A = CS.arg(R.Param);
+  if (!A)
+    return false;
+  R = nameLock(A, Fn);
+  return R.known();
+}
+
+void FunctionAnalysis::substitute(Mask &M, const CallSite &CS) const {
+  if (M.Param < 0)
+    return;
+  const Expr *A = CS.arg(M.Param);
+  uint64_t Or = M.ParamOr;
+  M.Param = -1;
+  M.ParamOr = 0;
+  if (!A)
+    return;
+  Mask AM = evalMask(A);
+  for (const MaskSource &V : AM.Values)
+    M.add({V.Value | Or, V.Where, false});
+  if (AM.Param >= 0) {
+    M.Param = AM.Param;
+    M.ParamOr = AM.ParamOr | Or;
+  }
+  M.Clear |= AM.Clear;
+}
+
+bool gfpdep::analyzeFunction(const FunctionDecl *Fn, const AnalysisEnv &Env,
+                             Summary &Out) {
+  Out = Summary();
+  FunctionAnalysis FA(Fn, Env, Out);
+  if (FA.run())
+    return true;
+  Out = Summary();
+  return false;
+}

@@ -1,0 +1,219 @@
+//===- Naming.cpp - lock classes and objects from expressions -------------===//
+///
+/// \file
+/// Implements the lockdep-style naming of locks and callback-holding objects.
+//===----------------------------------------------------------------------===//
+
+#include "Naming.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/Basic/SourceManager.h"
+
+using namespace clang;
+using namespace gfpdep;
+
+std::string gfpdep::declName(const NamedDecl *D) {
+  if (!D)
+    return "(null)";
+  if (const auto *M = dyn_cast<CXXMethodDecl>(D))
+    if (M->getParent()->isLambda())
+      return "lambda at line " +
+             std::to_string(D->getASTContext().getSourceManager()
+                                .getPresumedLineNumber(M->getParent()->getLocation()));
+  std::string S;
+  llvm::raw_string_ostream OS(S);
+  D->printQualifiedName(OS);
+  return S.empty() ? "(anonymous)" : S;
+}
+
+std::string gfpdep::recordName(const RecordDecl *RD) {
+  if (!RD)
+    return "(unknown)";
+  // A member of an anonymous struct or union belongs to the named record
+  // around it.
+  while (RD->isAnonymousStructOrUnion())
+    if (const auto *Outer = dyn_cast<RecordDecl>(RD->getDeclContext()))
+      RD = Outer;
+    else
+      break;
+  if (RD->getIdentifier() || RD->getDeclName().isIdentifier())
+    if (!RD->getName().empty())
+      return declName(RD);
+  if (const TypedefNameDecl *TD = RD->getTypedefNameForAnonDecl())
+    return declName(TD);
+  return std::string("(anonymous ") + RD->getKindName().str() + ")";
+}
+
+LockRef gfpdep::nameVariable(const VarDecl *VD) {
+  LockRef R;
+  if (!VD->hasLocalStorage()) {
+    R.Class = declName(VD);
+    return R;
+  }
+  const auto *OwnerFn =
+      dyn_cast_or_null<NamedDecl>(VD->getParentFunctionOrMethod());
+  std::string Owner = OwnerFn ? declName(OwnerFn) : std::string("(local)");
+  R.Class = Owner + "::" + (VD->getIdentifier() ? VD->getName().str()
+                                                 : std::string("(anonymous)"));
+  return R;
+}
+
+static const Expr *strip(const Expr *E) {
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *U = dyn_cast<UnaryOperator>(E)) {
+      if (U->getOpcode() == UO_AddrOf || U->getOpcode() == UO_Deref) {
+        E = U->getSubExpr();
+        continue;
+      }
+    }
+    if (const auto *C = dyn_cast<ExplicitCastExpr>(E)) {
+      E = C->getSubExpr();
+      continue;
+    }
+    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E)) {
+      E = M->getSubExpr();
+      continue;
+    }
+    return E;
+  }
+  return nullptr;
+}
+
+/// Records that are locks themselves, whose members are implementation.
+static bool isLockRecord(llvm::StringRef Name) {
+  return Name == "spinlock" || Name == "raw_spinlock" || Name == "spinlock_t" ||
+         Name == "raw_spinlock_t" || Name == "qspinlock" || Name == "rwlock_t" ||
+         Name == "mutex" || Name == "rw_semaphore" || Name == "semaphore";
+}
+
+static LockRef nameLockImpl(const Expr *E, const FunctionDecl *Fn, int Depth) {
+  LockRef R;
+  E = strip(E);
+  if (!E || Depth > 8)
+    return R;
+  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
+    if (!FD)
+      return R;
+    // In a constructor, a reference or pointer member initialised from a
+    // parameter is that parameter (RAII guards: Guard(Mutex &m) : m_(m)).
+    if (const auto *Ctor = dyn_cast_or_null<CXXConstructorDecl>(Fn))
+      if (isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()) &&
+          (FD->getType()->isReferenceType() || FD->getType()->isPointerType()))
+        for (const CXXCtorInitializer *Init : Ctor->inits())
+          if (Init->getMember() == FD && Init->getInit())
+            return nameLockImpl(Init->getInit(), Fn, Depth + 1);
+    std::string Owner = recordName(FD->getParent());
+    // A lock's own innards (spinlock::rlock, reached through the kernel's
+    // spinlock_check()) are that lock: name the lock, not its member.
+    if (isLockRecord(Owner))
+      return nameLockImpl(ME->getBase(), Fn, Depth + 1);
+    std::string Field = FD->getIdentifier() ? FD->getName().str() : "(anonymous)";
+    R.Class = Owner + "::" + Field;
+    return R;
+  }
+  if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
+    return nameLockImpl(AS->getBase(), Fn, Depth + 1);
+  if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+    // Pointer arithmetic: &locks[0] + i, container_of-style offsets.
+    if (BO->isAdditiveOp())
+      return nameLockImpl(BO->getLHS()->getType()->isPointerType()
+                              ? BO->getLHS()
+                              : BO->getRHS(),
+                          Fn, Depth + 1);
+    if (BO->getOpcode() == BO_Comma)
+      return nameLockImpl(BO->getRHS(), Fn, Depth + 1);
+    return R;
+  }
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+    if (!VD)
+      return R;
+    if (const auto *PVD = dyn_cast<ParmVarDecl>(VD)) {
+      if (PVD->getFunctionScopeDepth() == 0) {
+        R.Param = PVD->getFunctionScopeIndex();
+        return R;
+      }
+      R.Class = declName(PVD);
+      return R;
+    }
+    if (VD->hasLocalStorage()) {
+      if (const Expr *Init = VD->getInit())
+        if (VD->getType()->isPointerType() || VD->getType()->isReferenceType()) {
+          LockRef Through = nameLockImpl(Init, Fn, Depth + 1);
+          if (Through.known())
+            return Through;
+        }
+    }
+    return nameVariable(VD);
+  }
+  if (const auto *CE = dyn_cast<CallExpr>(E)) {
+    if (const FunctionDecl *Callee = CE->getDirectCallee())
+      R.Class = declName(Callee) + "()";
+    return R;
+  }
+  if (const auto *CO = dyn_cast<ConditionalOperator>(E))
+    return nameLockImpl(CO->getTrueExpr(), Fn, Depth + 1);
+  return R;
+}
+
+LockRef gfpdep::nameLock(const Expr *E, const FunctionDecl *Fn) {
+  return nameLockImpl(E, Fn, 0);
+}
+
+const FunctionDecl *gfpdep::functionOf(const Expr *E) {
+  for (int Depth = 0; E && Depth < 8; ++Depth) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *U = dyn_cast<UnaryOperator>(E)) {
+      if (U->getOpcode() == UO_AddrOf || U->getOpcode() == UO_Deref) {
+        E = U->getSubExpr();
+        continue;
+      }
+      return nullptr;
+    }
+    if (const auto *C = dyn_cast<ExplicitCastExpr>(E)) {
+      E = C->getSubExpr();
+      continue;
+    }
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      return dyn_cast<FunctionDecl>(DRE->getDecl());
+    if (const auto *L = dyn_cast<LambdaExpr>(E))
+      return L->capture_size() == 0 ? L->getCallOperator() : nullptr;
+    // A captureless lambda converted to a function pointer.
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+      if (isa<CXXConversionDecl>(MC->getMethodDecl())) {
+        E = MC->getImplicitObjectArgument();
+        continue;
+      }
+      return nullptr;
+    }
+    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E)) {
+      E = M->getSubExpr();
+      continue;
+    }
+    if (const auto *B = dyn_cast<CXXBindTemporaryExpr>(E)) {
+      E = B->getSubExpr();
+      continue;
+    }
+    return nullptr;
+  }
+  return nullptr;
+}
+
+Loc gfpdep::makeLoc(SourceLocation L, const SourceManager &SM) {
+  Loc R;
+  if (L.isInvalid())
+    return R;
+  SourceLocation F = SM.getExpansionLoc(L);
+  PresumedLoc P = SM.getPresumedLoc(F);
+  if (P.isInvalid())
+    return R;
+  R.File = P.getFilename();
+  R.Line = P.getLine();
+  R.Col = P.getColumn();
+  R.Raw = F.getRawEncoding();
+  return R;
+}

@@ -1,0 +1,52 @@
+//===- Naming.h - lock classes and objects from expressions -----*- C++ -*-===//
+///
+/// \file
+/// Names what an expression denotes the way lockdep keys lock classes: a
+/// global by its declaration, a struct member by "record::field" whatever
+/// the base object, a parameter by its position (resolved at each call site).
+/// The same names identify objects that callbacks are stored into.
+//===----------------------------------------------------------------------===//
+
+#ifndef GFPDEP_ENGINE_NAMING_H
+#define GFPDEP_ENGINE_NAMING_H
+
+#include "Effects.h"
+#include "clang/Basic/SourceLocation.h"
+#include <string>
+
+namespace clang {
+class ASTContext;
+class Decl;
+class Expr;
+class FunctionDecl;
+class NamedDecl;
+class RecordDecl;
+class SourceManager;
+class VarDecl;
+} // namespace clang
+
+namespace gfpdep {
+
+/// The lock (or object) E denotes inside Fn. Unknown when it cannot tell.
+LockRef nameLock(const clang::Expr *E, const clang::FunctionDecl *Fn);
+
+/// The object a variable is: a global by its name, a local as "fn::var".
+LockRef nameVariable(const clang::VarDecl *VD);
+
+/// "virtio_balloon", "ns::Balloon", "(anonymous struct)".
+std::string recordName(const clang::RecordDecl *RD);
+
+/// A printable, stable name for any declaration ("fill_balloon",
+/// "Balloon::inflate"); never calls getName() on a non-identifier.
+std::string declName(const clang::NamedDecl *D);
+
+/// The function a callee or callback expression denotes (through &, casts
+/// and captureless lambdas), or null.
+const clang::FunctionDecl *functionOf(const clang::Expr *E);
+
+/// A Loc for a clang location: the expansion point, as the user sees it.
+Loc makeLoc(clang::SourceLocation L, const clang::SourceManager &SM);
+
+} // namespace gfpdep
+
+#endif

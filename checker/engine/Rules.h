@@ -1,0 +1,44 @@
+//===- Rules.h - from summaries to findings ---------------------*- C++ -*-===//
+///
+/// \file
+/// The last stage of the engine: every effect is checked against every
+/// context around it (and against the entry contexts of the functions it is
+/// reachable from); the lock-class graph, with the reclaim pseudo-locks kept
+/// apart, is searched for cycles. The rules are those of SPEC.md.
+//===----------------------------------------------------------------------===//
+
+#ifndef GFPDEP_ENGINE_RULES_H
+#define GFPDEP_ENGINE_RULES_H
+
+#include "Effects.h"
+#include "Finding.h"
+#include "model/GfpLayout.h"
+#include <bitset>
+#include <vector>
+
+namespace gfpdep {
+
+/// An entry context and the summary of the function it applies to.
+struct EntrySummary {
+  Context Ctx;
+  const Summary *S = nullptr;
+};
+
+struct RuleInput {
+  const GfpLayout *Layout = nullptr;
+  std::vector<const Summary *> Functions; ///< every analysed function
+  std::vector<EntrySummary> Entries;
+};
+
+struct RuleOptions {
+  std::bitset<NumRules> Enabled = std::bitset<NumRules>().set();
+  bool enabled(Rule R) const { return Enabled.test(unsigned(R)); }
+};
+
+/// Runs the rules; findings come back deduplicated (one per rule, leaf and
+/// context origin) and sorted.
+std::vector<Finding> runRules(const RuleInput &In, const RuleOptions &Opts);
+
+} // namespace gfpdep
+
+#endif

@@ -1,0 +1,101 @@
+//===- ApiModel.h - what kernel API functions do ----------------*- C++ -*-===//
+///
+/// \file
+/// The API model: a table (ApiModel.def) mapping function names to what they
+/// do to the analysed program's state. The engine asks it about every callee
+/// it meets, by name, before looking at the callee's body.
+//===----------------------------------------------------------------------===//
+
+#ifndef GFPDEP_MODEL_APIMODEL_H
+#define GFPDEP_MODEL_APIMODEL_H
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringRef.h"
+#include <cstdint>
+#include <deque>
+#include <string>
+
+namespace gfpdep {
+
+/// What a modelled call does.
+enum class ApiOp : uint8_t {
+  Alloc,            ///< allocates with the mask in Arg (RF_ImplicitKernel: GFP_KERNEL)
+  Block,            ///< may sleep
+  Acquire,          ///< takes the lock in Arg (blocks if the flavour sleeps)
+  TryAcquire,       ///< takes the lock in Arg on its success branch only
+  Release,          ///< drops the lock in Arg
+  Enter,            ///< opens a context section (IRQs off, RCU, non-block, ...)
+  Exit,             ///< closes it
+  ScopeSave,        ///< memalloc_*_save: a mask scope begins
+  ScopeRestore,     ///< memalloc_*_restore: it ends
+  FsReclaimAcquire, ///< fs_reclaim_acquire(gfp)
+  FsReclaimRelease, ///< fs_reclaim_release(gfp)
+  AssertHeld,       ///< lockdep_assert_held(l): the caller holds l
+  MaskPassthrough,  ///< returns the mask in Arg (current_gfp_context)
+  Register,         ///< registers the callback(s) in Arg
+};
+
+/// Which kind of lock, context or callback a row is about.
+enum class Flavor : uint8_t {
+  None,
+  Mutex, RwSem, Semaphore,          // sleeping locks
+  Spin, RawSpin, RwLock,            // spinning locks
+  IrqOff, PreemptOff, RcuRead, BhOff, NonBlock, // sections
+  NoReclaim, NoIO, NoFS,            // memalloc scopes
+  OomNotifier, Shrinker, HardIrq, Timer, Tasklet, // callback kinds
+};
+
+/// Row flags.
+enum : uint8_t {
+  RF_ImplicitKernel = 1 << 0, ///< allocates with GFP_KERNEL, no mask argument
+  RF_ZeroIsSuccess = 1 << 1,  ///< trylock returning 0 on success (down_trylock)
+  RF_Recursive = 1 << 2,      ///< the lock may be re-taken by its holder
+};
+
+/// The implicit object argument of a member call.
+constexpr int ObjectArg = -2;
+
+struct ApiRow {
+  llvm::StringRef Name;
+  ApiOp Op;
+  Flavor Fl;
+  int Arg;
+  int Arg2;
+  uint8_t Flags;
+  llvm::StringRef Fields; ///< Register with an object: its callback fields
+};
+
+bool isSleepingLock(Flavor F);
+bool isSpinningLock(Flavor F);
+/// A noun for messages: "mutex", "spinlock", "rw_semaphore", ...
+llvm::StringRef flavorNoun(Flavor F);
+llvm::StringRef apiOpName(ApiOp Op);
+llvm::StringRef flavorName(Flavor F);
+bool parseApiOp(llvm::StringRef S, ApiOp &Op);
+bool parseFlavor(llvm::StringRef S, Flavor &F);
+
+/// The built-in table plus rows added at run time (a user model file).
+class ApiModel {
+public:
+  ApiModel();
+  /// The row for a function's name (qualified for C++ members: "std::mutex::lock").
+  const ApiRow *lookup(llvm::StringRef Name) const;
+  /// Adds or replaces a row; the model keeps its own copy of the strings.
+  void addRow(const ApiRow &Row);
+  /// Every row, built-in first, in table order.
+  llvm::ArrayRef<ApiRow> builtinRows() const;
+  size_t size() const { return Index.size(); }
+
+private:
+  llvm::StringMap<ApiRow> Index;
+  std::deque<std::string> OwnedStrings;
+};
+
+/// The built-in model, built once.
+const ApiModel &builtinModel();
+
+} // namespace gfpdep
+
+#endif

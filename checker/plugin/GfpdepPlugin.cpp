@@ -1,0 +1,156 @@
+//===- GfpdepPlugin.cpp - the clang -fplugin front end ---------------------===//
+///
+/// \file
+/// Runs the engine at the end of every translation unit and turns findings
+/// into clang diagnostics: a warning at the leaf operation whose message ends
+/// with [gfpdep-<rule>], then one note per step of the chain. Read-only: it
+/// runs before the main action and changes nothing in the compilation.
+///
+///   clang -fplugin=gfpdep.so -fplugin-arg-gfpdep-<option> ...
+//===----------------------------------------------------------------------===//
+
+#include "Analyzer.h"
+#include "clang/AST/ASTConsumer.h"
+#include "clang/Basic/FileManager.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendPluginRegistry.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace clang;
+using namespace gfpdep;
+
+namespace {
+
+struct PluginOptions {
+  bool Werror = false;
+  EngineOptions Analyzer;
+};
+
+const char *const OptionHelp =
+    "gfpdep options (-fplugin-arg-gfpdep-<option>):\n"
+    "  help                 print this help\n"
+    "  werror               report findings as errors\n"
+    "  disable=<rule>[,...] do not report these rules\n"
+    "  enable=<rule>[,...]  report these rules again (after disable=)\n"
+    "rules: reclaim-under-lock, reclaim-in-reclaim, sleep-in-atomic,\n"
+    "       block-in-nonblock, lock-order, contract\n";
+
+std::string ruleList() {
+  std::string S;
+  for (unsigned I = 0; I < NumRules; ++I)
+    S += (I ? ", " : "") + ruleId(Rule(I)).str();
+  return S;
+}
+
+class GfpdepConsumer : public ASTConsumer {
+public:
+  GfpdepConsumer(CompilerInstance &CI, PluginOptions Opts)
+      : CI(CI), Opts(std::move(Opts)) {
+    DiagnosticsEngine &D = CI.getDiagnostics();
+    // Every diagnostic id is created once, here.
+    FindingID = D.getCustomDiagID(Opts.Werror ? DiagnosticsEngine::Error
+                                              : DiagnosticsEngine::Warning,
+                                  "%0");
+    NoteID = D.getCustomDiagID(DiagnosticsEngine::Note, "%0");
+    ProblemID = D.getCustomDiagID(DiagnosticsEngine::Error, "%0");
+  }
+
+  void HandleTranslationUnit(ASTContext &Ctx) override {
+    AnalysisResult R =
+        analyzeTranslationUnit(Ctx, &CI.getPreprocessor(), Opts.Analyzer);
+    DiagnosticsEngine &D = CI.getDiagnostics();
+    for (const Problem &P : R.Problems)
+      D.Report(toSourceLocation(P.Where), ProblemID) << P.Message;
+    for (const Finding &F : R.Findings) {
+      D.Report(toSourceLocation(F.Where), FindingID)
+          << (F.Message + " [gfpdep-" + ruleId(F.R).str() + "]");
+      for (const Step &S : F.Notes)
+        D.Report(toSourceLocation(S.Where), NoteID) << S.Text;
+    }
+  }
+
+private:
+  CompilerInstance &CI;
+  PluginOptions Opts;
+  unsigned FindingID = 0, NoteID = 0, ProblemID = 0;
+
+  SourceLocation toSourceLocation(const Loc &L) {
+    if (L.Raw)
+      return SourceLocation::getFromRawEncoding(L.Raw);
+    if (!L.valid())
+      return SourceLocation();
+    SourceManager &SM = CI.getSourceManager();
+    auto File = SM.getFileManager().getOptionalFileRef(L.File);
+    if (!File)
+      return SourceLocation();
+    return SM.translateFileLineCol(*File, L.Line, L.Col);
+  }
+};
+
+class GfpdepAction : public PluginASTAction {
+protected:
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
+                                                 llvm::StringRef) override {
+    return std::make_unique<GfpdepConsumer>(CI, Opts);
+  }
+
+  bool ParseArgs(const CompilerInstance &CI,
+                 const std::vector<std::string> &Args) override {
+    DiagnosticsEngine &D = CI.getDiagnostics();
+    unsigned BadOption = D.getCustomDiagID(
+        DiagnosticsEngine::Error,
+        "unknown gfpdep option '%0'; valid options: help, werror, "
+        "disable=<rule>[,...], enable=<rule>[,...]");
+    unsigned BadRule = D.getCustomDiagID(
+        DiagnosticsEngine::Error,
+        "unknown gfpdep rule '%0' in '%1'; valid rules: %2");
+    bool Ok = true;
+    for (const std::string &Arg : Args) {
+      llvm::StringRef A(Arg);
+      if (A == "help") {
+        llvm::errs() << OptionHelp;
+        continue;
+      }
+      if (A == "werror") {
+        Opts.Werror = true;
+        continue;
+      }
+      bool Disable = A.starts_with("disable=");
+      if (Disable || A.starts_with("enable=")) {
+        llvm::StringRef List = A.split('=').second;
+        llvm::SmallVector<llvm::StringRef, 4> Ids;
+        List.split(Ids, ',', -1, /*KeepEmpty=*/false);
+        if (Ids.empty()) {
+          D.Report(BadRule) << "" << Arg << ruleList();
+          Ok = false;
+        }
+        for (llvm::StringRef Id : Ids) {
+          std::optional<Rule> R = parseRuleId(Id.trim());
+          if (!R) {
+            D.Report(BadRule) << Id << Arg << ruleList();
+            Ok = false;
+            continue;
+          }
+          Opts.Analyzer.Rules.Enabled.set(unsigned(*R), !Disable);
+        }
+        continue;
+      }
+      D.Report(BadOption) << Arg;
+      Ok = false;
+    }
+    return Ok;
+  }
+
+  ActionType getActionType() override { return AddBeforeMainAction; }
+
+private:
+  PluginOptions Opts;
+};
+
+} // namespace
+
+static FrontendPluginRegistry::Add<GfpdepAction>
+    X("gfpdep", "lockdep-style static checker for reclaim, sleep and "
+                "lock-order bugs");
