@@ -26,8 +26,15 @@ namespace gfpdep {
 struct LockRef {
   std::string Class;
   int Param = -1;
+  std::string Display; ///< for a parameter: its name, for messages
 
   bool known() const { return Param >= 0 || !Class.empty(); }
+  /// The name messages use: the class, or the parameter's name.
+  std::string name() const {
+    if (Param < 0)
+      return Class;
+    return Display.empty() ? "parameter " + std::to_string(Param + 1) : Display;
+  }
   bool concrete() const { return Param < 0 && !Class.empty(); }
   std::string key() const;
 };

@@ -70,5 +70,5 @@ bool Finding::operator<(const Finding &O) const {
 }
 
 void gfpdep::sortFindings(std::vector<Finding> &Findings) {
-  llvm::stable_sort(Findings);
+  llvm::sort(Findings);
 }

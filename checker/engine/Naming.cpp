@@ -24,7 +24,12 @@ std::string gfpdep::declName(const NamedDecl *D) {
                                 .getPresumedLineNumber(M->getParent()->getLocation()));
   std::string S;
   llvm::raw_string_ostream OS(S);
-  D->printQualifiedName(OS);
+  if (const auto *FD = dyn_cast<FunctionDecl>(D);
+      FD && FD->getTemplateSpecializationArgs())
+    FD->getNameForDiagnostic(OS, D->getASTContext().getPrintingPolicy(),
+                             /*Qualified=*/true);
+  else
+    D->printQualifiedName(OS);
   return S.empty() ? "(anonymous)" : S;
 }
 
@@ -135,6 +140,8 @@ static LockRef nameLockImpl(const Expr *E, const FunctionDecl *Fn, int Depth) {
     if (const auto *PVD = dyn_cast<ParmVarDecl>(VD)) {
       if (PVD->getFunctionScopeDepth() == 0) {
         R.Param = PVD->getFunctionScopeIndex();
+        if (PVD->getIdentifier())
+          R.Display = PVD->getName().str();
         return R;
       }
       R.Class = declName(PVD);

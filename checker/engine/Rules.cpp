@@ -60,8 +60,8 @@ std::string originText(const Context &C) {
   switch (C.Kind) {
   case CtxKind::Lock:
     if (C.Via == "lockdep_assert_held")
-      return quoted(C.Lock.Class) + " is held here (lockdep_assert_held)";
-    return flavorNoun(C.Fl).str() + " " + lockDisplay(C.Lock.Class, C.Subclass) +
+      return quoted(C.Lock.name()) + " is held here (lockdep_assert_held)";
+    return flavorNoun(C.Fl).str() + " " + lockDisplay(C.Lock.name(), C.Subclass) +
            " acquired here";
   case CtxKind::Section:
     switch (C.Fl) {
@@ -102,7 +102,7 @@ std::string originText(const Context &C) {
 /// Why the context forbids sleeping, for the message.
 std::string atomicPhrase(const Context &C) {
   if (C.Kind == CtxKind::Lock)
-    return flavorNoun(C.Fl).str() + " " + quoted(C.Lock.Class) + " is held";
+    return flavorNoun(C.Fl).str() + " " + quoted(C.Lock.name()) + " is held";
   if (C.Kind == CtxKind::Section)
     switch (C.Fl) {
     case Flavor::IrqOff: return "interrupts are disabled";
@@ -171,7 +171,7 @@ private:
     case EffectKind::Block:
       return quoted(E.What);
     case EffectKind::Acquire:
-      return "acquiring " + flavorNoun(E.Fl).str() + " " + quoted(E.Lock.Class);
+      return "acquiring " + flavorNoun(E.Fl).str() + " " + quoted(E.Lock.name());
     }
     return quoted(E.What);
   }

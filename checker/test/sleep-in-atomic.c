@@ -1,13 +1,72 @@
 // RUN: %gfpdep -Xclang -verify %s
+// Blocking operations reachable in atomic context: spinning locks, IRQs or
+// preemption off, RCU read side, bottom halves off, IRQ handlers, timers.
 #include <gfpdep/kernel.h>
 
 spinlock_t pages_lock;
-struct mutex m;
+rwlock_t table_lock;
+struct mutex big_lock;
 
 void direct(void) {
-  spin_lock(&pages_lock);
-  kmalloc(64, GFP_KERNEL); // expected-warning {{'kmalloc' with GFP_KERNEL may sleep in atomic context: spinlock 'pages_lock' is held [gfpdep-sleep-in-atomic]}} \
-                           // expected-note {{use GFP_ATOMIC or GFP_NOWAIT here, or allocate before the atomic section begins}}
+  spin_lock(&pages_lock); // #direct_lock
+  kmalloc(64, GFP_KERNEL); // #direct_alloc
+  kmalloc(64, GFP_ATOMIC); // clean
+  kmalloc(64, GFP_NOWAIT); // clean
   spin_unlock(&pages_lock);
+  kmalloc(64, GFP_KERNEL); // clean: released
 }
-// expected-note@-5 {{spinlock 'pages_lock' acquired here}}
+// expected-warning@#direct_alloc {{'kmalloc' with GFP_KERNEL may sleep in atomic context: spinlock 'pages_lock' is held [gfpdep-sleep-in-atomic]}}
+// expected-note@#direct_lock {{spinlock 'pages_lock' acquired here}}
+// expected-note@#direct_alloc {{use GFP_ATOMIC or GFP_NOWAIT here, or allocate before the atomic section begins}}
+
+static void wait_a_bit(void) { msleep(10); } // #msleep
+void irqs_off(void) {
+  unsigned long flags;
+  local_irq_save(flags); // #irq_save
+  wait_a_bit(); // #irq_call
+  local_irq_restore(flags);
+  wait_a_bit(); // clean
+}
+// expected-warning@#msleep {{'msleep' may sleep in atomic context: interrupts are disabled [gfpdep-sleep-in-atomic]}}
+// expected-note@#irq_save {{interrupts disabled here}}
+// expected-note@#irq_call {{'irqs_off' calls 'wait_a_bit' here}}
+// expected-note@#msleep {{move the call out of the atomic section}}
+
+void rcu_reader(void) {
+  rcu_read_lock(); // #rcu
+  mutex_lock(&big_lock); // #rcu_mutex
+  mutex_unlock(&big_lock);
+  rcu_read_unlock();
+}
+// expected-warning@#rcu_mutex {{acquiring mutex 'big_lock' may sleep in atomic context: inside an RCU read-side critical section [gfpdep-sleep-in-atomic]}}
+// expected-note@#rcu {{RCU read-side critical section begins here}}
+// expected-note@#rcu_mutex {{take the sleeping lock before the atomic section begins}}
+
+void writer(void) {
+  write_lock_irq(&table_lock); // #wl
+  if (mutex_trylock(&big_lock)) // trylock never sleeps: clean
+    mutex_unlock(&big_lock);
+  synchronize_rcu(); // #sync
+  write_unlock_irq(&table_lock);
+}
+// expected-warning@#sync {{'synchronize_rcu' may sleep in atomic context: rwlock 'table_lock' is held [gfpdep-sleep-in-atomic]}}
+// expected-note@#wl {{rwlock 'table_lock' acquired here}}
+// expected-note@#sync {{move the call out of the atomic section}}
+
+static irqreturn_t dev_irq(int irq, void *dev) {
+  copy_to_user(0, dev, 4); // #irq_copy
+  return IRQ_HANDLED;
+}
+static void dev_timer(struct timer_list *t) {
+  vfree(t); // #timer_vfree
+}
+void probe(struct timer_list *t) {
+  request_irq(5, dev_irq, 0, "dev", 0); // #req_irq
+  timer_setup(t, dev_timer, 0); // #timer_setup
+}
+// expected-warning@#irq_copy {{'copy_to_user' may sleep in atomic context: 'dev_irq' is a hard-IRQ handler [gfpdep-sleep-in-atomic]}}
+// expected-note@#req_irq {{'dev_irq' registered as a hard-IRQ handler here}}
+// expected-note@#irq_copy {{move the call out of the atomic section}}
+// expected-warning@#timer_vfree {{'vfree' may sleep in atomic context: 'dev_timer' is a timer callback [gfpdep-sleep-in-atomic]}}
+// expected-note@#timer_setup {{'dev_timer' set up as a timer callback here}}
+// expected-note@#timer_vfree {{move the call out of the atomic section}}

@@ -1,0 +1,32 @@
+// Options: help, werror, disable=, enable=, and clear errors for bad ones.
+// RUN: %gfpdep %s 2>&1 | FileCheck %s --check-prefix=DEFAULT
+// RUN: not %gfpdep -fplugin-arg-gfpdep-werror %s 2>&1 | FileCheck %s --check-prefix=WERROR
+// RUN: %gfpdep -fplugin-arg-gfpdep-disable=sleep-in-atomic %s 2>&1 | count 0
+// RUN: %gfpdep -fplugin-arg-gfpdep-disable=sleep-in-atomic,lock-order -fplugin-arg-gfpdep-enable=gfpdep-sleep-in-atomic %s 2>&1 | FileCheck %s --check-prefix=DEFAULT
+// RUN: not %gfpdep -fplugin-arg-gfpdep-frobnicate %s 2>&1 | FileCheck %s --check-prefix=BADOPT
+// RUN: not %gfpdep -fplugin-arg-gfpdep-disable=sleeping %s 2>&1 | FileCheck %s --check-prefix=BADRULE
+// RUN: %gfpdep -fplugin-arg-gfpdep-help %s 2>&1 | FileCheck %s --check-prefix=HELP
+#include <gfpdep/kernel.h>
+
+spinlock_t l;
+void f(void) {
+  spin_lock(&l);
+  msleep(1);
+  spin_unlock(&l);
+}
+
+// DEFAULT: plugin-options.c:14:3: warning: 'msleep' may sleep in atomic context: spinlock 'l' is held [gfpdep-sleep-in-atomic]
+// DEFAULT-NEXT: 14 |   msleep(1);
+// DEFAULT: plugin-options.c:13:3: note: spinlock 'l' acquired here
+// DEFAULT: plugin-options.c:14:3: note: move the call out of the atomic section
+// DEFAULT: 1 warning generated.
+
+// WERROR: plugin-options.c:14:3: error: 'msleep' may sleep in atomic context: spinlock 'l' is held [gfpdep-sleep-in-atomic]
+// WERROR: 1 error generated.
+
+// BADOPT: error: unknown gfpdep option 'frobnicate'; valid options: help, werror, disable=<rule>[,...], enable=<rule>[,...]
+
+// BADRULE: error: unknown gfpdep rule 'sleeping' in 'disable=sleeping'; valid rules: reclaim-under-lock, reclaim-in-reclaim, sleep-in-atomic, block-in-nonblock, lock-order, contract
+
+// HELP: gfpdep options (-fplugin-arg-gfpdep-<option>):
+// HELP: disable=<rule>[,...]
