@@ -10,6 +10,7 @@
 #include "Naming.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/GraphTraits.h"
 #include "llvm/ADT/SCCIterator.h"
@@ -21,6 +22,7 @@ namespace {
 
 struct FnNode {
   const FunctionDecl *Fn = nullptr;
+  bool Reachable = false;
   std::vector<FnNode *> Callees;
 };
 
@@ -95,6 +97,41 @@ void linkCallees(FnGraph &G, const ProgramFacts &Facts) {
   }
 }
 
+/// Marks what the main file's definitions (and every callback the unit
+/// stores or registers) can reach. Inline functions of headers that nothing
+/// here calls are never analysed: in kernel units they are most of them.
+void markReachable(FnGraph &G, const ProgramFacts &Facts,
+                   const SourceManager &SM) {
+  llvm::SmallVector<FnNode *, 64> Work;
+  auto Root = [&](const FunctionDecl *FD) {
+    const FunctionDecl *Def = FD ? FD->getDefinition() : nullptr;
+    auto It = Def ? G.ByFn.find(Def) : G.ByFn.end();
+    if (It != G.ByFn.end() && !It->second->Reachable) {
+      It->second->Reachable = true;
+      Work.push_back(It->second);
+    }
+  };
+  for (auto &N : G.Nodes)
+    if (SM.isInMainFile(SM.getExpansionLoc(N->Fn->getLocation())))
+      Root(N->Fn);
+  for (const auto &[K, Set] : Facts.FieldStores)
+    for (const FunctionDecl *FD : Set)
+      Root(FD);
+  for (const auto &[K, Set] : Facts.VarStores)
+    for (const FunctionDecl *FD : Set)
+      Root(FD);
+  for (const EntryPoint &EP : Facts.Entries)
+    Root(EP.Fn);
+  while (!Work.empty()) {
+    FnNode *N = Work.pop_back_val();
+    for (FnNode *C : N->Callees)
+      if (!C->Reachable) {
+        C->Reachable = true;
+        Work.push_back(C);
+      }
+  }
+}
+
 } // namespace
 
 namespace llvm {
@@ -122,12 +159,16 @@ AnalysisResult gfpdep::analyzeTranslationUnit(ASTContext &Ctx, Preprocessor *PP,
   DefinitionCollector(G).TraverseDecl(Ctx.getTranslationUnitDecl());
   linkCallees(G, Facts);
 
+  markReachable(G, Facts, Ctx.getSourceManager());
+
   llvm::DenseMap<const FunctionDecl *, Summary> Summaries;
   AnalysisEnv Env{Ctx, Model, Layout, Facts, Summaries, Opts.Limits};
   for (auto SCC = llvm::scc_begin(&G); !SCC.isAtEnd(); ++SCC) {
     const std::vector<FnNode *> &Members = *SCC;
     if (Members.size() == 1 && Members[0] == &G.Root)
       continue;
+    if (!Members[0]->Reachable)
+      continue; // a header's inline function nobody here calls
     bool Recursive = SCC.hasCycle();
     for (unsigned Iter = 0; Iter < Opts.MaxSccIterations; ++Iter) {
       bool Changed = false;
@@ -137,9 +178,11 @@ AnalysisResult gfpdep::analyzeTranslationUnit(ASTContext &Ctx, Preprocessor *PP,
           Summaries.erase(N->Fn);
           continue;
         }
-        auto It = Summaries.find(N->Fn);
-        if (It == Summaries.end() || It->second.signature() != S.signature())
-          Changed = true;
+        if (Recursive) {
+          auto It = Summaries.find(N->Fn);
+          if (It == Summaries.end() || It->second.signature() != S.signature())
+            Changed = true;
+        }
         Summaries[N->Fn] = std::move(S);
       }
       if (!Recursive || !Changed)
@@ -150,6 +193,8 @@ AnalysisResult gfpdep::analyzeTranslationUnit(ASTContext &Ctx, Preprocessor *PP,
   RuleInput In;
   In.Layout = &Layout;
   for (auto &N : G.Nodes) {
+    if (!N->Reachable)
+      continue;
     auto It = Summaries.find(N->Fn);
     if (It == Summaries.end()) {
       ++Result.FunctionsSkipped;

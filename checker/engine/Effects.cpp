@@ -47,9 +47,9 @@ void Mask::unite(const Mask &O) {
 std::string Mask::key() const {
   std::string K;
   llvm::raw_string_ostream OS(K);
+  // Values only: where a value was written is a witness, not an identity.
   for (const MaskSource &S : Values)
-    OS << S.Value << "@" << S.Where.File << ":" << S.Where.Line << ":"
-       << S.Where.Col << ",";
+    OS << S.Value << ",";
   OS << "p" << Param << "|" << ParamOr << "~" << Clear;
   return K;
 }
@@ -92,7 +92,10 @@ std::string Effect::key() const {
   std::string K;
   llvm::raw_string_ostream OS(K);
   OS << unsigned(Kind) << "|";
-  appendLoc(OS, Leaf);
+  // An acquisition is identified by its lock class: one witness per class is
+  // what lock-order and reclaim need. Allocations and blocking calls by leaf.
+  if (Kind != EffectKind::Acquire)
+    appendLoc(OS, Leaf);
   OS << "|" << What;
   if (Kind == EffectKind::Alloc)
     OS << "|" << M.key();
@@ -118,13 +121,60 @@ bool Effect::blocking() const {
   return Kind == EffectKind::Acquire && !Try && isSleepingLock(Fl);
 }
 
-static bool chainBefore(const std::vector<Step> &A, const std::vector<Step> &B) {
-  if (A.size() != B.size())
-    return A.size() < B.size();
-  for (size_t I = 0; I < A.size(); ++I)
-    if (A[I].Where != B[I].Where)
-      return A[I].Where < B[I].Where;
+Chain Chain::prepend(Step Front) const {
+  Chain C;
+  C.Head = std::make_shared<const Node>(Node{std::move(Front), Head});
+  C.Size = Size + 1;
+  return C;
+}
+
+std::vector<Step> Chain::steps() const {
+  std::vector<Step> Out;
+  Out.reserve(Size);
+  for (const Node *N = Head.get(); N; N = N->Next.get())
+    Out.push_back(N->S);
+  return Out;
+}
+
+std::vector<Step> Chain::suffix(unsigned N) const {
+  std::vector<Step> All = steps();
+  if (N >= All.size())
+    return All;
+  return std::vector<Step>(All.end() - N, All.end());
+}
+
+bool Chain::before(const Chain &O) const {
+  if (Size != O.Size)
+    return Size < O.Size;
+  for (const Node *A = Head.get(), *B = O.Head.get(); A && B;
+       A = A->Next.get(), B = B->Next.get())
+    if (A->S.Where != B->S.Where)
+      return A->S.Where < B->S.Where;
   return false;
+}
+
+void Summary::truncate(unsigned MaxPerKind) {
+  unsigned Count[3] = {0, 0, 0};
+  for (const Effect &E : Effects)
+    ++Count[unsigned(E.Kind)];
+  if (Count[0] <= MaxPerKind && Count[1] <= MaxPerKind && Count[2] <= MaxPerKind)
+    return;
+  // Keep the nearest effects of each kind: shortest chains, then positions.
+  std::vector<Effect> Sorted = std::move(Effects);
+  llvm::stable_sort(Sorted, [](const Effect &A, const Effect &B) {
+    if (A.Chain.size() != B.Chain.size())
+      return A.Chain.size() < B.Chain.size();
+    return A.Leaf < B.Leaf;
+  });
+  Effects.clear();
+  Index.clear();
+  unsigned Kept[3] = {0, 0, 0};
+  for (Effect &E : Sorted)
+    if (Kept[unsigned(E.Kind)]++ < MaxPerKind) {
+      Index[E.key()] = Effects.size();
+      Effects.push_back(std::move(E));
+    }
+  Truncated = true;
 }
 
 bool Summary::add(Effect E) {
@@ -136,7 +186,7 @@ bool Summary::add(Effect E) {
     return true;
   }
   Effect &Old = Effects[It->second];
-  if (!chainBefore(E.Chain, Old.Chain))
+  if (!E.Chain.before(Old.Chain))
     return false;
   Old = std::move(E);
   return true;

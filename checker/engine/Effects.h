@@ -16,6 +16,7 @@
 #include "model/ApiModel.h"
 #include "llvm/ADT/StringMap.h"
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -94,6 +95,31 @@ struct Enclosing {
   unsigned ChainLen = 0;
 };
 
+/// The call steps from a summary's owner down to a leaf, shared between
+/// effects: prepending a call is O(1), and callers' effects share the tail.
+class Chain {
+public:
+  Chain() = default;
+  unsigned size() const { return Size; }
+  bool empty() const { return Size == 0; }
+  /// A chain with Front before this one.
+  Chain prepend(Step Front) const;
+  /// The steps, outermost call first.
+  std::vector<Step> steps() const;
+  /// The last N steps (those below a context that began N calls up).
+  std::vector<Step> suffix(unsigned N) const;
+  /// Shorter first, then by the positions of the steps.
+  bool before(const Chain &O) const;
+
+private:
+  struct Node {
+    Step S;
+    std::shared_ptr<const Node> Next;
+  };
+  std::shared_ptr<const Node> Head;
+  unsigned Size = 0;
+};
+
 enum class EffectKind : uint8_t { Alloc, Block, Acquire };
 
 struct Effect {
@@ -106,15 +132,24 @@ struct Effect {
   unsigned Subclass = 0;
   bool Try = false;
   bool Recursive = false;
-  std::vector<Step> Chain;      ///< call sites from the summary's owner down
+  gfpdep::Chain Chain;          ///< call sites from the summary's owner down
   std::vector<Enclosing> Under; ///< contexts in force at the leaf
 
   std::string key() const;
   bool blocking() const; ///< independent of the mask (Block, sleeping Acquire)
 };
 
+/// An effect and one context around it, ready for the rules: recorded in
+/// the function where the context began (or where the effect became
+/// concrete), so the summary need not carry the context further up.
+struct Check {
+  Effect E;
+  Enclosing U;
+};
+
 struct Summary {
   std::vector<Effect> Effects;
+  std::vector<Check> Checks;
   std::vector<Context> NetAcquire; ///< in force when the function returns
   std::vector<Context> NetRelease; ///< ended here, begun by a caller
   llvm::StringMap<unsigned> Index; ///< Effect::key() -> position
@@ -122,6 +157,10 @@ struct Summary {
   /// Adds E unless an effect with its key is there; keeps the shorter chain.
   /// Returns true if the summary changed.
   bool add(Effect E);
+  /// Bounds the summary: at most MaxPerKind effects of each kind, the
+  /// nearest ones (shortest chains) kept.
+  void truncate(unsigned MaxPerKind);
+  bool Truncated = false;
   /// A fingerprint for fixpoint detection.
   std::string signature() const;
 };

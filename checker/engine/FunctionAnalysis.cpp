@@ -145,6 +145,7 @@ private:
   std::vector<Enclosing> under(const State &S, unsigned ChainLen) const;
   uint64_t scopeClear(const State &S) const;
   void record(Effect E);
+  bool interesting(const Effect &E) const;
 
   // --- expressions ----------------------------------------------------------------
   CallSite callSite(const Expr *E) const;
@@ -296,6 +297,8 @@ bool FunctionAnalysis::run() {
     State S = BlockIn[B->getBlockID()];
     transfer(*B, S);
   }
+
+  Out.truncate(Env.Limits.MaxEffectsPerKind);
 
   const State &Exit = BlockIn[G->getExit().getBlockID()];
   if (Exit.Reached) {
@@ -667,7 +670,7 @@ void FunctionAnalysis::applySummary(const Summary &Callee, const FunctionDecl *T
       for (Enclosing &U : E.Under)
         if (U.Ctx.Kind != CtxKind::Lock || substitute(U.Ctx.Lock, CS))
           Under.push_back(std::move(U));
-      E.Chain.insert(E.Chain.begin(), CallStep);
+      E.Chain = E.Chain.prepend(CallStep);
       std::vector<Enclosing> Here = under(S, E.Chain.size());
       Under.insert(Under.end(), Here.begin(), Here.end());
       E.Under = std::move(Under);
@@ -783,9 +786,37 @@ uint64_t FunctionAnalysis::scopeClear(const State &S) const {
   return Clear;
 }
 
+bool FunctionAnalysis::interesting(const Effect &E) const {
+  if (E.Kind != EffectKind::Alloc)
+    return true;
+  if (E.M.Param >= 0)
+    return true;
+  for (const MaskSource &V : E.M.Values)
+    if (Env.Layout.reclaimCapable(V.Value & ~E.M.Clear))
+      return true;
+  return false; // never sleeps, never enters reclaim: nothing can fire
+}
+
 void FunctionAnalysis::record(Effect E) {
-  if (Recording)
-    Out.add(std::move(E));
+  if (!Recording || !interesting(E))
+    return;
+  bool Concrete = E.Kind == EffectKind::Alloc     ? E.M.Param < 0
+                  : E.Kind == EffectKind::Acquire ? E.Lock.concrete()
+                                                  : true;
+  if (Concrete && !E.Under.empty()) {
+    // Every context around a concrete effect can be checked now; only those
+    // naming a caller's lock still need the callers.
+    std::vector<Enclosing> Keep;
+    Effect Bare = E;
+    Bare.Under.clear();
+    for (Enclosing &U : E.Under) {
+      Out.Checks.push_back({Bare, U});
+      if (U.Ctx.Kind == CtxKind::Lock && !U.Ctx.Lock.concrete())
+        Keep.push_back(std::move(U));
+    }
+    E.Under = std::move(Keep);
+  }
+  Out.add(std::move(E));
 }
 
 // -----------------------------------------------------------------------------

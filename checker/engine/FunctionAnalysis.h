@@ -27,6 +27,7 @@ namespace gfpdep {
 struct AnalysisLimits {
   unsigned MaxBlocks = 20000;     ///< larger CFGs are skipped (no summary)
   unsigned MaxVisitsPerBlock = 64; ///< bounds the fixpoint on pathological loops
+  unsigned MaxEffectsPerKind = 64; ///< summary bound: nearest effects kept
 };
 
 /// Everything a function's analysis reads.

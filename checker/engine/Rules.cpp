@@ -187,9 +187,8 @@ private:
   void chainNotes(std::vector<Step> &Notes, const Effect &E,
                   const Enclosing &U) const {
     Notes.push_back({U.Ctx.Origin, originText(U.Ctx)});
-    size_t From = E.Chain.size() >= U.ChainLen ? E.Chain.size() - U.ChainLen : 0;
-    for (size_t I = From; I < E.Chain.size(); ++I)
-      Notes.push_back(E.Chain[I]);
+    for (Step &S : E.Chain.suffix(U.ChainLen))
+      Notes.push_back(std::move(S));
   }
 
   void maskNote(std::vector<Step> &Notes, const MaskSource *V) const {
@@ -454,9 +453,8 @@ void RuleEngine::resolveCycles() {
 
 std::vector<Finding> RuleEngine::run() {
   for (const Summary *S : In.Functions)
-    for (const Effect &E : S->Effects)
-      for (const Enclosing &U : E.Under)
-        visit(E, U);
+    for (const Check &C : S->Checks)
+      visit(C.E, C.U);
   for (const EntrySummary &ES : In.Entries)
     for (const Effect &E : ES.S->Effects)
       visit(E, Enclosing{ES.Ctx, unsigned(E.Chain.size())});
