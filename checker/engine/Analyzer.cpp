@@ -67,8 +67,8 @@ private:
   }
 };
 
-void linkCallees(FnGraph &G, const ProgramFacts &Facts) {
-  for (auto &N : G.Nodes) {
+void linkCallees(FnGraph &G, FnNode *N, const ProgramFacts &Facts) {
+  {
     llvm::SmallVector<const Stmt *, 64> Walk{N->Fn->getBody()};
     if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(N->Fn))
       for (const CXXCtorInitializer *I : Ctor->inits())
@@ -98,7 +98,7 @@ void linkCallees(FnGraph &G, const ProgramFacts &Facts) {
 }
 
 /// Marks what the main file's definitions (and every callback the unit
-/// stores or registers) can reach. Inline functions of headers that nothing
+/// stores or registers) can reach, linking the call graph as it goes. Inline functions of headers that nothing
 /// here calls are never analysed: in kernel units they are most of them.
 void markReachable(FnGraph &G, const ProgramFacts &Facts,
                    const SourceManager &SM) {
@@ -124,6 +124,7 @@ void markReachable(FnGraph &G, const ProgramFacts &Facts,
     Root(EP.Fn);
   while (!Work.empty()) {
     FnNode *N = Work.pop_back_val();
+    linkCallees(G, N, Facts);
     for (FnNode *C : N->Callees)
       if (!C->Reachable) {
         C->Reachable = true;
@@ -157,7 +158,6 @@ AnalysisResult gfpdep::analyzeTranslationUnit(ASTContext &Ctx, Preprocessor *PP,
 
   FnGraph G;
   DefinitionCollector(G).TraverseDecl(Ctx.getTranslationUnitDecl());
-  linkCallees(G, Facts);
 
   markReachable(G, Facts, Ctx.getSourceManager());
 
@@ -201,6 +201,9 @@ AnalysisResult gfpdep::analyzeTranslationUnit(ASTContext &Ctx, Preprocessor *PP,
       continue;
     }
     ++Result.FunctionsAnalyzed;
+    Result.SummariesTruncated += It->second.Truncated;
+    Result.Effects += It->second.Effects.size();
+    Result.Checks += It->second.Checks.size();
     In.Functions.push_back(&It->second);
   }
   for (const EntryPoint &EP : Facts.Entries) {

@@ -33,6 +33,9 @@ struct AnalysisResult {
   std::vector<Problem> Problems; ///< user errors (bad annotations)
   unsigned FunctionsAnalyzed = 0;
   unsigned FunctionsSkipped = 0; ///< over the limits or without a CFG
+  unsigned SummariesTruncated = 0; ///< hit EngineOptions::Limits.MaxEffectsPerKind
+  size_t Effects = 0; ///< effects in all summaries
+  size_t Checks = 0;  ///< effect-in-context pairs handed to the rules
 };
 
 /// Analyses a parsed unit. PP may be null (then the GFP layout is the

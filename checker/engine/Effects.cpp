@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Effects.h"
+#include "llvm/ADT/Hashing.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/raw_ostream.h"
 #include <algorithm>
@@ -115,6 +116,67 @@ std::string Effect::key() const {
   return K;
 }
 
+static llvm::hash_code hashLoc(const Loc &L) {
+  return llvm::hash_combine(L.File.data(), L.Line, L.Col);
+}
+
+static llvm::hash_code hashContext(const Context &C) {
+  return llvm::hash_combine(unsigned(C.Kind), unsigned(C.Fl), C.Lock.Class.data(),
+                            C.Lock.Param, C.Subclass, C.Entry.data(),
+                            hashLoc(C.Origin));
+}
+
+uint64_t Effect::identityHash() const {
+  llvm::hash_code H = llvm::hash_combine(unsigned(Kind), What.data());
+  if (Kind != EffectKind::Acquire)
+    H = llvm::hash_combine(H, hashLoc(Leaf));
+  if (Kind == EffectKind::Alloc) {
+    for (const MaskSource &V : M.Values)
+      H = llvm::hash_combine(H, V.Value);
+    H = llvm::hash_combine(H, M.Param, M.ParamOr, M.Clear);
+  }
+  if (Kind == EffectKind::Acquire)
+    H = llvm::hash_combine(H, Lock.Class.data(), Lock.Param, Subclass, Try);
+  // Order-independent over the enclosing contexts.
+  uint64_t U = 0;
+  for (const Enclosing &E : Under)
+    U += hashContext(E.Ctx);
+  return llvm::hash_combine(H, U);
+}
+
+static bool sameContext(const Context &A, const Context &B) {
+  return A.Kind == B.Kind && A.Fl == B.Fl && A.Lock.Class == B.Lock.Class &&
+         A.Lock.Param == B.Lock.Param && A.Subclass == B.Subclass &&
+         A.Entry == B.Entry && A.Origin == B.Origin;
+}
+
+bool Effect::sameIdentity(const Effect &O) const {
+  if (Kind != O.Kind || What != O.What)
+    return false;
+  if (Kind != EffectKind::Acquire && Leaf != O.Leaf)
+    return false;
+  if (Kind == EffectKind::Alloc) {
+    if (M.Values.size() != O.M.Values.size() || M.Param != O.M.Param ||
+        M.ParamOr != O.M.ParamOr || M.Clear != O.M.Clear)
+      return false;
+    for (size_t I = 0; I < M.Values.size(); ++I)
+      if (M.Values[I].Value != O.M.Values[I].Value)
+        return false;
+  }
+  if (Kind == EffectKind::Acquire &&
+      (Lock.Class != O.Lock.Class || Lock.Param != O.Lock.Param ||
+       Subclass != O.Subclass || Try != O.Try))
+    return false;
+  if (Under.size() != O.Under.size())
+    return false;
+  for (const Enclosing &A : Under)
+    if (llvm::none_of(O.Under, [&](const Enclosing &B) {
+          return sameContext(A.Ctx, B.Ctx);
+        }))
+      return false;
+  return true;
+}
+
 bool Effect::blocking() const {
   if (Kind == EffectKind::Block)
     return true;
@@ -171,21 +233,24 @@ void Summary::truncate(unsigned MaxPerKind) {
   unsigned Kept[3] = {0, 0, 0};
   for (Effect &E : Sorted)
     if (Kept[unsigned(E.Kind)]++ < MaxPerKind) {
-      Index[E.key()] = Effects.size();
+      Index[E.identityHash()].push_back(Effects.size());
       Effects.push_back(std::move(E));
     }
   Truncated = true;
 }
 
 bool Summary::add(Effect E) {
-  std::string K = E.key();
-  auto It = Index.find(K);
-  if (It == Index.end()) {
-    Index[K] = Effects.size();
+  llvm::SmallVector<unsigned, 1> &Slots = Index[E.identityHash()];
+  unsigned *Found = nullptr;
+  for (unsigned &I : Slots)
+    if (Effects[I].sameIdentity(E))
+      Found = &I;
+  if (!Found) {
+    Slots.push_back(Effects.size());
     Effects.push_back(std::move(E));
     return true;
   }
-  Effect &Old = Effects[It->second];
+  Effect &Old = Effects[*Found];
   if (!E.Chain.before(Old.Chain))
     return false;
   Old = std::move(E);

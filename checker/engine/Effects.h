@@ -14,6 +14,8 @@
 
 #include "Finding.h"
 #include "model/ApiModel.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringMap.h"
 #include <cstdint>
 #include <memory>
@@ -25,16 +27,17 @@ namespace gfpdep {
 /// A lock class ("virtio_balloon::balloon_lock"), or the lock a parameter of
 /// the summarised function points to, resolved at each call site.
 struct LockRef {
-  std::string Class;
+  Symbol Class;
   int Param = -1;
-  std::string Display; ///< for a parameter: its name, for messages
+  Symbol Display; ///< for a parameter: its name, for messages
 
   bool known() const { return Param >= 0 || !Class.empty(); }
   /// The name messages use: the class, or the parameter's name.
   std::string name() const {
     if (Param < 0)
-      return Class;
-    return Display.empty() ? "parameter " + std::to_string(Param + 1) : Display;
+      return Class.str();
+    return Display.empty() ? "parameter " + std::to_string(Param + 1)
+                           : Display.str();
   }
   bool concrete() const { return Param < 0 && !Class.empty(); }
   std::string key() const;
@@ -52,7 +55,7 @@ struct MaskSource {
 /// parameter of the summarised function (with bits or-ed in). Scopes in force
 /// clear bits from all of them.
 struct Mask {
-  std::vector<MaskSource> Values;
+  llvm::SmallVector<MaskSource, 2> Values;
   int Param = -1;
   uint64_t ParamOr = 0;
   uint64_t Clear = 0;
@@ -79,8 +82,8 @@ struct Context {
   unsigned Subclass = 0; ///< *_nested subclass
   bool Recursive = false;
   Loc Origin;            ///< where it began
-  std::string Via;       ///< the API or wrapper that began it ("mutex_lock")
-  std::string Entry;     ///< Kind == Entry/NeverSleeps: the function's name
+  Symbol Via;            ///< the API or wrapper that began it ("mutex_lock")
+  Symbol Entry;          ///< Kind == Entry/NeverSleeps: the function's name
   unsigned Depth = 1;    ///< nesting count, saturating
 
   std::string key() const; ///< identity within a state (not the origin)
@@ -120,12 +123,14 @@ private:
   unsigned Size = 0;
 };
 
+using EnclosingList = llvm::SmallVector<Enclosing, 0>;
+
 enum class EffectKind : uint8_t { Alloc, Block, Acquire };
 
 struct Effect {
   EffectKind Kind = EffectKind::Block;
   Loc Leaf;
-  std::string What; ///< the operation at the leaf: "kmalloc", "mutex_lock"
+  Symbol What;      ///< the operation at the leaf: "kmalloc", "mutex_lock"
   Mask M;           ///< Alloc
   LockRef Lock;     ///< Acquire
   Flavor Fl = Flavor::None;
@@ -133,9 +138,13 @@ struct Effect {
   bool Try = false;
   bool Recursive = false;
   gfpdep::Chain Chain;          ///< call sites from the summary's owner down
-  std::vector<Enclosing> Under; ///< contexts in force at the leaf
+  EnclosingList Under; ///< contexts in force at the leaf
 
   std::string key() const;
+  /// A hash of key()'s content, and equality of that content: the summary
+  /// index uses these, key() is for tests and debugging.
+  uint64_t identityHash() const;
+  bool sameIdentity(const Effect &O) const;
   bool blocking() const; ///< independent of the mask (Block, sleeping Acquire)
 };
 
@@ -152,7 +161,8 @@ struct Summary {
   std::vector<Check> Checks;
   std::vector<Context> NetAcquire; ///< in force when the function returns
   std::vector<Context> NetRelease; ///< ended here, begun by a caller
-  llvm::StringMap<unsigned> Index; ///< Effect::key() -> position
+  /// Effect::identityHash() -> positions
+  llvm::DenseMap<uint64_t, llvm::SmallVector<unsigned, 1>> Index;
 
   /// Adds E unless an effect with its key is there; keeps the shorter chain.
   /// Returns true if the summary changed.

@@ -9,6 +9,7 @@
 #ifndef GFPDEP_ENGINE_FINDING_H
 #define GFPDEP_ENGINE_FINDING_H
 
+#include "Symbol.h"
 #include "llvm/ADT/StringRef.h"
 #include <optional>
 #include <string>
@@ -38,7 +39,7 @@ llvm::StringRef ruleSummary(Rule R);
 /// summaries can cross translation units. Raw is the clang encoding of the
 /// same position in the unit that produced it (0 when unknown).
 struct Loc {
-  std::string File;
+  Symbol File;
   unsigned Line = 0;
   unsigned Col = 0;
   unsigned Raw = 0;

@@ -142,7 +142,7 @@ private:
   void endSection(State &S, CtxKind K, Flavor Fl, const Loc &Where,
                   llvm::StringRef Via);
   void endKey(State &S, const std::string &Key);
-  std::vector<Enclosing> under(const State &S, unsigned ChainLen) const;
+  EnclosingList under(const State &S, unsigned ChainLen) const;
   uint64_t scopeClear(const State &S) const;
   void record(Effect E);
   bool interesting(const Effect &E) const;
@@ -666,12 +666,12 @@ void FunctionAnalysis::applySummary(const Summary &Callee, const FunctionDecl *T
           continue;
         E.M.Clear |= Clear;
       }
-      std::vector<Enclosing> Under;
+      EnclosingList Under;
       for (Enclosing &U : E.Under)
         if (U.Ctx.Kind != CtxKind::Lock || substitute(U.Ctx.Lock, CS))
           Under.push_back(std::move(U));
       E.Chain = E.Chain.prepend(CallStep);
-      std::vector<Enclosing> Here = under(S, E.Chain.size());
+      EnclosingList Here = under(S, E.Chain.size());
       Under.insert(Under.end(), Here.begin(), Here.end());
       E.Under = std::move(Under);
       record(std::move(E));
@@ -762,9 +762,9 @@ void FunctionAnalysis::endSection(State &S, CtxKind K, Flavor Fl,
   S.Ended.emplace(C.key(), C);
 }
 
-std::vector<Enclosing> FunctionAnalysis::under(const State &S,
+EnclosingList FunctionAnalysis::under(const State &S,
                                                unsigned ChainLen) const {
-  std::vector<Enclosing> R;
+  EnclosingList R;
   for (const auto &[K, C] : S.In)
     if (C.Kind != CtxKind::Scope)
       R.push_back({C, ChainLen});
@@ -797,6 +797,21 @@ bool FunctionAnalysis::interesting(const Effect &E) const {
   return false; // never sleeps, never enters reclaim: nothing can fire
 }
 
+/// Whether some rule can fire for E inside C (sleeping under a mutex, for
+/// one, is fine): the other pairs are not worth keeping.
+static bool mayMatter(const Effect &E, const Context &C) {
+  if (C.atomic() || C.nonBlocking() || C.Kind == CtxKind::NeverSleeps)
+    return true;
+  switch (C.Kind) {
+  case CtxKind::Lock:
+  case CtxKind::FsReclaim:
+  case CtxKind::Entry:
+    return E.Kind != EffectKind::Block;
+  default:
+    return false;
+  }
+}
+
 void FunctionAnalysis::record(Effect E) {
   if (!Recording || !interesting(E))
     return;
@@ -806,11 +821,12 @@ void FunctionAnalysis::record(Effect E) {
   if (Concrete && !E.Under.empty()) {
     // Every context around a concrete effect can be checked now; only those
     // naming a caller's lock still need the callers.
-    std::vector<Enclosing> Keep;
+    EnclosingList Keep;
     Effect Bare = E;
     Bare.Under.clear();
     for (Enclosing &U : E.Under) {
-      Out.Checks.push_back({Bare, U});
+      if (mayMatter(E, U.Ctx))
+        Out.Checks.push_back({Bare, U});
       if (U.Ctx.Kind == CtxKind::Lock && !U.Ctx.Lock.concrete())
         Keep.push_back(std::move(U));
     }

@@ -25,6 +25,7 @@ namespace {
 
 struct PluginOptions {
   bool Werror = false;
+  bool Stats = false;
   EngineOptions Analyzer;
 };
 
@@ -32,6 +33,7 @@ const char *const OptionHelp =
     "gfpdep options (-fplugin-arg-gfpdep-<option>):\n"
     "  help                 print this help\n"
     "  werror               report findings as errors\n"
+    "  stats                print analysis statistics to stderr\n"
     "  disable=<rule>[,...] do not report these rules\n"
     "  enable=<rule>[,...]  report these rules again (after disable=)\n"
     "rules: reclaim-under-lock, reclaim-in-reclaim, sleep-in-atomic,\n"
@@ -61,6 +63,12 @@ public:
     AnalysisResult R =
         analyzeTranslationUnit(Ctx, &CI.getPreprocessor(), Opts.Analyzer);
     DiagnosticsEngine &D = CI.getDiagnostics();
+    if (Opts.Stats)
+      llvm::errs() << "gfpdep: " << R.FunctionsAnalyzed << " functions analysed, "
+                   << R.FunctionsSkipped << " skipped, "
+                   << R.SummariesTruncated << " summaries truncated, "
+                   << R.Effects << " effects, " << R.Checks << " checks, "
+                   << R.Findings.size() << " findings\n";
     for (const Problem &P : R.Problems)
       D.Report(toSourceLocation(P.Where), ProblemID) << P.Message;
     for (const Finding &F : R.Findings) {
@@ -101,7 +109,7 @@ protected:
     DiagnosticsEngine &D = CI.getDiagnostics();
     unsigned BadOption = D.getCustomDiagID(
         DiagnosticsEngine::Error,
-        "unknown gfpdep option '%0'; valid options: help, werror, "
+        "unknown gfpdep option '%0'; valid options: help, werror, stats, "
         "disable=<rule>[,...], enable=<rule>[,...]");
     unsigned BadRule = D.getCustomDiagID(
         DiagnosticsEngine::Error,
@@ -115,6 +123,10 @@ protected:
       }
       if (A == "werror") {
         Opts.Werror = true;
+        continue;
+      }
+      if (A == "stats") {
+        Opts.Stats = true;
         continue;
       }
       bool Disable = A.starts_with("disable=");

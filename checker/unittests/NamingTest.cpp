@@ -28,7 +28,7 @@ std::vector<std::string> classesIn(const std::string &Code, bool Cxx = false) {
       const FunctionDecl *Callee = CE->getDirectCallee();
       if (F && F->getName() == "f" && Callee && Callee->getName() == "use") {
         LockRef R = nameLock(CE->getArg(0), F);
-        Out.push_back(R.Param >= 0 ? "$" + std::to_string(R.Param) : R.Class);
+        Out.push_back(R.Param >= 0 ? "$" + std::to_string(R.Param) : R.Class.str());
       }
       return true;
     }

@@ -20,10 +20,28 @@ def main():
     ap.add_argument("--layers", type=int, default=10)
     ap.add_argument("--fanout", type=int, default=3)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--header-inlines", type=int, default=0,
+                    help="unused static inline helpers first, as kernel "
+                         "headers bring into every unit")
     a = ap.parse_args()
     rng = random.Random(a.seed)
     width = max(1, a.functions // a.layers)
     out = ['#include <gfpdep/kernel.h>', '']
+    if a.header_inlines:
+        # A header's worth of inline helpers: locks, allocations, calls,
+        # but used by nobody in this unit (written as if in a header: the
+        # line marker makes them belong to another file).
+        out.append('# 1 "include/linux/generated_helpers.h" 1')
+        for i in range(a.header_inlines):
+            out.append("struct hdr%d { struct mutex lock; spinlock_t s; int n; };" % i)
+            out.append("static inline int hdr_fn%d(struct hdr%d *h, gfp_t gfp) {" % (i, i))
+            out.append("  mutex_lock(&h->lock);")
+            out.append("  void *p = kmalloc(h->n, gfp);")
+            out.append("  if (i%d_check(h->n)) msleep(1);" % i if False else "  if (h->n > 3) kfree(p);")
+            out.append("  mutex_unlock(&h->lock);")
+            out.append("  return h->n;")
+            out.append("}")
+        out.append('# 3 "bench.c" 2')
     # One struct type per layer: a function of layer l takes layer l's locks
     # and calls layer l+1, so the lock order follows the layers (no cycles),
     # as in well-behaved code.
