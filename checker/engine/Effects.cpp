@@ -43,6 +43,7 @@ void Mask::unite(const Mask &O) {
     ParamOr = O.ParamOr;
   }
   Clear |= O.Clear;
+  NoReclaim |= O.NoReclaim;
 }
 
 std::string Mask::key() const {
@@ -51,7 +52,7 @@ std::string Mask::key() const {
   // Values only: where a value was written is a witness, not an identity.
   for (const MaskSource &S : Values)
     OS << S.Value << ",";
-  OS << "p" << Param << "|" << ParamOr << "~" << Clear;
+  OS << "p" << Param << "|" << ParamOr << "~" << Clear << (NoReclaim ? "!" : "");
   return K;
 }
 
@@ -133,7 +134,7 @@ uint64_t Effect::identityHash() const {
   if (Kind == EffectKind::Alloc) {
     for (const MaskSource &V : M.Values)
       H = llvm::hash_combine(H, V.Value);
-    H = llvm::hash_combine(H, M.Param, M.ParamOr, M.Clear);
+    H = llvm::hash_combine(H, M.Param, M.ParamOr, M.Clear, M.NoReclaim);
   }
   if (Kind == EffectKind::Acquire)
     H = llvm::hash_combine(H, Lock.Class.data(), Lock.Param, Subclass, Try);
@@ -157,7 +158,8 @@ bool Effect::sameIdentity(const Effect &O) const {
     return false;
   if (Kind == EffectKind::Alloc) {
     if (M.Values.size() != O.M.Values.size() || M.Param != O.M.Param ||
-        M.ParamOr != O.M.ParamOr || M.Clear != O.M.Clear)
+        M.ParamOr != O.M.ParamOr || M.Clear != O.M.Clear ||
+        M.NoReclaim != O.M.NoReclaim)
       return false;
     for (size_t I = 0; I < M.Values.size(); ++I)
       if (M.Values[I].Value != O.M.Values[I].Value)

@@ -58,7 +58,10 @@ struct Mask {
   llvm::SmallVector<MaskSource, 2> Values;
   int Param = -1;
   uint64_t ParamOr = 0;
-  uint64_t Clear = 0;
+  uint64_t Clear = 0;     ///< bits memalloc_noio/nofs scopes take away
+  bool NoReclaim = false; ///< under memalloc_noreclaim (PF_MEMALLOC)
+  Loc ScopeAt;            ///< where the outermost such scope began
+  Symbol ScopeVia;        ///< and with what ("memalloc_noio_save")
 
   bool empty() const { return Values.empty() && Param < 0; }
   void add(const MaskSource &S);
@@ -85,6 +88,7 @@ struct Context {
   Symbol Via;            ///< the API or wrapper that began it ("mutex_lock")
   Symbol Entry;          ///< Kind == Entry/NeverSleeps: the function's name
   unsigned Depth = 1;    ///< nesting count, saturating
+  bool Implicit = false; ///< given by the function's own entry context
 
   std::string key() const; ///< identity within a state (not the origin)
   bool atomic() const;

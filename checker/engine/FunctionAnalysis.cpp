@@ -144,6 +144,9 @@ private:
   void endKey(State &S, const std::string &Key);
   EnclosingList under(const State &S, unsigned ChainLen) const;
   uint64_t scopeClear(const State &S) const;
+  /// Applies the scopes in force to a mask: cleared bits, PF_MEMALLOC, and
+  /// where the outermost scope began (for the note).
+  void applyScopes(const State &S, Mask &M) const;
   void record(Effect E);
   bool interesting(const Effect &E) const;
 
@@ -255,6 +258,19 @@ bool FunctionAnalysis::run() {
   std::vector<bool> Queued(N, false);
   const CFGBlock &Entry = G->getEntry();
   BlockIn[Entry.getBlockID()].Reached = true;
+  // Shrinker callbacks run with PF_MEMALLOC: their allocations do not
+  // recurse into reclaim.
+  for (const EntryPoint &EP : Env.Facts.Entries)
+    if (EP.Ctx.Fl == Flavor::Shrinker && EP.Fn->getDefinition() == Fn) {
+      Context C;
+      C.Kind = CtxKind::Scope;
+      C.Fl = Flavor::NoReclaim;
+      C.Origin = EP.Ctx.Origin;
+      C.Via = "shrinker callback (PF_MEMALLOC)";
+      C.Implicit = true;
+      BlockIn[Entry.getBlockID()].In.emplace(C.key(), C);
+      break;
+    }
   Work.push_back(&Entry);
   Queued[Entry.getBlockID()] = true;
 
@@ -303,7 +319,8 @@ bool FunctionAnalysis::run() {
   const State &Exit = BlockIn[G->getExit().getBlockID()];
   if (Exit.Reached) {
     for (const auto &[K, C] : Exit.In)
-      if (C.Kind != CtxKind::Entry && C.Via != "lockdep_assert_held")
+      if (C.Kind != CtxKind::Entry && !C.Implicit &&
+          C.Via != "lockdep_assert_held")
         Out.NetAcquire.push_back(C);
     for (const auto &[K, C] : Exit.Ended)
       Out.NetRelease.push_back(C);
@@ -536,7 +553,7 @@ void FunctionAnalysis::applyRow(const ApiRow &Row, const FunctionDecl *Callee,
     }
     if (M.empty())
       return;
-    M.Clear |= scopeClear(S);
+    applyScopes(S, M);
     Effect E;
     E.Kind = EffectKind::Alloc;
     E.Leaf = CS.L;
@@ -614,6 +631,10 @@ void FunctionAnalysis::applyRow(const ApiRow &Row, const FunctionDecl *Callee,
     bool Enters = false;
     for (const MaskSource &V : M.Values)
       Enters |= Env.Layout.entersFsReclaim(V.Value & ~scopeClear(S));
+    // PF_MEMALLOC: fs_reclaim_acquire() takes nothing (no reclaim follows).
+    for (const auto &[K, C] : S.In)
+      if (C.Kind == CtxKind::Scope && C.Fl == Flavor::NoReclaim)
+        Enters = false;
     if (!Enters)
       return;
     Context C;
@@ -655,7 +676,6 @@ void FunctionAnalysis::applySummary(const Summary &Callee, const FunctionDecl *T
                                     State &S) {
   if (Recording) {
     Step CallStep{CS.L, "'" + FnName + "' calls '" + declName(T) + "' here"};
-    uint64_t Clear = scopeClear(S);
     for (const Effect &CE : Callee.Effects) {
       Effect E = CE;
       if (E.Kind == EffectKind::Acquire && !substitute(E.Lock, CS))
@@ -664,7 +684,7 @@ void FunctionAnalysis::applySummary(const Summary &Callee, const FunctionDecl *T
         substitute(E.M, CS);
         if (E.M.empty())
           continue;
-        E.M.Clear |= Clear;
+        applyScopes(S, E.M);
       }
       EnclosingList Under;
       for (Enclosing &U : E.Under)
@@ -771,14 +791,31 @@ EnclosingList FunctionAnalysis::under(const State &S,
   return R;
 }
 
+void FunctionAnalysis::applyScopes(const State &S, Mask &M) const {
+  const Context *Outer = nullptr;
+  for (const auto &[K, C] : S.In) {
+    if (C.Kind != CtxKind::Scope)
+      continue;
+    if (C.Fl == Flavor::NoReclaim)
+      M.NoReclaim = true;
+    if (!Outer || C.Origin < Outer->Origin)
+      Outer = &C;
+  }
+  M.Clear |= scopeClear(S);
+  // The outermost scope of the outermost function: the caller's scope
+  // replaces the callee's when the effect travels up.
+  if (Outer) {
+    M.ScopeAt = Outer->Origin;
+    M.ScopeVia = Outer->Via;
+  }
+}
+
 uint64_t FunctionAnalysis::scopeClear(const State &S) const {
   uint64_t Clear = 0;
   for (const auto &[K, C] : S.In) {
     if (C.Kind != CtxKind::Scope)
       continue;
-    if (C.Fl == Flavor::NoReclaim)
-      Clear |= Env.Layout.DirectReclaim;
-    else if (C.Fl == Flavor::NoIO)
+    if (C.Fl == Flavor::NoIO)
       Clear |= Env.Layout.IO | Env.Layout.FS;
     else if (C.Fl == Flavor::NoFS)
       Clear |= Env.Layout.FS;
@@ -791,6 +828,7 @@ bool FunctionAnalysis::interesting(const Effect &E) const {
     return true;
   if (E.M.Param >= 0)
     return true;
+  // PF_MEMALLOC stops reclaim, not sleeping: still interesting.
   for (const MaskSource &V : E.M.Values)
     if (Env.Layout.reclaimCapable(V.Value & ~E.M.Clear))
       return true;

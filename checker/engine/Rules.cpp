@@ -49,6 +49,14 @@ std::string lockClassKey(const Effect &E) {
   return K;
 }
 
+/// A class key of the lock graph ("node::lock/1") as messages show it.
+std::string keyDisplay(const std::string &Key) {
+  size_t Slash = Key.rfind('/');
+  if (Slash == std::string::npos)
+    return quoted(Key);
+  return quoted(Key.substr(0, Slash)) + " (subclass " + Key.substr(Slash + 1) + ")";
+}
+
 std::string lockDisplay(const std::string &Class, unsigned Subclass) {
   if (!Subclass)
     return quoted(Class);
@@ -150,9 +158,24 @@ private:
 
   /// The first value of an allocation's mask, after scopes, that can enter
   /// direct reclaim (and, if FsOnly, fs reclaim).
+  /// Sleeping is decided by the mask alone (might_alloc() warns under
+  /// PF_MEMALLOC too); entering reclaim also needs no PF_MEMALLOC.
+  const MaskSource *sleepValue(const Effect &E, uint64_t &Effective) const {
+    if (E.Kind != EffectKind::Alloc)
+      return nullptr;
+    for (const MaskSource &V : E.M.Values) {
+      uint64_t M = V.Value & ~E.M.Clear;
+      if (L.reclaimCapable(M)) {
+        Effective = M;
+        return &V;
+      }
+    }
+    return nullptr;
+  }
+
   const MaskSource *reclaimValue(const Effect &E, bool FsOnly,
                                  uint64_t &Effective) const {
-    if (E.Kind != EffectKind::Alloc)
+    if (E.Kind != EffectKind::Alloc || E.M.NoReclaim)
       return nullptr;
     for (const MaskSource &V : E.M.Values) {
       uint64_t M = V.Value & ~E.M.Clear;
@@ -177,10 +200,15 @@ private:
   }
 
   std::string reclaimPhrase(uint64_t Mask) const {
-    if (L.mayInvokeOom(Mask))
-      return "may enter direct reclaim and invoke the OOM killer";
-    return "may enter direct reclaim (it does not invoke the OOM killer "
-           "itself: " + L.oomOptOut(Mask).str() + ")";
+    if (!L.mayInvokeOom(Mask))
+      return "may enter direct reclaim (it does not invoke the OOM killer "
+             "itself: " + L.oomOptOut(Mask).str() + ")";
+    // out_of_memory() runs the notifiers first, then kills no task for an
+    // allocation without __GFP_FS.
+    if (!(Mask & L.FS))
+      return "may enter direct reclaim and the OOM path (without __GFP_FS "
+             "it runs the OOM notifiers but kills no task)";
+    return "may enter direct reclaim and invoke the OOM killer";
   }
 
   /// Origin note, then the calls from the context's function to the leaf.
@@ -191,9 +219,18 @@ private:
       Notes.push_back(std::move(S));
   }
 
-  void maskNote(std::vector<Step> &Notes, const MaskSource *V) const {
-    if (V && !V->AtLeaf && V->Where.valid())
+  /// Where the mask came from when not written at the leaf, and the scope
+  /// that changed it, if one did.
+  void maskNote(std::vector<Step> &Notes, const Effect &E, const MaskSource *V,
+                uint64_t Effective) const {
+    if (!V)
+      return;
+    if (!V->AtLeaf && V->Where.valid())
       Notes.push_back({V->Where, L.describe(V->Value) + " passed here"});
+    if (Effective != V->Value && E.M.ScopeAt.valid())
+      Notes.push_back({E.M.ScopeAt, E.M.ScopeVia.str() +
+                                        " scope begins here: the mask becomes " +
+                                        L.describe(Effective)});
   }
 
   void report(Rule R, const Effect &E, const Enclosing &U, std::string Message,
@@ -225,12 +262,12 @@ private:
 void RuleEngine::reportBlocking(Rule R, const Effect &E, const Enclosing &U,
                                 const std::string &Why) {
   uint64_t Mask = 0;
-  const MaskSource *V = reclaimValue(E, false, Mask);
+  const MaskSource *V = sleepValue(E, Mask);
   if (!E.blocking() && !V)
     return;
   std::vector<Step> Notes;
   chainNotes(Notes, E, U);
-  maskNote(Notes, V);
+  maskNote(Notes, E, V, Mask);
   std::string Fix;
   if (R == Rule::BlockInNonblock) {
     Fix = E.Kind == EffectKind::Acquire
@@ -277,7 +314,7 @@ void RuleEngine::visit(const Effect &E, const Enclosing &U) {
       if (const MaskSource *V = reclaimValue(E, false, Mask)) {
         std::vector<Step> Notes;
         chainNotes(Notes, E, U);
-        maskNote(Notes, V);
+        maskNote(Notes, E, V, Mask);
         report(Rule::ReclaimInReclaim, E, U,
                leafText(E, Mask) + " " + reclaimPhrase(Mask) +
                    " from inside the OOM notifier " + quoted(C.Entry) +
@@ -295,7 +332,7 @@ void RuleEngine::visit(const Effect &E, const Enclosing &U) {
     if (const MaskSource *V = reclaimValue(E, true, Mask)) {
       std::vector<Step> Notes;
       chainNotes(Notes, E, U);
-      maskNote(Notes, V);
+      maskNote(Notes, E, V, Mask);
       report(Rule::ReclaimInReclaim, E, U,
              leafText(E, Mask) +
                  " may enter fs reclaim inside an fs_reclaim section: reclaim "
@@ -359,7 +396,7 @@ void RuleEngine::resolveReclaimUnderLock() {
       continue;
     std::vector<Step> Notes;
     chainNotes(Notes, E, W.U);
-    maskNote(Notes, V);
+    maskNote(Notes, E, V, Mask);
     // The other half: reclaim entry -> ... -> where it takes the lock.
     const Context &OC = Other->U.Ctx;
     chainNotes(Notes, *Other->E, Other->U);
@@ -433,19 +470,19 @@ void RuleEngine::resolveCycles() {
     chainNotes(Notes, *Closing.E, Closing.U);
     std::string Order;
     for (size_t I = 0; I < N; ++I)
-      Order += quoted(Cycle[I]) + " -> ";
-    Order += quoted(Cycle[0]);
+      Order += keyDisplay(Cycle[I]) + " -> ";
+    Order += keyDisplay(Cycle[0]);
     for (size_t I = 0; I + 1 < N; ++I) {
       const Witness &W = Edges.at({Cycle[I], Cycle[I + 1]});
       chainNotes(Notes, *W.E, W.U);
       Notes.push_back({W.E->Leaf, flavorNoun(W.E->Fl).str() + " " +
-                                      quoted(Cycle[I + 1]) +
+                                      keyDisplay(Cycle[I + 1]) +
                                       " acquired here while " +
-                                      quoted(Cycle[I]) + " is held"});
+                                      keyDisplay(Cycle[I]) + " is held"});
     }
     report(Rule::LockOrder, *Closing.E, Closing.U,
            "acquiring " + flavorNoun(Closing.E->Fl).str() + " " +
-               quoted(Cycle[0]) + " while holding " + quoted(Cycle[N - 1]) +
+               keyDisplay(Cycle[0]) + " while holding " + keyDisplay(Cycle[N - 1]) +
                " closes the lock-order cycle " + Order + ": possible deadlock",
            std::move(Notes), "take these locks in one order everywhere");
   }
