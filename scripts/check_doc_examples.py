@@ -1,0 +1,64 @@
+#!/usr/bin/env python3
+"""Checks the examples of every rule page in docs/rules/.
+
+The first ```c block after '## Example' must produce a finding of the page's
+rule, and the first ```c block after '## Fixed' must compile with no
+diagnostic at all. Keeps the docs honest as the engine changes.
+
+Usage: check_doc_examples.py <clang> <plugin> <annotations-dir> <docs/rules>
+"""
+import pathlib
+import re
+import subprocess
+import sys
+import tempfile
+
+
+def first_c_block(text, heading):
+    at = text.find("\n" + heading)
+    if at < 0:
+        return None
+    m = re.search(r"```c\n(.*?)```", text[at:], re.S)
+    return m.group(1) if m else None
+
+
+def main():
+    clang, plugin, annotations, rules_dir = sys.argv[1:5]
+    failures = 0
+    pages = sorted(pathlib.Path(rules_dir).glob("*.md"))
+    if not pages:
+        print("no rule pages in", rules_dir)
+        return 1
+    for page in pages:
+        rule = page.stem
+        text = page.read_text()
+        for heading, want in (("## Example", True), ("## Fixed", False)):
+            code = first_c_block(text, heading)
+            if code is None:
+                print("FAIL %s: no ```c block after '%s'" % (page.name, heading))
+                failures += 1
+                continue
+            with tempfile.NamedTemporaryFile("w", suffix=".c", delete=False) as f:
+                f.write(code)
+            r = subprocess.run([clang, "-fsyntax-only", "-fplugin=" + plugin,
+                                "-I" + annotations, f.name],
+                               capture_output=True, text=True)
+            pathlib.Path(f.name).unlink()
+            tag = "[gfpdep-%s]" % rule
+            if want and (r.returncode != 0 or tag not in r.stderr):
+                print("FAIL %s: the bad example does not report %s:\n%s"
+                      % (page.name, tag, r.stderr))
+                failures += 1
+            elif not want and (r.returncode != 0 or r.stderr.strip()):
+                print("FAIL %s: the fixed example is not clean:\n%s"
+                      % (page.name, r.stderr))
+                failures += 1
+            else:
+                print("ok   %s %s" % (page.name, heading[3:].lower()))
+    checked = 2 * len(pages)
+    print("%d passed, %d failed" % (checked - failures, failures))
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
