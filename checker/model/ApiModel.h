@@ -80,6 +80,8 @@ bool parseFlavor(llvm::StringRef S, Flavor &F);
 class ApiModel {
 public:
   ApiModel();
+  ApiModel(const ApiModel &) = delete; // rows point into OwnedStrings
+  ApiModel &operator=(const ApiModel &) = delete;
   /// The row for a function's name (qualified for C++ members: "std::mutex::lock").
   const ApiRow *lookup(llvm::StringRef Name) const;
   /// Adds or replaces a row; the model keeps its own copy of the strings.

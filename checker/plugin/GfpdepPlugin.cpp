@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Analyzer.h"
+#include "model/ModelFile.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/Basic/FileManager.h"
 #include "clang/Basic/SourceManager.h"
@@ -27,6 +28,8 @@ struct PluginOptions {
   bool Werror = false;
   bool Stats = false;
   EngineOptions Analyzer;
+  /// The built-in model plus the user's model files, when any were given.
+  std::shared_ptr<ApiModel> Model;
 };
 
 const char *const OptionHelp =
@@ -34,6 +37,7 @@ const char *const OptionHelp =
     "  help                 print this help\n"
     "  werror               report findings as errors\n"
     "  stats                print analysis statistics to stderr\n"
+    "  model=<file.yaml>    add the rows of a model file (docs/model.md)\n"
     "  disable=<rule>[,...] do not report these rules\n"
     "  enable=<rule>[,...]  report these rules again (after disable=)\n"
     "rules: reclaim-under-lock, reclaim-in-reclaim, sleep-in-atomic,\n"
@@ -110,7 +114,9 @@ protected:
     unsigned BadOption = D.getCustomDiagID(
         DiagnosticsEngine::Error,
         "unknown gfpdep option '%0'; valid options: help, werror, stats, "
-        "disable=<rule>[,...], enable=<rule>[,...]");
+        "model=<file>, disable=<rule>[,...], enable=<rule>[,...]");
+    unsigned BadModel = D.getCustomDiagID(DiagnosticsEngine::Error,
+                                          "invalid gfpdep model file: %0");
     unsigned BadRule = D.getCustomDiagID(
         DiagnosticsEngine::Error,
         "unknown gfpdep rule '%0' in '%1'; valid rules: %2");
@@ -127,6 +133,20 @@ protected:
       }
       if (A == "stats") {
         Opts.Stats = true;
+        continue;
+      }
+      if (A.consume_front("model=")) {
+        if (!Opts.Model)
+          Opts.Model = std::make_shared<ApiModel>();
+        std::string Error;
+        if (!loadModelFile(A, *Opts.Model, Error)) {
+          llvm::SmallVector<llvm::StringRef, 4> Lines;
+          llvm::StringRef(Error).trim().split(Lines, '\n');
+          for (llvm::StringRef L : Lines)
+            D.Report(BadModel) << L;
+          Ok = false;
+        }
+        Opts.Analyzer.Model = Opts.Model.get();
         continue;
       }
       bool Disable = A.starts_with("disable=");
