@@ -31,6 +31,11 @@
 /** The function never sleeps, on any path. */
 #define GFPDEP_NEVER_SLEEPS GFPDEP_ANNOTATE("gfpdep::never_sleeps")
 
+/** Callers must not hold LOCK when calling the function: LOCK is a lock
+ *  class name string ("record::field", or a global's name) or the 1-based
+ *  position of a lock parameter. */
+#define GFPDEP_MUST_NOT_HOLD(lock) GFPDEP_ANNOTATE("gfpdep::must_not_hold", lock)
+
 /* Facts about functions whose bodies gfpdep does not see. */
 /** The function may sleep. */
 #define GFPDEP_MIGHT_SLEEP GFPDEP_ANNOTATE("gfpdep::might_sleep")

@@ -245,6 +245,29 @@ void write_unlock_irq(rwlock_t *lock);
 #define xa_lock_irq(xa) spin_lock_irq(&(xa)->xa_lock)
 #define xa_unlock_irq(xa) spin_unlock_irq(&(xa)->xa_lock)
 
+/* ---- scope guards (include/linux/cleanup.h style) ------------------------ */
+#define __GFPDEP_PASTE_(a, b) a##b
+#define __GFPDEP_PASTE(a, b) __GFPDEP_PASTE_(a, b)
+#define DEFINE_GUARD(_name, _type, _lock, _unlock)                             \
+  typedef _type class_##_name##_t;                                             \
+  static inline void class_##_name##_destructor(_type *p) {                    \
+    _type _T = *p;                                                             \
+    if (_T) {                                                                  \
+      _unlock;                                                                 \
+    }                                                                          \
+  }                                                                            \
+  static inline _type class_##_name##_constructor(_type _T) {                  \
+    _lock;                                                                     \
+    return _T;                                                                 \
+  }
+#define CLASS(_name, var)                                                      \
+  class_##_name##_t var __attribute__((cleanup(class_##_name##_destructor))) = \
+      class_##_name##_constructor
+#define guard(_name) CLASS(_name, __GFPDEP_PASTE(__guard_, __COUNTER__))
+#define scoped_guard(_name, ...)                                               \
+  for (CLASS(_name, scope)(__VA_ARGS__), *__done = 0; !__done;                 \
+       __done = (void *)1)
+
 /* ---- atomic and non-blocking sections ---------------------------------------------- */
 unsigned long arch_local_irq_save(void);
 void arch_local_irq_restore(unsigned long flags);
@@ -295,6 +318,9 @@ unsigned long copy_to_user(void *to, const void *from, unsigned long n);
     while (!(condition))                                                       \
       schedule();                                                              \
   } while (0)
+
+DEFINE_GUARD(mutex, struct mutex *, mutex_lock(_T), mutex_unlock(_T))
+DEFINE_GUARD(spinlock, spinlock_t *, spin_lock(_T), spin_unlock(_T))
 
 /* ---- callbacks --------------------------------------------------------------------------- */
 int register_oom_notifier(struct notifier_block *nb);

@@ -101,7 +101,7 @@ std::string Effect::key() const {
   OS << "|" << What;
   if (Kind == EffectKind::Alloc)
     OS << "|" << M.key();
-  if (Kind == EffectKind::Acquire)
+  if (Kind == EffectKind::Acquire || Kind == EffectKind::Requires)
     OS << "|" << Lock.key() << "/" << Subclass << (Try ? "t" : "");
   // The set of enclosing contexts, in a canonical order.
   std::vector<std::string> U;
@@ -136,7 +136,7 @@ uint64_t Effect::identityHash() const {
       H = llvm::hash_combine(H, V.Value);
     H = llvm::hash_combine(H, M.Param, M.ParamOr, M.Clear, M.NoReclaim);
   }
-  if (Kind == EffectKind::Acquire)
+  if (Kind == EffectKind::Acquire || Kind == EffectKind::Requires)
     H = llvm::hash_combine(H, Lock.Class.data(), Lock.Param, Subclass, Try);
   // Order-independent over the enclosing contexts.
   uint64_t U = 0;
@@ -165,7 +165,7 @@ bool Effect::sameIdentity(const Effect &O) const {
       if (M.Values[I].Value != O.M.Values[I].Value)
         return false;
   }
-  if (Kind == EffectKind::Acquire &&
+  if ((Kind == EffectKind::Acquire || Kind == EffectKind::Requires) &&
       (Lock.Class != O.Lock.Class || Lock.Param != O.Lock.Param ||
        Subclass != O.Subclass || Try != O.Try))
     return false;
@@ -218,10 +218,10 @@ bool Chain::before(const Chain &O) const {
 }
 
 void Summary::truncate(unsigned MaxPerKind) {
-  unsigned Count[3] = {0, 0, 0};
+  unsigned Count[4] = {0, 0, 0, 0};
   for (const Effect &E : Effects)
     ++Count[unsigned(E.Kind)];
-  if (Count[0] <= MaxPerKind && Count[1] <= MaxPerKind && Count[2] <= MaxPerKind)
+  if (llvm::all_of(Count, [&](unsigned C) { return C <= MaxPerKind; }))
     return;
   // Keep the nearest effects of each kind: shortest chains, then positions.
   std::vector<Effect> Sorted = std::move(Effects);
@@ -232,7 +232,7 @@ void Summary::truncate(unsigned MaxPerKind) {
   });
   Effects.clear();
   Index.clear();
-  unsigned Kept[3] = {0, 0, 0};
+  unsigned Kept[4] = {0, 0, 0, 0};
   for (Effect &E : Sorted)
     if (Kept[unsigned(E.Kind)]++ < MaxPerKind) {
       Index[E.identityHash()].push_back(Effects.size());

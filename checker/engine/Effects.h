@@ -129,14 +129,17 @@ private:
 
 using EnclosingList = llvm::SmallVector<Enclosing, 0>;
 
-enum class EffectKind : uint8_t { Alloc, Block, Acquire };
+/// Alloc, Block and Acquire are what a function may do; Requires is a
+/// promise a callee asks of its callers: "do not hold this lock" (contract).
+enum class EffectKind : uint8_t { Alloc, Block, Acquire, Requires };
 
 struct Effect {
   EffectKind Kind = EffectKind::Block;
   Loc Leaf;
   Symbol What;      ///< the operation at the leaf: "kmalloc", "mutex_lock"
   Mask M;           ///< Alloc
-  LockRef Lock;     ///< Acquire
+  LockRef Lock;     ///< Acquire; Requires: the lock that must not be held
+  Loc PromiseAt;    ///< Requires: where the promise is written
   Flavor Fl = Flavor::None;
   unsigned Subclass = 0;
   bool Try = false;

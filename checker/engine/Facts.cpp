@@ -20,7 +20,7 @@ namespace {
 /// The annotations gfpdep reads: __attribute__((annotate("gfpdep::NAME", ...))).
 struct AnnotationSpec {
   const char *Name;
-  enum { EntryCtx, NeverSleeps, Row } What;
+  enum { EntryCtx, NeverSleeps, Row, MustNotHold } What;
   Flavor Fl;    // EntryCtx: context flavour; Row: default lock flavour
   ApiOp Op;     // Row
   bool TakesParam;
@@ -32,6 +32,7 @@ const AnnotationSpec Annotations[] = {
     {"atomic_context", AnnotationSpec::EntryCtx, Flavor::IrqOff, ApiOp::Block, false},
     {"nonblocking_context", AnnotationSpec::EntryCtx, Flavor::NonBlock, ApiOp::Block, false},
     {"never_sleeps", AnnotationSpec::NeverSleeps, Flavor::None, ApiOp::Block, false},
+    {"must_not_hold", AnnotationSpec::MustNotHold, Flavor::None, ApiOp::Block, false},
     {"might_sleep", AnnotationSpec::Row, Flavor::None, ApiOp::Block, false},
     {"allocates", AnnotationSpec::Row, Flavor::None, ApiOp::Alloc, true},
     {"acquires", AnnotationSpec::Row, Flavor::Mutex, ApiOp::Acquire, true},
@@ -185,6 +186,44 @@ private:
     Facts.Problems.push_back({makeLoc(L, Ctx.getSourceManager()), std::move(Msg)});
   }
 
+  /// gfpdep::must_not_hold("record::field") or (position of a lock parameter).
+  void readMustNotHold(FunctionDecl *FD, const AnnotateAttr *A) {
+    const char *Usage = "'gfpdep::must_not_hold' takes one lock: a class name "
+                        "string (\"record::field\" or a global's name) or the "
+                        "1-based position of a lock parameter";
+    if (A->args_size() != 1) {
+      problem(A->getLocation(), Usage);
+      return;
+    }
+    const Expr *E = *A->args_begin();
+    ProgramFacts::Promise P;
+    P.Where = makeLoc(A->getLocation(), Ctx.getSourceManager());
+    Expr::EvalResult R;
+    if (const auto *SL = dyn_cast<StringLiteral>(E->IgnoreParenImpCasts())) {
+      if (SL->getString().empty()) {
+        problem(E->getExprLoc(), Usage);
+        return;
+      }
+      P.Lock.Class = SL->getString();
+    } else if (!E->isValueDependent() && E->EvaluateAsInt(R, Ctx)) {
+      uint64_t Pos = R.Val.getInt().getZExtValue();
+      if (Pos == 0 || Pos > FD->getNumParams()) {
+        problem(A->getLocation(),
+                "'gfpdep::must_not_hold' needs the 1-based position of a "
+                "parameter of '" + declName(FD) + "' (it has " +
+                std::to_string(FD->getNumParams()) + ")");
+        return;
+      }
+      P.Lock.Param = int(Pos) - 1;
+      if (const IdentifierInfo *II = FD->getParamDecl(Pos - 1)->getIdentifier())
+        P.Lock.Display = II->getName();
+    } else {
+      problem(E->getExprLoc(), Usage);
+      return;
+    }
+    Facts.MustNotHold[FD->getCanonicalDecl()].push_back(P);
+  }
+
   void readAnnotation(FunctionDecl *FD, const AnnotateAttr *A) {
     StringRef Full = A->getAnnotation();
     if (!Full.consume_front("gfpdep::"))
@@ -197,6 +236,10 @@ private:
       problem(A->getLocation(), "unknown gfpdep annotation 'gfpdep::" +
                                     Full.str() + "'; known annotations: " +
                                     knownAnnotations());
+      return;
+    }
+    if (Spec->What == AnnotationSpec::MustNotHold) {
+      readMustNotHold(FD, A);
       return;
     }
     // Arguments: a 1-based parameter position, then an optional flavour.
@@ -343,6 +386,12 @@ const FunctionSet *ProgramFacts::varTargets(const VarDecl *VD) const {
 const FunctionSet *ProgramFacts::overriders(const CXXMethodDecl *MD) const {
   auto It = Overriders.find(MD->getCanonicalDecl());
   return It == Overriders.end() ? nullptr : &It->second;
+}
+
+const llvm::SmallVector<ProgramFacts::Promise, 1> *
+ProgramFacts::mustNotHold(const FunctionDecl *Fn) const {
+  auto It = MustNotHold.find(Fn->getCanonicalDecl());
+  return It == MustNotHold.end() ? nullptr : &It->second;
 }
 
 const ApiRow *ProgramFacts::annotatedRow(const FunctionDecl *Fn) const {

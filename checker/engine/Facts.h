@@ -48,6 +48,13 @@ struct Problem {
 
 class ProgramFacts {
 public:
+  /// A gfpdep::must_not_hold promise: the lock (a class, or a parameter) and
+  /// where the promise is written.
+  struct Promise {
+    LockRef Lock;
+    Loc Where;
+  };
+
   void collect(clang::ASTContext &Ctx, const ApiModel &Model);
 
   /// Functions stored into field "record::field" of any object.
@@ -59,6 +66,8 @@ public:
   const FunctionSet *varTargets(const clang::VarDecl *VD) const;
   /// Every overrider seen of a virtual method, the method included.
   const FunctionSet *overriders(const clang::CXXMethodDecl *MD) const;
+  /// The must-not-hold promises of a function, or null.
+  const llvm::SmallVector<Promise, 1> *mustNotHold(const clang::FunctionDecl *Fn) const;
   /// The row an annotation gives a function (it then acts as modelled).
   const ApiRow *annotatedRow(const clang::FunctionDecl *Fn) const;
 
@@ -73,6 +82,8 @@ public:
   llvm::DenseMap<const clang::VarDecl *, FunctionSet> VarStores;
   llvm::DenseMap<const clang::CXXMethodDecl *, FunctionSet> Overriders;
   llvm::DenseMap<const clang::FunctionDecl *, ApiRow> AnnotatedRows;
+  llvm::DenseMap<const clang::FunctionDecl *, llvm::SmallVector<Promise, 1>>
+      MustNotHold;
   std::vector<std::pair<const clang::CallExpr *, const ApiRow *>> Registrations;
   std::deque<std::string> AnnotationStrings; ///< storage for row names
 };

@@ -304,9 +304,10 @@ bool FunctionAnalysis::run() {
   }
 
   // Second pass over the fixpoint: record effects with their contexts.
+  // BegunBy and VarOwns are kept: they are facts about AST nodes, and a
+  // block may end a variable's scope before (in block order) the block that
+  // declares it.
   Recording = true;
-  BegunBy.clear();
-  VarOwns.clear();
   for (const CFGBlock *B : *G) {
     if (!B || !BlockIn[B->getBlockID()].Reached)
       continue;
@@ -518,6 +519,20 @@ void FunctionAnalysis::handleCall(const CallSite &CS,
   }
   bool Single = Targets.size() == 1;
   for (const FunctionDecl *T : Targets) {
+    // A promise the callee asks of its callers.
+    if (const auto *Promises = Env.Facts.mustNotHold(T))
+      for (const ProgramFacts::Promise &P : *Promises) {
+        Effect E;
+        E.Kind = EffectKind::Requires;
+        E.Leaf = CS.L;
+        E.What = declName(T);
+        E.Lock = P.Lock;
+        E.PromiseAt = P.Where;
+        if (!substitute(E.Lock, CS))
+          continue;
+        E.Under = under(S, 0);
+        record(std::move(E));
+      }
     if (const ApiRow *Row = rowFor(T, Env.Model, Env.Facts)) {
       applyRow(*Row, T, CS, S);
       continue;
@@ -678,7 +693,8 @@ void FunctionAnalysis::applySummary(const Summary &Callee, const FunctionDecl *T
     Step CallStep{CS.L, "'" + FnName + "' calls '" + declName(T) + "' here"};
     for (const Effect &CE : Callee.Effects) {
       Effect E = CE;
-      if (E.Kind == EffectKind::Acquire && !substitute(E.Lock, CS))
+      if ((E.Kind == EffectKind::Acquire || E.Kind == EffectKind::Requires) &&
+          !substitute(E.Lock, CS))
         continue;
       if (E.Kind == EffectKind::Alloc) {
         substitute(E.M, CS);
@@ -737,8 +753,11 @@ void FunctionAnalysis::begin(State &S, Context C, const Stmt *By) {
     C.Depth = 1;
     S.In.emplace(K, C);
   }
-  if (By)
-    BegunBy[By].push_back(C);
+  if (By) {
+    llvm::SmallVector<Context, 1> &Owned = BegunBy[By];
+    if (llvm::none_of(Owned, [&](const Context &O) { return O.key() == K; }))
+      Owned.push_back(C);
+  }
 }
 
 void FunctionAnalysis::endKey(State &S, const std::string &Key) {
@@ -853,9 +872,10 @@ static bool mayMatter(const Effect &E, const Context &C) {
 void FunctionAnalysis::record(Effect E) {
   if (!Recording || !interesting(E))
     return;
-  bool Concrete = E.Kind == EffectKind::Alloc     ? E.M.Param < 0
-                  : E.Kind == EffectKind::Acquire ? E.Lock.concrete()
-                                                  : true;
+  bool Concrete = E.Kind == EffectKind::Alloc ? E.M.Param < 0
+                  : E.Kind == EffectKind::Acquire || E.Kind == EffectKind::Requires
+                      ? E.Lock.concrete()
+                      : true;
   if (Concrete && !E.Under.empty()) {
     // Every context around a concrete effect can be checked now; only those
     // naming a caller's lock still need the callers.

@@ -195,6 +195,8 @@ private:
       return quoted(E.What);
     case EffectKind::Acquire:
       return "acquiring " + flavorNoun(E.Fl).str() + " " + quoted(E.Lock.name());
+    case EffectKind::Requires:
+      return "calling " + quoted(E.What);
     }
     return quoted(E.What);
   }
@@ -290,6 +292,24 @@ void RuleEngine::reportBlocking(Rule R, const Effect &E, const Enclosing &U,
 
 void RuleEngine::visit(const Effect &E, const Enclosing &U) {
   const Context &C = U.Ctx;
+  if (E.Kind == EffectKind::Requires) {
+    if (C.Kind == CtxKind::Lock && C.Lock.concrete() && E.Lock.concrete() &&
+        C.Lock.Class == E.Lock.Class) {
+      std::vector<Step> Notes;
+      chainNotes(Notes, E, U);
+      Notes.push_back({E.PromiseAt, quoted(E.What) +
+                                        " is declared must-not-hold " +
+                                        quoted(E.Lock.Class) + " here"});
+      report(Rule::Contract, E, U,
+             "calling " + quoted(E.What) + " while " + flavorNoun(C.Fl).str() +
+                 " " + quoted(C.Lock.Class) + " is held, but " +
+                 quoted(E.What) + " is declared must-not-hold " +
+                 quoted(E.Lock.Class),
+             std::move(Notes),
+             "release " + quoted(C.Lock.Class) + " before the call");
+    }
+    return;
+  }
   bool ConcreteAcquire = E.Kind == EffectKind::Acquire && !E.Try &&
                          E.Lock.concrete();
   if (C.atomic())

@@ -37,5 +37,29 @@ GFPDEP_NEVER_SLEEPS void poll_device(void *pool) { // #poll
 
 // Misuse is an error naming the problem.
 GFPDEP_ALLOCATES(3) void *bad_position(gfp_t gfp); // expected-error {{'gfpdep::allocates' needs the 1-based position of a parameter of 'bad_position' (it has 1)}}
-__attribute__((annotate("gfpdep::sleeps_sometimes"))) void typo(void); // expected-error {{unknown gfpdep annotation 'gfpdep::sleeps_sometimes'; known annotations: oom_notifier, shrinker, atomic_context, nonblocking_context, never_sleeps, might_sleep, allocates, acquires, try_acquires, releases}}
+__attribute__((annotate("gfpdep::sleeps_sometimes"))) void typo(void); // expected-error {{unknown gfpdep annotation 'gfpdep::sleeps_sometimes'; known annotations: oom_notifier, shrinker, atomic_context, nonblocking_context, never_sleeps, must_not_hold, might_sleep, allocates, acquires, try_acquires, releases}}
 GFPDEP_ACQUIRES(1, "spinny") void lock_it(void *l); // expected-error {{'gfpdep::acquires': 'spinny' is not a lock flavour (mutex, rwsem, semaphore, spin, raw-spin, rwlock)}}
+
+// A function that must not be called with a lock held: by class name, or by
+// the position of a lock parameter.
+struct vballoon { struct mutex balloon_lock; };
+GFPDEP_MUST_NOT_HOLD("vballoon::balloon_lock") void tell_host(struct vballoon *vb); // #mnh
+GFPDEP_MUST_NOT_HOLD(1) void wait_for(struct mutex *m); // #mnh_param
+static void helper(struct vballoon *vb) { tell_host(vb); } // #helper_call
+void fill(struct vballoon *vb) {
+  mutex_lock(&vb->balloon_lock); // #fill_lock
+  helper(vb); // #fill_call
+  wait_for(&vb->balloon_lock); // #fill_wait
+  mutex_unlock(&vb->balloon_lock);
+  tell_host(vb); // clean: released
+}
+// expected-warning@#helper_call {{calling 'tell_host' while mutex 'vballoon::balloon_lock' is held, but 'tell_host' is declared must-not-hold 'vballoon::balloon_lock' [gfpdep-contract]}}
+// expected-warning@#fill_wait {{calling 'wait_for' while mutex 'vballoon::balloon_lock' is held, but 'wait_for' is declared must-not-hold 'vballoon::balloon_lock' [gfpdep-contract]}}
+// expected-note@#fill_lock 2 {{mutex 'vballoon::balloon_lock' acquired here}}
+// expected-note@#fill_call {{'fill' calls 'helper' here}}
+// expected-note@#mnh {{'tell_host' is declared must-not-hold 'vballoon::balloon_lock' here}}
+// expected-note@#mnh_param {{'wait_for' is declared must-not-hold 'vballoon::balloon_lock' here}}
+// expected-note@#helper_call {{release 'vballoon::balloon_lock' before the call}}
+// expected-note@#fill_wait {{release 'vballoon::balloon_lock' before the call}}
+
+__attribute__((annotate("gfpdep::must_not_hold"))) void no_lock(void); // expected-error {{'gfpdep::must_not_hold' takes one lock: a class name string ("record::field" or a global's name) or the 1-based position of a lock parameter}}
