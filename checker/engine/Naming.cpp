@@ -158,8 +158,23 @@ static LockRef nameLockImpl(const Expr *E, const FunctionDecl *Fn, int Depth) {
     return nameVariable(VD);
   }
   if (const auto *CE = dyn_cast<CallExpr>(E)) {
-    if (const FunctionDecl *Callee = CE->getDirectCallee())
-      R.Class = declName(Callee) + "()";
+    const FunctionDecl *Callee = CE->getDirectCallee();
+    if (!Callee)
+      return R;
+    // A pass-through accessor, like the kernel's spinlock_check():
+    // { return &lock->rlock; } names what its argument names.
+    const FunctionDecl *Def = Callee->getDefinition();
+    if (const auto *Body = dyn_cast_or_null<CompoundStmt>(Def ? Def->getBody() : nullptr))
+      if (Body->size() == 1)
+        if (const auto *Ret = dyn_cast<ReturnStmt>(Body->body_front()))
+          if (Ret->getRetValue()) {
+            LockRef Inner = nameLockImpl(Ret->getRetValue(), Def, Depth + 1);
+            if (Inner.Param >= 0 && unsigned(Inner.Param) < CE->getNumArgs())
+              return nameLockImpl(CE->getArg(Inner.Param), Fn, Depth + 1);
+            if (Inner.concrete())
+              return Inner;
+          }
+    R.Class = declName(Callee) + "()";
     return R;
   }
   if (const auto *CO = dyn_cast<ConditionalOperator>(E))
