@@ -14,6 +14,7 @@
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/GraphTraits.h"
 #include "llvm/ADT/SCCIterator.h"
+#include <chrono>
 
 using namespace clang;
 using namespace gfpdep;
@@ -148,6 +149,11 @@ template <> struct GraphTraits<FnGraph *> {
 AnalysisResult gfpdep::analyzeTranslationUnit(ASTContext &Ctx, Preprocessor *PP,
                                               const EngineOptions &Opts) {
   AnalysisResult Result;
+  using Clock = std::chrono::steady_clock;
+  auto Since = [](Clock::time_point T) {
+    return std::chrono::duration<double>(Clock::now() - T).count();
+  };
+  Clock::time_point T = Clock::now();
   const ApiModel &Model = Opts.Model ? *Opts.Model : builtinModel();
   GfpLayout Layout =
       PP ? GfpLayout::read(*PP, Ctx) : GfpLayout::linuxDefault();
@@ -155,11 +161,16 @@ AnalysisResult gfpdep::analyzeTranslationUnit(ASTContext &Ctx, Preprocessor *PP,
   ProgramFacts Facts;
   Facts.collect(Ctx, Model);
   Result.Problems = Facts.Problems;
+  Result.FactsTime = Since(T);
+  T = Clock::now();
 
   FnGraph G;
   DefinitionCollector(G).TraverseDecl(Ctx.getTranslationUnitDecl());
 
   markReachable(G, Facts, Ctx.getSourceManager());
+
+  Result.GraphTime = Since(T);
+  T = Clock::now();
 
   llvm::DenseMap<const FunctionDecl *, Summary> Summaries;
   AnalysisEnv Env{Ctx, Model, Layout, Facts, Summaries, Opts.Limits};
@@ -190,6 +201,9 @@ AnalysisResult gfpdep::analyzeTranslationUnit(ASTContext &Ctx, Preprocessor *PP,
     }
   }
 
+  Result.SummaryTime = Since(T);
+  T = Clock::now();
+
   RuleInput In;
   In.Layout = &Layout;
   for (auto &N : G.Nodes) {
@@ -213,5 +227,6 @@ AnalysisResult gfpdep::analyzeTranslationUnit(ASTContext &Ctx, Preprocessor *PP,
       In.Entries.push_back({EP.Ctx, &It->second});
   }
   Result.Findings = runRules(In, Opts.Rules);
+  Result.RulesTime = Since(T);
   return Result;
 }

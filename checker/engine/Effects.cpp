@@ -102,7 +102,7 @@ std::string Effect::key() const {
   if (Kind == EffectKind::Alloc)
     OS << "|" << M.key();
   if (Kind == EffectKind::Acquire || Kind == EffectKind::Requires)
-    OS << "|" << Lock.key() << "/" << Subclass << (Try ? "t" : "");
+    OS << "|" << Lock.key() << "/" << Subclass;
   // The set of enclosing contexts, in a canonical order.
   std::vector<std::string> U;
   for (const Enclosing &E : Under) {
@@ -137,7 +137,7 @@ uint64_t Effect::identityHash() const {
     H = llvm::hash_combine(H, M.Param, M.ParamOr, M.Clear, M.NoReclaim);
   }
   if (Kind == EffectKind::Acquire || Kind == EffectKind::Requires)
-    H = llvm::hash_combine(H, Lock.Class.data(), Lock.Param, Subclass, Try);
+    H = llvm::hash_combine(H, Lock.Class.data(), Lock.Param, Subclass);
   // Order-independent over the enclosing contexts.
   uint64_t U = 0;
   for (const Enclosing &E : Under)
@@ -167,7 +167,7 @@ bool Effect::sameIdentity(const Effect &O) const {
   }
   if ((Kind == EffectKind::Acquire || Kind == EffectKind::Requires) &&
       (Lock.Class != O.Lock.Class || Lock.Param != O.Lock.Param ||
-       Subclass != O.Subclass || Try != O.Try))
+       Subclass != O.Subclass))
     return false;
   if (Under.size() != O.Under.size())
     return false;
@@ -182,7 +182,7 @@ bool Effect::sameIdentity(const Effect &O) const {
 bool Effect::blocking() const {
   if (Kind == EffectKind::Block)
     return true;
-  return Kind == EffectKind::Acquire && !Try && isSleepingLock(Fl);
+  return Kind == EffectKind::Acquire && isSleepingLock(Fl);
 }
 
 Chain Chain::prepend(Step Front) const {
@@ -224,7 +224,7 @@ void Summary::truncate(unsigned MaxPerKind) {
   if (llvm::all_of(Count, [&](unsigned C) { return C <= MaxPerKind; }))
     return;
   // Keep the nearest effects of each kind: shortest chains, then positions.
-  std::vector<Effect> Sorted = std::move(Effects);
+  std::deque<Effect> Sorted = std::move(Effects);
   llvm::stable_sort(Sorted, [](const Effect &A, const Effect &B) {
     if (A.Chain.size() != B.Chain.size())
       return A.Chain.size() < B.Chain.size();

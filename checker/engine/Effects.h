@@ -18,6 +18,7 @@
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringMap.h"
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <string>
 #include <vector>
@@ -142,7 +143,6 @@ struct Effect {
   Loc PromiseAt;    ///< Requires: where the promise is written
   Flavor Fl = Flavor::None;
   unsigned Subclass = 0;
-  bool Try = false;
   bool Recursive = false;
   gfpdep::Chain Chain;          ///< call sites from the summary's owner down
   EnclosingList Under; ///< contexts in force at the leaf
@@ -164,8 +164,10 @@ struct Check {
 };
 
 struct Summary {
-  std::vector<Effect> Effects;
-  std::vector<Check> Checks;
+  // Deques: they grow without relocating (Effect's SmallVector members have
+  // no noexcept move, so a vector would copy every effect on growth).
+  std::deque<Effect> Effects;
+  std::deque<Check> Checks;
   std::vector<Context> NetAcquire; ///< in force when the function returns
   std::vector<Context> NetRelease; ///< ended here, begun by a caller
   /// Effect::identityHash() -> positions

@@ -308,19 +308,26 @@ const ApiRow *gfpdep::rowFor(const FunctionDecl *Fn, const ApiModel &Model,
                              const ProgramFacts &Facts) {
   if (!Fn)
     return nullptr;
-  if (const ApiRow *R = Facts.annotatedRow(Fn))
-    return R;
-  std::string Qualified = declName(Fn);
-  if (const ApiRow *R = Model.lookup(Qualified))
-    return R;
-  if (!isa<CXXMethodDecl>(Fn) && Fn->getIdentifier())
-    return Model.lookup(Fn->getName());
-  return nullptr;
+  auto [It, Inserted] = Facts.RowCache.try_emplace(Fn->getCanonicalDecl(), nullptr);
+  if (!Inserted)
+    return It->second;
+  const ApiRow *R = Facts.annotatedRow(Fn);
+  if (!R)
+    R = Model.lookup(declName(Fn));
+  if (!R && !isa<CXXMethodDecl>(Fn) && Fn->getIdentifier())
+    R = Model.lookup(Fn->getName());
+  // The collector asks before every annotation is read: do not cache then.
+  if (!Facts.Collected)
+    Facts.RowCache.erase(Fn->getCanonicalDecl());
+  else
+    Facts.RowCache[Fn->getCanonicalDecl()] = R;
+  return R;
 }
 
 void ProgramFacts::collect(ASTContext &Ctx, const ApiModel &Model) {
   Collector C(Ctx, Model, *this);
   C.TraverseDecl(Ctx.getTranslationUnitDecl());
+  Collected = true;
 
   // Registrations, now that every store is known.
   const SourceManager &SM = Ctx.getSourceManager();
@@ -343,7 +350,8 @@ void ProgramFacts::collect(ASTContext &Ctx, const ApiModel &Model) {
           if (It != ObjectStores.end())
             Set = &It->second;
         }
-        if (!Set) { // the object is not known here: its type's field
+        if (!Set && !Obj.concrete()) { // the object is not known here:
+                                       // any store into its type's field
           QualType T = Arg->IgnoreParenImpCasts()->getType();
           if (T->isPointerType())
             T = T->getPointeeType();

@@ -86,6 +86,9 @@ public:
       MustNotHold;
   std::vector<std::pair<const clang::CallExpr *, const ApiRow *>> Registrations;
   std::deque<std::string> AnnotationStrings; ///< storage for row names
+  /// rowFor() answers, by canonical declaration (names are printed once).
+  mutable llvm::DenseMap<const clang::FunctionDecl *, const ApiRow *> RowCache;
+  bool Collected = false;
 };
 
 /// The model row for a callee: annotations first, then the table by

@@ -140,7 +140,6 @@ private:
   const RuleInput &In;
   const RuleOptions &Opts;
   const GfpLayout &L;
-  std::deque<Effect> Scratch;
 
   std::map<std::string, Witness> ReclaimAcquired;   ///< class -> inside reclaim
   std::map<std::string, Witness> FsReclaimAcquired; ///< class -> inside fs_reclaim
@@ -310,8 +309,7 @@ void RuleEngine::visit(const Effect &E, const Enclosing &U) {
     }
     return;
   }
-  bool ConcreteAcquire = E.Kind == EffectKind::Acquire && !E.Try &&
-                         E.Lock.concrete();
+  bool ConcreteAcquire = E.Kind == EffectKind::Acquire && E.Lock.concrete();
   if (C.atomic())
     reportBlocking(Rule::SleepInAtomic, E, U,
                    " in atomic context: " + atomicPhrase(C));

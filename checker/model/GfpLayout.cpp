@@ -364,6 +364,17 @@ GfpLayout GfpLayout::read(Preprocessor &PP, ASTContext &Ctx) {
   }
   if (L.Singles.empty() || !bitOf(L.Singles, "__GFP_DIRECT_RECLAIM"))
     return linuxDefault();
+  // A bit the unit does not define takes its 6.1 value, unless the unit
+  // uses that value for another bit.
+  for (const BitName &B : SingleBits) {
+    if (bitOf(L.Singles, B.Name))
+      continue;
+    bool Taken = false;
+    for (const auto &S : L.Singles)
+      Taken |= S.second == B.Default;
+    if (!Taken)
+      L.Singles.emplace_back(B.Name, B.Default);
+  }
   for (const BitName &B : CompositeMasks)
     if (std::optional<uint64_t> V = Eval.evaluate(B.Name))
       L.Composites.emplace_back(B.Name, *V);

@@ -38,6 +38,8 @@ const char *const OptionHelp =
     "  werror               report findings as errors\n"
     "  stats                print analysis statistics to stderr\n"
     "  model=<file.yaml>    add the rows of a model file (docs/model.md)\n"
+    "  max-effects=<n>      summary bound: effects of each kind kept per\n"
+    "                       function, nearest first (default 64)\n"
     "  disable=<rule>[,...] do not report these rules\n"
     "  enable=<rule>[,...]  report these rules again (after disable=)\n"
     "rules: reclaim-under-lock, reclaim-in-reclaim, sleep-in-atomic,\n"
@@ -56,7 +58,7 @@ public:
       : CI(CI), Opts(std::move(Opts)) {
     DiagnosticsEngine &D = CI.getDiagnostics();
     // Every diagnostic id is created once, here.
-    FindingID = D.getCustomDiagID(Opts.Werror ? DiagnosticsEngine::Error
+    FindingID = D.getCustomDiagID(this->Opts.Werror ? DiagnosticsEngine::Error
                                               : DiagnosticsEngine::Warning,
                                   "%0");
     NoteID = D.getCustomDiagID(DiagnosticsEngine::Note, "%0");
@@ -72,7 +74,10 @@ public:
                    << R.FunctionsSkipped << " skipped, "
                    << R.SummariesTruncated << " summaries truncated, "
                    << R.Effects << " effects, " << R.Checks << " checks, "
-                   << R.Findings.size() << " findings\n";
+                   << R.Findings.size() << " findings\n"
+                   << "gfpdep: time (s): facts " << R.FactsTime << ", call graph "
+                   << R.GraphTime << ", summaries " << R.SummaryTime << ", rules "
+                   << R.RulesTime << "\n";
     for (const Problem &P : R.Problems)
       D.Report(toSourceLocation(P.Where), ProblemID) << P.Message;
     for (const Finding &F : R.Findings) {
@@ -114,7 +119,8 @@ protected:
     unsigned BadOption = D.getCustomDiagID(
         DiagnosticsEngine::Error,
         "unknown gfpdep option '%0'; valid options: help, werror, stats, "
-        "model=<file>, disable=<rule>[,...], enable=<rule>[,...]");
+        "model=<file>, max-effects=<n>, disable=<rule>[,...], "
+        "enable=<rule>[,...]");
     unsigned BadModel = D.getCustomDiagID(DiagnosticsEngine::Error,
                                           "invalid gfpdep model file: %0");
     unsigned BadRule = D.getCustomDiagID(
@@ -133,6 +139,19 @@ protected:
       }
       if (A == "stats") {
         Opts.Stats = true;
+        continue;
+      }
+      if (A.consume_front("max-effects=")) {
+        unsigned N;
+        if (A.getAsInteger(10, N) || N == 0) {
+          D.Report(D.getCustomDiagID(DiagnosticsEngine::Error,
+                                     "gfpdep option 'max-effects=%0' needs a "
+                                     "positive whole number"))
+              << A;
+          Ok = false;
+          continue;
+        }
+        Opts.Analyzer.Limits.MaxEffectsPerKind = N;
         continue;
       }
       if (A.consume_front("model=")) {

@@ -70,3 +70,21 @@ void probe(struct timer_list *t) {
 // expected-warning@#timer_vfree {{'vfree' may sleep in atomic context: 'dev_timer' is a timer callback [gfpdep-sleep-in-atomic]}}
 // expected-note@#timer_setup {{'dev_timer' set up as a timer callback here}}
 // expected-note@#timer_vfree {{move the call out of the atomic section}}
+
+void trylock_forms(void) {
+  int ok = spin_trylock(&pages_lock); // #try_var
+  if (ok) {
+    msleep(1); // #try_var_sleep
+    spin_unlock(&pages_lock);
+  }
+  if (spin_trylock(&pages_lock) == 0) // #try_eq
+    return;
+  msleep(2); // #try_eq_sleep
+  spin_unlock(&pages_lock);
+}
+// expected-warning@#try_var_sleep {{'msleep' may sleep in atomic context: spinlock 'pages_lock' is held [gfpdep-sleep-in-atomic]}}
+// expected-note@#try_var {{spinlock 'pages_lock' acquired here}}
+// expected-note@#try_var_sleep {{move the call out of the atomic section}}
+// expected-warning@#try_eq_sleep {{'msleep' may sleep in atomic context: spinlock 'pages_lock' is held [gfpdep-sleep-in-atomic]}}
+// expected-note@#try_eq {{spinlock 'pages_lock' acquired here}}
+// expected-note@#try_eq_sleep {{move the call out of the atomic section}}
