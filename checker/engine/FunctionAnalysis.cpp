@@ -79,6 +79,10 @@ struct CallSite {
   Loc L;
   const Expr *Object = nullptr;
   llvm::SmallVector<const Expr *, 6> Args;
+  /// Arguments evaluated once per call site, whatever the number of callee
+  /// effects that name them.
+  mutable llvm::SmallDenseMap<int, Mask, 2> MaskOf;
+  mutable llvm::SmallDenseMap<int, LockRef, 2> LockOf;
 
   const Expr *arg(int I) const {
     if (I == ObjectArg)
@@ -1080,23 +1084,27 @@ Mask FunctionAnalysis::evalMask(const Expr *E, unsigned Depth,
 bool FunctionAnalysis::substitute(LockRef &R, const CallSite &CS) const {
   if (R.Param < 0)
     return true;
-  const Expr *A = CS.arg(R.Param);
-  if (!A)
-    return false;
-  R = nameLock(A, Fn);
+  auto It = CS.LockOf.find(R.Param);
+  if (It == CS.LockOf.end()) {
+    const Expr *A = CS.arg(R.Param);
+    It = CS.LockOf.try_emplace(R.Param, A ? nameLock(A, Fn) : LockRef()).first;
+  }
+  R = It->second;
   return R.known();
 }
 
 void FunctionAnalysis::substitute(Mask &M, const CallSite &CS) const {
   if (M.Param < 0)
     return;
-  const Expr *A = CS.arg(M.Param);
+  auto It = CS.MaskOf.find(M.Param);
+  if (It == CS.MaskOf.end()) {
+    const Expr *A = CS.arg(M.Param);
+    It = CS.MaskOf.try_emplace(M.Param, A ? evalMask(A) : Mask()).first;
+  }
+  const Mask &AM = It->second;
   uint64_t Or = M.ParamOr;
   M.Param = -1;
   M.ParamOr = 0;
-  if (!A)
-    return;
-  Mask AM = evalMask(A);
   for (const MaskSource &V : AM.Values)
     M.add({V.Value | Or, V.Where, false});
   if (AM.Param >= 0) {
