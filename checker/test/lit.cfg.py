@@ -26,6 +26,10 @@ config.substitutions.append(
 config.substitutions.append(
     ("%gfpdep",
      "%s -fsyntax-only -fplugin=%s -I%s" % (clang, plugin, annotations)))
+config.substitutions.append(
+    ("%clang_tidy_gfpdep",
+     "%s --load=%s --checks=-*,gfpdep-*" % (
+         os.path.join(config.llvm_tools_dir, "clang-tidy"), config.gfpdep_tidy_module)))
 config.substitutions.append(("%clang", clang))
 config.substitutions.append(("%inputs", os.path.join(config.gfpdep_suite_src, "Inputs")))
 
