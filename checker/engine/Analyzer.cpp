@@ -61,6 +61,11 @@ private:
       return;
     if (FD->isTemplated() || FD->isLateTemplateParsed())
       return;
+    // System headers (the C++ library, libc) are opaque, as to lockdep:
+    // what matters of them is modelled by name (std::mutex, std guards).
+    const SourceManager &SM = FD->getASTContext().getSourceManager();
+    if (SM.isInSystemHeader(SM.getExpansionLoc(FD->getLocation())))
+      return;
     G.Nodes.push_back(std::make_unique<FnNode>());
     G.Nodes.back()->Fn = FD;
     G.ByFn[FD] = G.Nodes.back().get();

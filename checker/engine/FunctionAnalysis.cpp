@@ -585,11 +585,19 @@ void FunctionAnalysis::handleCall(const CallSite &CS,
               RD->isInStdNamespace())
             return;
       }
+      // std::scoped_lock(a, b) takes its locks with std::lock's
+      // deadlock-avoidance: no order between them, so each acquisition sees
+      // the state from before the guard.
+      State Before = S;
       for (const Expr *A : CS.Args) {
         ApiRow Row{"", ApiOp::Acquire, Fl, 0, -1, 0, ""};
         CallSite One = CS;
         One.Args.assign(1, A);
-        applyRow(Row, CCE->getConstructor(), One, S);
+        State Each = Before;
+        applyRow(Row, CCE->getConstructor(), One, Each);
+        for (auto &[K, C] : Each.In)
+          if (!S.In.count(K))
+            S.In.emplace(K, C);
       }
       return;
     }
