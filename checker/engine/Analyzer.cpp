@@ -178,7 +178,8 @@ AnalysisResult gfpdep::analyzeTranslationUnit(ASTContext &Ctx, Preprocessor *PP,
   T = Clock::now();
 
   llvm::DenseMap<const FunctionDecl *, Summary> Summaries;
-  AnalysisEnv Env{Ctx, Model, Layout, Facts, Summaries, Opts.Limits};
+  AnalysisEnv Env{Ctx, Model, Layout, Facts, Summaries, Opts.Limits,
+                  Opts.External};
   for (auto SCC = llvm::scc_begin(&G); !SCC.isAtEnd(); ++SCC) {
     const std::vector<FnNode *> &Members = *SCC;
     if (Members.size() == 1 && Members[0] == &G.Root)
@@ -231,7 +232,31 @@ AnalysisResult gfpdep::analyzeTranslationUnit(ASTContext &Ctx, Preprocessor *PP,
     if (It != Summaries.end())
       In.Entries.push_back({EP.Ctx, &It->second});
   }
-  Result.Findings = runRules(In, Opts.Rules);
+  if (Opts.External)
+    In.ExternalReclaim = &Opts.External->reclaim();
+  RuleOutput Out = runRules(In, Opts.Rules);
+  Result.Findings = std::move(Out.Findings);
   Result.RulesTime = Since(T);
+
+  if (Opts.ExportSummary) {
+    const SourceManager &SM = Ctx.getSourceManager();
+    if (OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID()))
+      Result.Exported.Unit = mainFilePath(*Main);
+    for (auto &N : G.Nodes) {
+      auto It = Summaries.find(N->Fn);
+      if (It == Summaries.end() || !N->Fn->isExternallyVisible())
+        continue;
+      std::string Usr = usrOf(N->Fn);
+      if (Usr.empty())
+        continue;
+      UnitSummary::Function F{Usr, declName(N->Fn), Summary()};
+      for (const Effect &E : It->second.Effects)
+        F.S.add(E);
+      F.S.NetAcquire = It->second.NetAcquire;
+      F.S.NetRelease = It->second.NetRelease;
+      Result.Exported.Functions.push_back(std::move(F));
+    }
+    Result.Exported.Reclaim = std::move(Out.Reclaim);
+  }
   return Result;
 }

@@ -13,6 +13,7 @@
 #include "Finding.h"
 #include "FunctionAnalysis.h"
 #include "Rules.h"
+#include "SummaryFile.h"
 
 namespace clang {
 class ASTContext;
@@ -26,11 +27,17 @@ struct EngineOptions {
   AnalysisLimits Limits;
   unsigned MaxSccIterations = 16;
   const ApiModel *Model = nullptr; ///< null: the built-in model
+  /// Summaries of other units: callees without a body here, and the locks
+  /// those units take inside reclaim.
+  const ExternalSummaries *External = nullptr;
+  /// Fill AnalysisResult::Exported with this unit's summary file content.
+  bool ExportSummary = false;
 };
 
 struct AnalysisResult {
   std::vector<Finding> Findings;
   std::vector<Problem> Problems; ///< user errors (bad annotations)
+  UnitSummary Exported;          ///< when EngineOptions::ExportSummary
   unsigned FunctionsAnalyzed = 0;
   unsigned FunctionsSkipped = 0; ///< over the limits or without a CFG
   unsigned SummariesTruncated = 0; ///< hit EngineOptions::Limits.MaxEffectsPerKind

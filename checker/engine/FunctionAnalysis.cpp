@@ -9,6 +9,7 @@
 
 #include "FunctionAnalysis.h"
 #include "Naming.h"
+#include "SummaryFile.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
@@ -258,6 +259,8 @@ static bool mayHaveEffects(const Stmt *Root, const AnalysisEnv &Env) {
             return true;
           const FunctionDecl *Def = T->getDefinition();
           if (!Def) {
+            if (Env.External && Env.External->find(usrOf(T)))
+              return true;
             for (const ParmVarDecl *P : T->parameters())
               if (isGfpType(P->getType()))
                 return true;
@@ -629,6 +632,12 @@ void FunctionAnalysis::handleCall(const CallSite &CS,
         applySummary(It->second, T, CS, Single, S);
       continue;
     }
+    // Defined in another unit whose summary file we have.
+    if (Env.External)
+      if (const Summary *Ext = Env.External->find(usrOf(T))) {
+        applySummary(*Ext, T, CS, Single, S);
+        continue;
+      }
     // No body and no model: a gfp_t parameter means it allocates with it.
     for (unsigned I = 0; I < T->getNumParams(); ++I)
       if (isGfpType(T->getParamDecl(I)->getType())) {

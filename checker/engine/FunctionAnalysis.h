@@ -39,6 +39,8 @@ struct AnalysisEnv {
   /// Summaries of analysed definitions (callees first).
   const llvm::DenseMap<const clang::FunctionDecl *, Summary> &Summaries;
   AnalysisLimits Limits;
+  /// Summaries from other units' summary files, for callees with no body.
+  const class ExternalSummaries *External = nullptr;
 };
 
 /// The functions a call or construction may run: the direct callee (or every

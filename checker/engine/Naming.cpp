@@ -10,6 +10,9 @@
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Index/USRGeneration.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 
 using namespace clang;
 using namespace gfpdep;
@@ -238,4 +241,18 @@ Loc gfpdep::makeLoc(SourceLocation L, const SourceManager &SM) {
   R.Col = P.getColumn();
   R.Raw = F.getRawEncoding();
   return R;
+}
+
+std::string gfpdep::usrOf(const Decl *D) {
+  llvm::SmallString<128> Buf;
+  if (!D || clang::index::generateUSRForDecl(D, Buf))
+    return "";
+  return Buf.str().str();
+}
+
+std::string gfpdep::mainFilePath(FileEntryRef File) {
+  llvm::SmallString<256> P(File.getName());
+  llvm::sys::fs::make_absolute(P);
+  llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/true);
+  return P.str().str();
 }

@@ -18,6 +18,7 @@ namespace clang {
 class ASTContext;
 class Decl;
 class Expr;
+class FileEntryRef;
 class FunctionDecl;
 class NamedDecl;
 class RecordDecl;
@@ -43,6 +44,13 @@ std::string declName(const clang::NamedDecl *D);
 /// The function a callee or callback expression denotes (through &, casts
 /// and captureless lambdas), or null.
 const clang::FunctionDecl *functionOf(const clang::Expr *E);
+
+/// The Unified Symbol Resolution of a declaration: its identity across
+/// translation units ("" if clang cannot make one).
+std::string usrOf(const clang::Decl *D);
+
+/// The absolute, normalised path of a unit's main file.
+std::string mainFilePath(clang::FileEntryRef File);
 
 /// A Loc for a clang location: the expansion point, as the user sees it.
 Loc makeLoc(clang::SourceLocation L, const clang::SourceManager &SM);

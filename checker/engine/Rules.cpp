@@ -134,7 +134,7 @@ public:
   RuleEngine(const RuleInput &In, const RuleOptions &Opts)
       : In(In), Opts(Opts), L(*In.Layout) {}
 
-  std::vector<Finding> run();
+  RuleOutput run();
 
 private:
   const RuleInput &In;
@@ -506,23 +506,32 @@ void RuleEngine::resolveCycles() {
   }
 }
 
-std::vector<Finding> RuleEngine::run() {
+RuleOutput RuleEngine::run() {
   for (const Summary *S : In.Functions)
     for (const Check &C : S->Checks)
       visit(C.E, C.U);
   for (const EntrySummary &ES : In.Entries)
     for (const Effect &E : ES.S->Effects)
       visit(E, Enclosing{ES.Ctx, unsigned(E.Chain.size())});
+  RuleOutput Out;
+  // What this unit exports is its own; other units' acquisitions then join.
+  for (const auto &[Class, W] : ReclaimAcquired)
+    Out.Reclaim.push_back({false, *W.E, W.U});
+  for (const auto &[Class, W] : FsReclaimAcquired)
+    Out.Reclaim.push_back({true, *W.E, W.U});
+  if (In.ExternalReclaim)
+    for (const ReclaimAcquisition &R : *In.ExternalReclaim)
+      if (R.Acquire.Lock.concrete())
+        keep(R.FsReclaim ? FsReclaimAcquired : ReclaimAcquired,
+             R.Acquire.Lock.Class.str(), {&R.Acquire, R.Inside});
   resolveReclaimUnderLock();
   resolveCycles();
-  std::vector<Finding> Out;
   for (auto &[K, F] : Found)
-    Out.push_back(std::move(F));
-  sortFindings(Out);
+    Out.Findings.push_back(std::move(F));
+  sortFindings(Out.Findings);
   return Out;
 }
 
-std::vector<Finding> gfpdep::runRules(const RuleInput &In,
-                                      const RuleOptions &Opts) {
+RuleOutput gfpdep::runRules(const RuleInput &In, const RuleOptions &Opts) {
   return RuleEngine(In, Opts).run();
 }

@@ -12,6 +12,7 @@
 
 #include "Effects.h"
 #include "Finding.h"
+#include "SummaryFile.h"
 #include "model/GfpLayout.h"
 #include <bitset>
 #include <vector>
@@ -28,6 +29,14 @@ struct RuleInput {
   const GfpLayout *Layout = nullptr;
   std::vector<const Summary *> Functions; ///< every analysed function
   std::vector<EntrySummary> Entries;
+  /// Lock classes other units take inside reclaim (their summary files).
+  const std::deque<ReclaimAcquisition> *ExternalReclaim = nullptr;
+};
+
+struct RuleOutput {
+  std::vector<Finding> Findings;
+  /// The lock classes this unit takes inside reclaim, for its summary file.
+  std::vector<ReclaimAcquisition> Reclaim;
 };
 
 struct RuleOptions {
@@ -37,7 +46,7 @@ struct RuleOptions {
 
 /// Runs the rules; findings come back deduplicated (one per rule, leaf and
 /// context origin) and sorted.
-std::vector<Finding> runRules(const RuleInput &In, const RuleOptions &Opts);
+RuleOutput runRules(const RuleInput &In, const RuleOptions &Opts);
 
 } // namespace gfpdep
 

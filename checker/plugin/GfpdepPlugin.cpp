@@ -17,7 +17,10 @@
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendPluginRegistry.h"
 #include "llvm/ADT/StringExtras.h"
+#include "Naming.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/raw_ostream.h"
+#include <cstdlib>
 
 using namespace clang;
 using namespace gfpdep;
@@ -30,6 +33,8 @@ struct PluginOptions {
   EngineOptions Analyzer;
   /// The built-in model plus the user's model files, when any were given.
   std::shared_ptr<ApiModel> Model;
+  std::string SummaryDir;                ///< summary-dir=: write one here
+  std::vector<std::string> SummaryReads; ///< summaries= and GFPDEP_SUMMARIES
 };
 
 const char *const OptionHelp =
@@ -38,6 +43,9 @@ const char *const OptionHelp =
     "  werror               report findings as errors\n"
     "  stats                print analysis statistics to stderr\n"
     "  model=<file.yaml>    add the rows of a model file (docs/model.md)\n"
+    "  summary-dir=<dir>    write this unit's summary file into <dir>\n"
+    "  summaries=<dir>      read other units' summary files (also the\n"
+    "                       GFPDEP_SUMMARIES environment variable, ':'-separated)\n"
     "  max-effects=<n>      summary bound: effects of each kind kept per\n"
     "                       function, nearest first (default 64)\n"
     "  disable=<rule>[,...] do not report these rules\n"
@@ -66,9 +74,33 @@ public:
   }
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
+    DiagnosticsEngine &D = CI.getDiagnostics();
+    SourceManager &SM = CI.getSourceManager();
+    std::string Main;
+    if (OptionalFileEntryRef F = SM.getFileEntryRefForID(SM.getMainFileID()))
+      Main = mainFilePath(*F);
+    ExternalSummaries External;
+    if (!Opts.SummaryReads.empty()) {
+      std::vector<std::string> Errors;
+      for (const std::string &Dir : Opts.SummaryReads)
+        External.loadDirectory(Dir, Main, Errors);
+      for (const std::string &E : Errors)
+        D.Report(ProblemID) << ("gfpdep: " + E);
+      Opts.Analyzer.External = &External;
+    }
+    Opts.Analyzer.ExportSummary = !Opts.SummaryDir.empty();
     AnalysisResult R =
         analyzeTranslationUnit(Ctx, &CI.getPreprocessor(), Opts.Analyzer);
-    DiagnosticsEngine &D = CI.getDiagnostics();
+    Opts.Analyzer.External = nullptr;
+    if (!Opts.SummaryDir.empty()) {
+      std::string Out = CI.getFrontendOpts().OutputFile;
+      std::string File = summaryFileName(Opts.SummaryDir, Out.empty() ? Main : Out);
+      if (std::error_code EC = llvm::sys::fs::create_directories(Opts.SummaryDir))
+        D.Report(ProblemID) << ("gfpdep: cannot create summary directory '" +
+                                Opts.SummaryDir + "': " + EC.message());
+      else if (llvm::Error E = writeFileAtomically(File, writeUnitSummary(R.Exported)))
+        D.Report(ProblemID) << ("gfpdep: " + llvm::toString(std::move(E)));
+    }
     if (Opts.Stats)
       llvm::errs() << "gfpdep: " << R.FunctionsAnalyzed << " functions analysed, "
                    << R.FunctionsSkipped << " skipped, "
@@ -99,9 +131,12 @@ private:
     if (!L.valid())
       return SourceLocation();
     SourceManager &SM = CI.getSourceManager();
-    auto File = SM.getFileManager().getOptionalFileRef(L.File);
+    auto File = SM.getFileManager().getOptionalFileRef(L.File.ref());
     if (!File)
       return SourceLocation();
+    // A file of another unit (a summary's chain): give it a FileID here.
+    if (SM.translateFile(*File).isInvalid())
+      SM.createFileID(*File, SourceLocation(), SrcMgr::C_User);
     return SM.translateFileLineCol(*File, L.Line, L.Col);
   }
 };
@@ -119,14 +154,20 @@ protected:
     unsigned BadOption = D.getCustomDiagID(
         DiagnosticsEngine::Error,
         "unknown gfpdep option '%0'; valid options: help, werror, stats, "
-        "model=<file>, max-effects=<n>, disable=<rule>[,...], "
-        "enable=<rule>[,...]");
+        "model=<file>, summary-dir=<dir>, summaries=<dir>, max-effects=<n>, "
+        "disable=<rule>[,...], enable=<rule>[,...]");
     unsigned BadModel = D.getCustomDiagID(DiagnosticsEngine::Error,
                                           "invalid gfpdep model file: %0");
     unsigned BadRule = D.getCustomDiagID(
         DiagnosticsEngine::Error,
         "unknown gfpdep rule '%0' in '%1'; valid rules: %2");
     bool Ok = true;
+    if (const char *Env = std::getenv("GFPDEP_SUMMARIES")) {
+      llvm::SmallVector<llvm::StringRef, 2> Dirs;
+      llvm::StringRef(Env).split(Dirs, ':', -1, /*KeepEmpty=*/false);
+      for (llvm::StringRef Dir : Dirs)
+        Opts.SummaryReads.push_back(Dir.str());
+    }
     for (const std::string &Arg : Args) {
       llvm::StringRef A(Arg);
       if (A == "help") {
@@ -139,6 +180,14 @@ protected:
       }
       if (A == "stats") {
         Opts.Stats = true;
+        continue;
+      }
+      if (A.consume_front("summary-dir=")) {
+        Opts.SummaryDir = A.str();
+        continue;
+      }
+      if (A.consume_front("summaries=")) {
+        Opts.SummaryReads.push_back(A.str());
         continue;
       }
       if (A.consume_front("max-effects=")) {

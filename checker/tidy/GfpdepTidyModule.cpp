@@ -10,6 +10,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "Analyzer.h"
+#include "Naming.h"
+#include <cstdlib>
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
@@ -32,10 +34,33 @@ struct UnitCache {
 };
 thread_local UnitCache Cache;
 
-const gfpdep::AnalysisResult &analysisFor(ASTContext &Ctx, Preprocessor *PP) {
+/// Summary files named by GFPDEP_SUMMARIES (':'-separated directories):
+/// callees defined in other files and the other half of cross-file cycles.
+const gfpdep::ExternalSummaries *externalSummaries(ASTContext &Ctx,
+                                                   std::vector<std::string> &Errors) {
+  const char *Env = std::getenv("GFPDEP_SUMMARIES");
+  if (!Env || !*Env)
+    return nullptr;
+  static thread_local gfpdep::ExternalSummaries External;
+  External = gfpdep::ExternalSummaries();
+  std::string Main;
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (OptionalFileEntryRef F = SM.getFileEntryRefForID(SM.getMainFileID()))
+    Main = gfpdep::mainFilePath(*F);
+  llvm::SmallVector<llvm::StringRef, 2> Dirs;
+  llvm::StringRef(Env).split(Dirs, ':', -1, /*KeepEmpty=*/false);
+  for (llvm::StringRef Dir : Dirs)
+    External.loadDirectory(Dir, Main, Errors);
+  return &External;
+}
+
+const gfpdep::AnalysisResult &analysisFor(ASTContext &Ctx, Preprocessor *PP,
+                                          std::vector<std::string> &Errors) {
   if (Cache.Ctx != &Ctx || !Cache.Result) {
     Cache.Ctx = &Ctx;
-    Cache.Result = gfpdep::analyzeTranslationUnit(Ctx, PP, gfpdep::EngineOptions());
+    gfpdep::EngineOptions Opts;
+    Opts.External = externalSummaries(Ctx, Errors);
+    Cache.Result = gfpdep::analyzeTranslationUnit(Ctx, PP, Opts);
   }
   return *Cache.Result;
 }
@@ -69,8 +94,12 @@ public:
       return;
     Reported = true;
     ASTContext &Ctx = *Result.Context;
-    const gfpdep::AnalysisResult &A = analysisFor(Ctx, PP);
+    std::vector<std::string> Errors;
+    const gfpdep::AnalysisResult &A = analysisFor(Ctx, PP, Errors);
     SourceManager &SM = Ctx.getSourceManager();
+    if (R == gfpdep::Rule::Contract)
+      for (const std::string &E : Errors)
+        diag(SourceLocation(), "gfpdep: %0", DiagnosticIDs::Error) << E;
     if (R == gfpdep::Rule::Contract)
       for (const gfpdep::Problem &P : A.Problems)
         diag(toLoc(SM, P.Where), "%0", DiagnosticIDs::Error) << P.Message;
@@ -94,8 +123,11 @@ private:
     if (!L.valid())
       return SourceLocation();
     auto File = SM.getFileManager().getOptionalFileRef(L.File.ref());
-    return File ? SM.translateFileLineCol(*File, L.Line, L.Col)
-                 : SourceLocation();
+    if (!File)
+      return SourceLocation();
+    if (SM.translateFile(*File).isInvalid())
+      SM.createFileID(*File, SourceLocation(), SrcMgr::C_User);
+    return SM.translateFileLineCol(*File, L.Line, L.Col);
   }
 };
 

@@ -1,0 +1,84 @@
+//===- SummaryFile.h - summaries that cross translation units ---*- C++ -*-===//
+///
+/// \file
+/// A summary file holds what one translation unit knows that others need:
+/// the summaries of its externally visible functions (by USR), and the lock
+/// classes it takes inside reclaim (OOM notifiers, shrinkers, fs_reclaim)
+/// with their witness chains. A build writes one per unit
+/// (-fplugin-arg-gfpdep-summary-dir=DIR); the plugin and gfpdep-clangd read a
+/// directory of them (summaries=DIR, or GFPDEP_SUMMARIES) so that calls into
+/// other files and the other half of a cross-file cycle are seen.
+///
+/// Format: JSON, {"format": "gfpdep-summaries", "version": 1, ...};
+/// docs/summaries.md describes every field.
+//===----------------------------------------------------------------------===//
+
+#ifndef GFPDEP_ENGINE_SUMMARYFILE_H
+#define GFPDEP_ENGINE_SUMMARYFILE_H
+
+#include "Effects.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/Error.h"
+#include <deque>
+#include <string>
+#include <vector>
+
+namespace gfpdep {
+
+constexpr unsigned SummaryFormatVersion = 1;
+
+/// A lock class taken inside reclaim, and the chain that shows it.
+struct ReclaimAcquisition {
+  bool FsReclaim = false; ///< inside fs_reclaim rather than reclaim
+  Effect Acquire;         ///< the acquisition, its chain from the context
+  Enclosing Inside;       ///< the reclaim context (entry point or section)
+};
+
+/// What one translation unit exports.
+struct UnitSummary {
+  std::string Unit; ///< the main file
+  struct Function {
+    std::string Usr;
+    std::string Name;
+    Summary S;
+  };
+  std::vector<Function> Functions;
+  std::vector<ReclaimAcquisition> Reclaim;
+};
+
+/// Serialises a unit's summary (deterministic: same input, same bytes).
+std::string writeUnitSummary(const UnitSummary &U);
+/// Parses one; the error names what is wrong and where in the file.
+llvm::Expected<UnitSummary> readUnitSummary(llvm::StringRef Text);
+
+/// Summaries read from a directory: functions by USR, reclaim acquisitions.
+class ExternalSummaries {
+public:
+  /// Reads every *.gfpdep.json under Dir (not recursive). Files that cannot
+  /// be read or parsed are errors naming the file; the rest still load.
+  /// ExcludeUnit: the unit being analysed (its own file is skipped).
+  void loadDirectory(llvm::StringRef Dir, llvm::StringRef ExcludeUnit,
+                     std::vector<std::string> &Errors);
+  /// Adds a parsed unit (first definition of a USR wins, by file order).
+  void add(UnitSummary U);
+
+  const Summary *find(llvm::StringRef Usr) const;
+  const std::deque<ReclaimAcquisition> &reclaim() const { return Reclaim; }
+  bool empty() const { return ByUsr.empty() && Reclaim.empty(); }
+
+private:
+  std::deque<Summary> Summaries;
+  llvm::StringMap<const Summary *> ByUsr;
+  std::deque<ReclaimAcquisition> Reclaim;
+};
+
+/// The file a unit's summary goes to in Dir: derived from the output path
+/// (or the main file), so parallel compiles never share one.
+std::string summaryFileName(llvm::StringRef Dir, llvm::StringRef OutputOrMain);
+
+/// Writes Text to Path through a temporary file and a rename.
+llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Text);
+
+} // namespace gfpdep
+
+#endif
