@@ -139,6 +139,45 @@ void markReachable(FnGraph &G, const ProgramFacts &Facts,
   }
 }
 
+/// Whether Line (1-based) of the buffer holding L, or the line above it,
+/// says "gfpdep-ignore: <rule>" (or "gfpdep-ignore: all").
+bool suppressedAt(const SourceManager &SM, SourceLocation L, StringRef Rule) {
+  FileID FID = SM.getFileID(L);
+  bool Invalid = false;
+  StringRef Buf = SM.getBufferData(FID, &Invalid);
+  if (Invalid)
+    return false;
+  unsigned Offset = SM.getFileOffset(L);
+  size_t LineStart = Buf.rfind('\n', Offset ? Offset - 1 : 0);
+  LineStart = LineStart == StringRef::npos ? 0 : LineStart + 1;
+  size_t PrevStart =
+      LineStart ? Buf.rfind('\n', LineStart >= 2 ? LineStart - 2 : 0) : 0;
+  PrevStart = (PrevStart == StringRef::npos || !LineStart) ? 0 : PrevStart + 1;
+  size_t LineEnd = Buf.find('\n', Offset);
+  StringRef Text = Buf.slice(LineStart ? PrevStart : 0,
+                             LineEnd == StringRef::npos ? Buf.size() : LineEnd);
+  for (size_t At = Text.find("gfpdep-ignore:"); At != StringRef::npos;
+       At = Text.find("gfpdep-ignore:", At + 1)) {
+    StringRef Rest = Text.substr(At + strlen("gfpdep-ignore:")).ltrim();
+    StringRef Named = Rest.take_while([](char C) { return isalnum(C) || C == '-'; });
+    Named.consume_front("gfpdep-");
+    if (Named == Rule || Named == "all")
+      return true;
+  }
+  return false;
+}
+
+/// Drops findings suppressed by a "// gfpdep-ignore: <rule> <reason>"
+/// comment on the leaf's line or the line above.
+void dropSuppressed(std::vector<Finding> &Findings, const SourceManager &SM) {
+  llvm::erase_if(Findings, [&](const Finding &F) {
+    if (!F.Where.Raw)
+      return false;
+    SourceLocation L = SourceLocation::getFromRawEncoding(F.Where.Raw);
+    return L.isValid() && suppressedAt(SM, SM.getExpansionLoc(L), ruleId(F.R));
+  });
+}
+
 } // namespace
 
 namespace llvm {
@@ -232,10 +271,13 @@ AnalysisResult gfpdep::analyzeTranslationUnit(ASTContext &Ctx, Preprocessor *PP,
     if (It != Summaries.end())
       In.Entries.push_back({EP.Ctx, &It->second});
   }
-  if (Opts.External)
+  if (Opts.External) {
     In.ExternalReclaim = &Opts.External->reclaim();
+    In.ExternalEdges = &Opts.External->edges();
+  }
   RuleOutput Out = runRules(In, Opts.Rules);
   Result.Findings = std::move(Out.Findings);
+  dropSuppressed(Result.Findings, Ctx.getSourceManager());
   Result.RulesTime = Since(T);
 
   if (Opts.ExportSummary) {
@@ -257,6 +299,7 @@ AnalysisResult gfpdep::analyzeTranslationUnit(ASTContext &Ctx, Preprocessor *PP,
       Result.Exported.Functions.push_back(std::move(F));
     }
     Result.Exported.Reclaim = std::move(Out.Reclaim);
+    Result.Exported.Edges = std::move(Out.Edges);
   }
   return Result;
 }

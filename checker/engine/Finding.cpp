@@ -7,6 +7,9 @@
 
 #include "Finding.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/SHA1.h"
 
 using namespace gfpdep;
 
@@ -71,4 +74,24 @@ bool Finding::operator<(const Finding &O) const {
 
 void gfpdep::sortFindings(std::vector<Finding> &Findings) {
   llvm::sort(Findings);
+}
+
+std::string gfpdep::fingerprint(const Finding &F) {
+  llvm::SHA1 H;
+  auto Add = [&](llvm::StringRef S) {
+    H.update(S);
+    H.update(llvm::StringRef("\0", 1));
+  };
+  Add(ruleId(F.R));
+  Add(llvm::sys::path::filename(F.Where.File.ref()));
+  Add(F.Message);
+  for (const Step &S : F.Notes) {
+    Add(llvm::sys::path::filename(S.Where.File.ref()));
+    Add(S.Text);
+  }
+  std::array<uint8_t, 20> D = H.final();
+  std::string Hex;
+  for (uint8_t B : D)
+    Hex += llvm::formatv("{0:x-2}", B).str();
+  return Hex;
 }

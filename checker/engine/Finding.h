@@ -70,6 +70,11 @@ struct Finding {
   bool operator<(const Finding &O) const;
 };
 
+/// A fingerprint that survives unrelated edits and line shifts: the rule,
+/// the leaf's file name, the message and the text of every note (no line
+/// or column numbers). Baselines store these.
+std::string fingerprint(const Finding &F);
+
 /// Sorts by position, then rule, then origin, then message: the report order.
 void sortFindings(std::vector<Finding> &Findings);
 

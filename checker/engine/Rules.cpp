@@ -519,6 +519,16 @@ RuleOutput RuleEngine::run() {
     Out.Reclaim.push_back({false, *W.E, W.U});
   for (const auto &[Class, W] : FsReclaimAcquired)
     Out.Reclaim.push_back({true, *W.E, W.U});
+  for (const auto &[Key, W] : Edges)
+    Out.Edges.push_back({Key.first, Key.second, *W.E, W.U});
+  if (In.ExternalEdges)
+    for (const LockEdge &E : *In.ExternalEdges) {
+      Witness W{&E.Acquire, E.Held};
+      auto Key = std::make_pair(E.From, E.To);
+      auto It = Edges.find(Key);
+      if (It == Edges.end() || W.betterThan(It->second))
+        Edges[Key] = W;
+    }
   if (In.ExternalReclaim)
     for (const ReclaimAcquisition &R : *In.ExternalReclaim)
       if (R.Acquire.Lock.concrete())

@@ -31,12 +31,16 @@ struct RuleInput {
   std::vector<EntrySummary> Entries;
   /// Lock classes other units take inside reclaim (their summary files).
   const std::deque<ReclaimAcquisition> *ExternalReclaim = nullptr;
+  /// Lock-order edges other units found.
+  const std::deque<LockEdge> *ExternalEdges = nullptr;
 };
 
 struct RuleOutput {
   std::vector<Finding> Findings;
   /// The lock classes this unit takes inside reclaim, for its summary file.
   std::vector<ReclaimAcquisition> Reclaim;
+  /// This unit's lock-order edges, for its summary file.
+  std::vector<LockEdge> Edges;
 };
 
 struct RuleOptions {

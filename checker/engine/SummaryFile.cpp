@@ -409,11 +409,20 @@ std::string gfpdep::writeUnitSummary(const UnitSummary &U) {
         {"acquire", toJSON(R.Acquire)},
         {"inside", json::Object{{"context", toJSON(R.Inside.Ctx)},
                                 {"chainLen", int64_t(R.Inside.ChainLen)}}}});
+  json::Array Edges;
+  for (const LockEdge &E : U.Edges)
+    Edges.push_back(json::Object{
+        {"from", E.From},
+        {"to", E.To},
+        {"acquire", toJSON(E.Acquire)},
+        {"held", json::Object{{"context", toJSON(E.Held.Ctx)},
+                              {"chainLen", int64_t(E.Held.ChainLen)}}}});
   json::Object Root{{"format", "gfpdep-summaries"},
                     {"version", int64_t(SummaryFormatVersion)},
                     {"unit", U.Unit},
                     {"functions", std::move(Functions)},
-                    {"reclaimAcquired", std::move(Reclaim)}};
+                    {"reclaimAcquired", std::move(Reclaim)},
+                    {"lockEdges", std::move(Edges)}};
   std::string Out;
   llvm::raw_string_ostream OS(Out);
   OS << llvm::formatv("{0:1}", json::Value(std::move(Root))) << "\n";
@@ -483,6 +492,31 @@ llvm::Expected<UnitSummary> gfpdep::readUnitSummary(llvm::StringRef Text) {
       U.Reclaim.push_back(std::move(A));
     }
   }
+  if (const json::Array *Edges = Root->getArray("lockEdges")) {
+    size_t I = 0;
+    json::Path EsP = P.field("lockEdges");
+    for (const json::Value &EV : *Edges) {
+      json::Path EP = EsP.index(I++);
+      const json::Object *EO = EV.getAsObject();
+      std::optional<llvm::StringRef> From = EO ? EO->getString("from") : std::nullopt;
+      std::optional<llvm::StringRef> To = EO ? EO->getString("to") : std::nullopt;
+      const json::Value *Acq = EO ? EO->get("acquire") : nullptr;
+      const json::Object *Held = EO ? EO->getObject("held") : nullptr;
+      const json::Value *Ctx = Held ? Held->get("context") : nullptr;
+      LockEdge E;
+      if (!From || !To || !Acq || !Ctx) {
+        EP.report("expected {from, to, acquire, held}");
+        return R.getError();
+      }
+      if (!fromJSON(*Acq, E.Acquire, EP.field("acquire")) ||
+          !fromJSON(*Ctx, E.Held.Ctx, EP.field("held").field("context")))
+        return R.getError();
+      E.From = From->str();
+      E.To = To->str();
+      E.Held.ChainLen = unsigned(Held->getInteger("chainLen").value_or(0));
+      U.Edges.push_back(std::move(E));
+    }
+  }
   return U;
 }
 
@@ -495,6 +529,8 @@ void ExternalSummaries::add(UnitSummary U) {
   }
   for (ReclaimAcquisition &R : U.Reclaim)
     Reclaim.push_back(std::move(R));
+  for (LockEdge &E : U.Edges)
+    Edges.push_back(std::move(E));
 }
 
 void ExternalSummaries::loadDirectory(llvm::StringRef Dir,

@@ -34,6 +34,13 @@ struct ReclaimAcquisition {
   Enclosing Inside;       ///< the reclaim context (entry point or section)
 };
 
+/// An edge of the lock-class graph: From held while the effect acquires To.
+struct LockEdge {
+  std::string From, To; ///< class keys ("record::field", "/n" for subclasses)
+  Effect Acquire;
+  Enclosing Held;
+};
+
 /// What one translation unit exports.
 struct UnitSummary {
   std::string Unit; ///< the main file
@@ -44,6 +51,7 @@ struct UnitSummary {
   };
   std::vector<Function> Functions;
   std::vector<ReclaimAcquisition> Reclaim;
+  std::vector<LockEdge> Edges;
 };
 
 /// Serialises a unit's summary (deterministic: same input, same bytes).
@@ -64,12 +72,14 @@ public:
 
   const Summary *find(llvm::StringRef Usr) const;
   const std::deque<ReclaimAcquisition> &reclaim() const { return Reclaim; }
-  bool empty() const { return ByUsr.empty() && Reclaim.empty(); }
+  const std::deque<LockEdge> &edges() const { return Edges; }
+  bool empty() const { return ByUsr.empty() && Reclaim.empty() && Edges.empty(); }
 
 private:
   std::deque<Summary> Summaries;
   llvm::StringMap<const Summary *> ByUsr;
   std::deque<ReclaimAcquisition> Reclaim;
+  std::deque<LockEdge> Edges;
 };
 
 /// The file a unit's summary goes to in Dir: derived from the output path

@@ -38,6 +38,14 @@ config.substitutions.append(
     ("%lsp_server", os.path.join(config.gfpdep_bin_dir, "gfpdep-clangd")))
 if os.path.exists(os.path.join(config.gfpdep_bin_dir, "gfpdep-clangd")):
     config.available_features.add("gfpdep-clangd")
+config.substitutions.append(
+    ("%cli_gfpdep", os.path.join(config.gfpdep_bin_dir, "gfpdep")))
+config.substitutions.append(
+    ("%make_cdb", "%s %s" % (sys.executable, os.path.join(
+        config.gfpdep_suite_src if config.gfpdep_suite == "rules" else
+        os.path.join(os.path.dirname(config.gfpdep_annotations), "checker", "test"),
+        "Inputs", "make_cdb.py"))))
+config.substitutions.append(("%python", sys.executable))
 config.substitutions.append(("%clang", clang))
 config.substitutions.append(("%inputs", os.path.join(config.gfpdep_suite_src, "Inputs")))
 

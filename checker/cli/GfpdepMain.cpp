@@ -1,0 +1,465 @@
+//===- GfpdepMain.cpp - the gfpdep command: whole program, CI gate ---------===//
+///
+/// \file
+/// gfpdep -p <build dir> [files...]: analyses every translation unit of a
+/// compilation database (in parallel), passes each unit's summary to the
+/// others and runs again until no summary changes, so a deadlock whose
+/// halves live in different files is seen; then reports the whole program's
+/// findings as text, JSON or SARIF, against an optional baseline.
+///
+/// Exit status: 0 no findings, 1 findings, 2 usage or set-up error,
+/// 3 some translation unit could not be analysed (findings still reported).
+//===----------------------------------------------------------------------===//
+
+#include "Analyzer.h"
+#include "Naming.h"
+#include "SummaryFile.h"
+#include "clang/AST/ASTConsumer.h"
+#include "clang/Basic/Diagnostic.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendAction.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/ThreadPool.h"
+#include "llvm/Support/Threading.h"
+#include "llvm/Support/raw_ostream.h"
+#include <map>
+#include <mutex>
+#include <set>
+
+using namespace clang;
+using namespace gfpdep;
+namespace cl = llvm::cl;
+namespace json = llvm::json;
+
+static cl::OptionCategory Category("gfpdep options");
+static cl::opt<std::string> BuildPath(
+    "p", cl::desc("Build directory with compile_commands.json"),
+    cl::value_desc("dir"), cl::cat(Category));
+static cl::list<std::string> Files(cl::Positional,
+                                   cl::desc("[files...] (default: all)"),
+                                   cl::cat(Category));
+static cl::opt<unsigned> Jobs("j", cl::desc("Parallel jobs (default: cores)"),
+                              cl::init(0), cl::cat(Category));
+enum class Format { Text, Json, Sarif };
+static cl::opt<Format> OutFormat(
+    "format", cl::desc("Output format"), cl::init(Format::Text),
+    cl::values(clEnumValN(Format::Text, "text", "clang-style diagnostics"),
+               clEnumValN(Format::Json, "json", "gfpdep JSON"),
+               clEnumValN(Format::Sarif, "sarif", "SARIF 2.1.0")),
+    cl::cat(Category));
+static cl::opt<std::string> Output("output", cl::desc("Write the report here"),
+                                   cl::value_desc("file"), cl::cat(Category));
+static cl::opt<std::string> Root("root",
+                                 cl::desc("Report paths relative to this"),
+                                 cl::value_desc("dir"), cl::cat(Category));
+static cl::opt<std::string> Baseline(
+    "baseline", cl::desc("Do not report findings listed in this baseline"),
+    cl::value_desc("file"), cl::cat(Category));
+static cl::opt<std::string> WriteBaseline(
+    "write-baseline", cl::desc("Write every finding's fingerprint here"),
+    cl::value_desc("file"), cl::cat(Category));
+static cl::opt<unsigned> MaxPasses(
+    "max-passes",
+    cl::desc("Passes over the units for facts to cross files (default 4)"),
+    cl::init(4), cl::cat(Category));
+static cl::list<std::string> Disable("disable", cl::CommaSeparated,
+                                     cl::desc("Rules not to report"),
+                                     cl::value_desc("rule"), cl::cat(Category));
+static cl::opt<bool> Quiet("quiet", cl::desc("No progress line"),
+                           cl::cat(Category));
+
+namespace {
+
+/// What one unit gave in one pass.
+struct UnitResult {
+  bool Ok = false;
+  std::string Error; ///< why the unit could not be analysed
+  AnalysisResult R;
+  std::string SummaryText;
+};
+
+/// Keeps the first error clang reports, prints nothing.
+class FirstError : public DiagnosticConsumer {
+public:
+  std::string Message;
+  void HandleDiagnostic(DiagnosticsEngine::Level L,
+                        const Diagnostic &Info) override {
+    DiagnosticConsumer::HandleDiagnostic(L, Info);
+    if (L < DiagnosticsEngine::Error || !Message.empty())
+      return;
+    llvm::SmallString<128> Text;
+    Info.FormatDiagnostic(Text);
+    Message = Text.str().str();
+    if (Info.getLocation().isValid() && Info.hasSourceManager()) {
+      PresumedLoc P = Info.getSourceManager().getPresumedLoc(Info.getLocation());
+      if (P.isValid())
+        Message = std::string(P.getFilename()) + ":" +
+                  std::to_string(P.getLine()) + ": " + Message;
+    }
+  }
+};
+
+class AnalyseAction : public ASTFrontendAction {
+public:
+  AnalyseAction(const EngineOptions &Opts, UnitResult &Out)
+      : Opts(Opts), Out(Out) {}
+
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
+                                                 StringRef) override {
+    struct Consumer : ASTConsumer {
+      CompilerInstance &CI;
+      const EngineOptions &Opts;
+      UnitResult &Out;
+      Consumer(CompilerInstance &CI, const EngineOptions &Opts, UnitResult &Out)
+          : CI(CI), Opts(Opts), Out(Out) {}
+      void HandleTranslationUnit(ASTContext &Ctx) override {
+        Out.R = analyzeTranslationUnit(Ctx, &CI.getPreprocessor(), Opts);
+        // Raw encodings mean nothing once this unit's SourceManager is gone.
+        for (Finding &F : Out.R.Findings) {
+          F.Where.Raw = 0;
+          F.Origin.Raw = 0;
+          for (Step &S : F.Notes)
+            S.Where.Raw = 0;
+        }
+        Out.SummaryText = writeUnitSummary(Out.R.Exported);
+      }
+    };
+    return std::make_unique<Consumer>(CI, Opts, Out);
+  }
+
+private:
+  const EngineOptions &Opts;
+  UnitResult &Out;
+};
+
+class ActionFactory : public tooling::FrontendActionFactory {
+public:
+  ActionFactory(const EngineOptions &Opts, UnitResult &Out)
+      : Opts(Opts), Out(Out) {}
+  std::unique_ptr<FrontendAction> create() override {
+    return std::make_unique<AnalyseAction>(Opts, Out);
+  }
+
+private:
+  const EngineOptions &Opts;
+  UnitResult &Out;
+};
+
+std::string displayPath(StringRef P) {
+  if (Root.empty())
+    return P.str();
+  llvm::SmallString<256> R(Root);
+  llvm::sys::fs::make_absolute(R);
+  llvm::sys::path::remove_dots(R, true);
+  StringRef Rel = P;
+  if (Rel.consume_front(R) && (Rel.empty() || llvm::sys::path::is_separator(Rel[0])))
+    return Rel.ltrim("/").str();
+  return P.str();
+}
+
+std::string locText(const Loc &L) {
+  return displayPath(L.File.ref()) + ":" + std::to_string(L.Line) + ":" +
+         std::to_string(L.Col);
+}
+
+json::Value locJSON(const Loc &L) {
+  return json::Object{{"file", displayPath(L.File.ref())},
+                      {"line", int64_t(L.Line)},
+                      {"column", int64_t(L.Col)}};
+}
+
+json::Value sarifLocation(const Loc &L, const std::string *Message) {
+  json::Object Phys{
+      {"artifactLocation", json::Object{{"uri", displayPath(L.File.ref())}}},
+      {"region", json::Object{{"startLine", int64_t(L.Line)},
+                              {"startColumn", int64_t(L.Col)}}}};
+  json::Object Out{{"physicalLocation", std::move(Phys)}};
+  if (Message)
+    Out["message"] = json::Object{{"text", *Message}};
+  return Out;
+}
+
+void writeText(llvm::raw_ostream &OS, const std::vector<Finding> &Findings) {
+  for (const Finding &F : Findings) {
+    OS << locText(F.Where) << ": warning: " << F.Message << " [gfpdep-"
+       << ruleId(F.R) << "]\n";
+    for (const Step &S : F.Notes)
+      OS << locText(S.Where) << ": note: " << S.Text << "\n";
+  }
+  if (!Findings.empty())
+    OS << Findings.size() << (Findings.size() == 1 ? " finding" : " findings")
+       << "\n";
+}
+
+void writeJson(llvm::raw_ostream &OS, const std::vector<Finding> &Findings) {
+  json::Array Out;
+  for (const Finding &F : Findings) {
+    json::Array Notes;
+    for (const Step &S : F.Notes)
+      Notes.push_back(json::Object{{"location", locJSON(S.Where)},
+                                   {"message", S.Text}});
+    Out.push_back(json::Object{{"rule", ("gfpdep-" + ruleId(F.R)).str()},
+                               {"message", F.Message},
+                               {"location", locJSON(F.Where)},
+                               {"notes", std::move(Notes)},
+                               {"fingerprint", fingerprint(F)}});
+  }
+  OS << llvm::formatv("{0:2}", json::Value(json::Object{
+                                   {"format", "gfpdep-findings"},
+                                   {"version", 1},
+                                   {"findings", std::move(Out)}}))
+     << "\n";
+}
+
+void writeSarif(llvm::raw_ostream &OS, const std::vector<Finding> &Findings) {
+  json::Array Rules;
+  for (unsigned I = 0; I < NumRules; ++I) {
+    Rule R = Rule(I);
+    std::string Id = ("gfpdep-" + ruleId(R)).str();
+    Rules.push_back(json::Object{
+        {"id", Id},
+        {"name", ruleId(R)},
+        {"shortDescription", json::Object{{"text", ruleSummary(R)}}},
+        {"fullDescription", json::Object{{"text", ruleSummary(R)}}},
+        {"help", json::Object{{"text", ("See docs/rules/" + ruleId(R) +
+                                        ".md in the gfpdep repository.")
+                                           .str()}}},
+        {"defaultConfiguration", json::Object{{"level", "warning"}}}});
+  }
+  json::Array Results;
+  for (const Finding &F : Findings) {
+    json::Array Flow;
+    for (const Step &S : F.Notes)
+      Flow.push_back(json::Object{{"location", sarifLocation(S.Where, &S.Text)}});
+    std::string Leaf = "the leaf: " + F.Message;
+    Flow.push_back(json::Object{{"location", sarifLocation(F.Where, &Leaf)}});
+    Results.push_back(json::Object{
+        {"ruleId", ("gfpdep-" + ruleId(F.R)).str()},
+        {"ruleIndex", int64_t(unsigned(F.R))},
+        {"level", "warning"},
+        {"message", json::Object{{"text", F.Message}}},
+        {"locations", json::Array{sarifLocation(F.Where, nullptr)}},
+        {"partialFingerprints", json::Object{{"gfpdep/v1", fingerprint(F)}}},
+        {"codeFlows",
+         json::Array{json::Object{
+             {"threadFlows",
+              json::Array{json::Object{{"locations", std::move(Flow)}}}}}}}});
+  }
+  json::Object Run{
+      {"tool",
+       json::Object{{"driver",
+                     json::Object{{"name", "gfpdep"},
+                                  {"version", "0.1.0"},
+                                  {"informationUri",
+                                   "https://example.invalid/gfpdep"},
+                                  {"rules", std::move(Rules)}}}}},
+      {"results", std::move(Results)}};
+  OS << llvm::formatv(
+            "{0:2}",
+            json::Value(json::Object{
+                {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+                {"version", "2.1.0"},
+                {"runs", json::Array{std::move(Run)}}}))
+     << "\n";
+}
+
+int usageError(const llvm::Twine &Msg) {
+  llvm::errs() << "gfpdep: error: " << Msg << "\n";
+  return 2;
+}
+
+} // namespace
+
+int main(int argc, const char **argv) {
+  cl::HideUnrelatedOptions(Category);
+  cl::ParseCommandLineOptions(
+      argc, argv,
+      "gfpdep: lockdep-style static checker, whole program\n\n"
+      "  gfpdep -p <build dir> [files...] [--format=text|json|sarif]\n\n"
+      "Exit status: 0 no findings, 1 findings, 2 usage or set-up error,\n"
+      "3 some translation unit could not be analysed.\n");
+  if (BuildPath.empty())
+    return usageError("no build directory: give -p <dir with "
+                      "compile_commands.json>");
+  std::string Err;
+  std::unique_ptr<tooling::CompilationDatabase> DB =
+      tooling::CompilationDatabase::loadFromDirectory(BuildPath, Err);
+  if (!DB)
+    return usageError("cannot load a compilation database from '" + BuildPath +
+                      "': " + Err);
+  std::vector<std::string> Units;
+  if (Files.empty()) {
+    Units = DB->getAllFiles();
+  } else {
+    for (const std::string &F : Files) {
+      llvm::SmallString<256> A(F);
+      llvm::sys::fs::make_absolute(A);
+      llvm::sys::path::remove_dots(A, true);
+      if (DB->getCompileCommands(A).empty())
+        return usageError("'" + F + "' is not in the compilation database");
+      Units.push_back(A.str().str());
+    }
+  }
+  llvm::sort(Units);
+  Units.erase(std::unique(Units.begin(), Units.end()), Units.end());
+  if (Units.empty())
+    return usageError("the compilation database in '" + BuildPath +
+                      "' lists no files");
+
+  EngineOptions Base;
+  for (const std::string &Id : Disable) {
+    std::optional<Rule> R = parseRuleId(Id);
+    if (!R)
+      return usageError("unknown rule '" + Id + "'");
+    Base.Rules.Enabled.reset(unsigned(*R));
+  }
+  Base.ExportSummary = true;
+
+  std::set<std::string> Known;
+  if (!Baseline.empty()) {
+    auto Buf = llvm::MemoryBuffer::getFile(Baseline);
+    if (!Buf)
+      return usageError("cannot read baseline '" + Baseline +
+                        "': " + Buf.getError().message());
+    llvm::Expected<json::Value> V = json::parse((*Buf)->getBuffer());
+    const json::Object *O = V ? V->getAsObject() : nullptr;
+    const json::Array *A = O ? O->getArray("fingerprints") : nullptr;
+    if (!A) {
+      if (!V)
+        llvm::consumeError(V.takeError());
+      return usageError("'" + Baseline + "' is not a gfpdep baseline (a JSON "
+                        "object with \"fingerprints\")");
+    }
+    for (const json::Value &F : *A)
+      if (std::optional<StringRef> S = F.getAsString())
+        Known.insert(S->str());
+  }
+
+  bool Tty = !Quiet && llvm::sys::Process::StandardErrIsDisplayed();
+  unsigned Threads = Jobs ? Jobs : llvm::hardware_concurrency().compute_thread_count();
+  std::vector<UnitResult> Results(Units.size());
+  ExternalSummaries External;
+  std::vector<std::string> PreviousSummaries(Units.size());
+  for (unsigned Pass = 1; Pass <= std::max(1u, unsigned(MaxPasses)); ++Pass) {
+    EngineOptions Opts = Base;
+    Opts.External = External.empty() ? nullptr : &External;
+    std::mutex Progress;
+    unsigned Done = 0;
+    {
+      llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Threads));
+      for (size_t I = 0; I < Units.size(); ++I)
+        Pool.async([&, I] {
+          UnitResult &Out = Results[I];
+          Out = UnitResult();
+          tooling::ClangTool Tool(*DB, {Units[I]});
+          FirstError Diags;
+          Tool.setDiagnosticConsumer(&Diags);
+          ActionFactory Factory(Opts, Out);
+          int RC = Tool.run(&Factory);
+          Out.Ok = RC == 0 && !Out.SummaryText.empty();
+          if (!Out.Ok)
+            Out.Error = Diags.Message.empty() ? "the compiler failed"
+                                              : Diags.Message;
+          std::lock_guard<std::mutex> Lock(Progress);
+          ++Done;
+          if (Tty)
+            llvm::errs() << "\rgfpdep: pass " << Pass << ": " << Done << "/"
+                         << Units.size() << " units";
+        });
+      Pool.wait();
+    }
+    if (Tty)
+      llvm::errs() << "\n";
+    bool Changed = false;
+    ExternalSummaries Next;
+    for (size_t I = 0; I < Units.size(); ++I) {
+      if (!Results[I].Ok)
+        continue;
+      Changed |= Results[I].SummaryText != PreviousSummaries[I];
+      PreviousSummaries[I] = Results[I].SummaryText;
+      Next.add(std::move(Results[I].R.Exported));
+    }
+    External = std::move(Next);
+    if (!Changed)
+      break;
+  }
+
+  // Merge: one finding per rule, leaf and context origin across units.
+  std::map<std::string, Finding> Merged;
+  bool Failed = false;
+  for (size_t I = 0; I < Units.size(); ++I) {
+    if (!Results[I].Ok) {
+      Failed = true;
+      llvm::errs() << "gfpdep: error: could not analyse " << Units[I] << ": "
+                   << Results[I].Error << "\n";
+      continue;
+    }
+    for (const Problem &P : Results[I].R.Problems) {
+      Failed = true;
+      llvm::errs() << locText(P.Where) << ": error: " << P.Message << "\n";
+    }
+    for (Finding &F : Results[I].R.Findings) {
+      std::string K = ruleId(F.R).str() + "|" + locText(F.Where) + "|" +
+                      locText(F.Origin);
+      auto It = Merged.find(K);
+      if (It == Merged.end() || F.Notes.size() < It->second.Notes.size())
+        Merged[K] = std::move(F);
+    }
+  }
+  std::vector<Finding> All;
+  for (auto &[K, F] : Merged)
+    All.push_back(std::move(F));
+  sortFindings(All);
+
+  if (!WriteBaseline.empty()) {
+    json::Array Prints;
+    std::set<std::string> Seen;
+    for (const Finding &F : All)
+      if (Seen.insert(fingerprint(F)).second)
+        Prints.push_back(fingerprint(F));
+    std::string Text;
+    llvm::raw_string_ostream OS(Text);
+    OS << llvm::formatv("{0:2}", json::Value(json::Object{
+                                     {"format", "gfpdep-baseline"},
+                                     {"version", 1},
+                                     {"fingerprints", std::move(Prints)}}))
+       << "\n";
+    if (llvm::Error E = writeFileAtomically(WriteBaseline, Text))
+      return usageError(llvm::toString(std::move(E)));
+  }
+  std::vector<Finding> Report;
+  for (Finding &F : All)
+    if (!Known.count(fingerprint(F)))
+      Report.push_back(std::move(F));
+
+  std::unique_ptr<llvm::raw_fd_ostream> File;
+  if (!Output.empty()) {
+    std::error_code EC;
+    File = std::make_unique<llvm::raw_fd_ostream>(Output, EC);
+    if (EC)
+      return usageError("cannot write '" + Output + "': " + EC.message());
+  }
+  llvm::raw_ostream &OS = File ? *File : llvm::outs();
+  switch (OutFormat) {
+  case Format::Text:
+    writeText(OS, Report);
+    break;
+  case Format::Json:
+    writeJson(OS, Report);
+    break;
+  case Format::Sarif:
+    writeSarif(OS, Report);
+    break;
+  }
+  OS.flush();
+  if (Failed)
+    return 3;
+  return Report.empty() ? 0 : 1;
+}
