@@ -27,6 +27,8 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/ThreadPool.h"
+#include "llvm/Support/VirtualFileSystem.h"
+#include "clang/Frontend/PCHContainerOperations.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/raw_ostream.h"
 #include <map>
@@ -74,6 +76,13 @@ static cl::list<std::string> Disable("disable", cl::CommaSeparated,
                                      cl::value_desc("rule"), cl::cat(Category));
 static cl::opt<bool> Quiet("quiet", cl::desc("No progress line"),
                            cl::cat(Category));
+enum class Graph { None, Dot };
+static cl::opt<Graph> GraphFormat(
+    "graph",
+    cl::desc("Write the whole-program lock-class graph instead of findings"),
+    cl::init(Graph::None),
+    cl::values(clEnumValN(Graph::Dot, "dot", "Graphviz DOT; cycles in red")),
+    cl::cat(Category));
 
 namespace {
 
@@ -270,6 +279,71 @@ void writeSarif(llvm::raw_ostream &OS, const std::vector<Finding> &Findings) {
      << "\n";
 }
 
+/// The lock-class graph: classes, the reclaim pseudo-locks, one witness per
+/// edge; the edges of every cycle among real classes in red.
+void writeDot(llvm::raw_ostream &OS, const std::vector<LockEdge> &Edges,
+              const std::vector<ReclaimAcquisition> &Reclaim) {
+  std::map<std::pair<std::string, std::string>, std::string> Label;
+  for (const LockEdge &E : Edges) {
+    std::string L = llvm::sys::path::filename(E.Acquire.Leaf.File.ref()).str() +
+                    ":" + std::to_string(E.Acquire.Leaf.Line);
+    auto Key = std::make_pair(E.From, E.To);
+    if (!Label.count(Key) || L < Label[Key])
+      Label[Key] = L;
+  }
+  for (const ReclaimAcquisition &R : Reclaim) {
+    std::string L = llvm::sys::path::filename(R.Acquire.Leaf.File.ref()).str() +
+                    ":" + std::to_string(R.Acquire.Leaf.Line);
+    auto Key = std::make_pair(std::string(R.FsReclaim ? "fs_reclaim" : "reclaim"),
+                              R.Acquire.Lock.Class.str());
+    if (!Label.count(Key) || L < Label[Key])
+      Label[Key] = L;
+  }
+  // Edges on a cycle among real classes: To reaches From.
+  std::map<std::string, std::set<std::string>> Succ;
+  for (const auto &[Key, L] : Label)
+    if (Key.first != "reclaim" && Key.first != "fs_reclaim")
+      Succ[Key.first].insert(Key.second);
+  auto Reaches = [&](const std::string &A, const std::string &B) {
+    std::set<std::string> Seen{A};
+    std::vector<std::string> Work{A};
+    while (!Work.empty()) {
+      std::string N = Work.back();
+      Work.pop_back();
+      if (N == B)
+        return true;
+      for (const std::string &M : Succ[N])
+        if (Seen.insert(M).second)
+          Work.push_back(M);
+    }
+    return false;
+  };
+  std::set<std::string> Nodes;
+  for (const auto &[Key, L] : Label) {
+    Nodes.insert(Key.first);
+    Nodes.insert(Key.second);
+  }
+  OS << "digraph gfpdep_locks {\n  rankdir=LR;\n  node [shape=box];\n";
+  for (const std::string &N : Nodes) {
+    OS << "  \"" << N << "\"";
+    if (N == "reclaim" || N == "fs_reclaim")
+      OS << " [shape=ellipse, style=dashed]";
+    OS << ";\n";
+  }
+  for (const auto &[Key, L] : Label) {
+    bool Pseudo = Key.first == "reclaim" || Key.first == "fs_reclaim";
+    bool Cycle = !Pseudo && Reaches(Key.second, Key.first);
+    OS << "  \"" << Key.first << "\" -> \"" << Key.second << "\" [label=\""
+       << L << "\"";
+    if (Cycle)
+      OS << ", color=red, fontcolor=red";
+    if (Pseudo)
+      OS << ", style=dashed";
+    OS << "];\n";
+  }
+  OS << "}\n";
+}
+
 int usageError(const llvm::Twine &Msg) {
   llvm::errs() << "gfpdep: error: " << Msg << "\n";
   return 2;
@@ -347,6 +421,8 @@ int main(int argc, const char **argv) {
   std::vector<UnitResult> Results(Units.size());
   ExternalSummaries External;
   std::vector<std::string> PreviousSummaries(Units.size());
+  std::vector<LockEdge> GraphEdges;
+  std::vector<ReclaimAcquisition> GraphReclaim;
   for (unsigned Pass = 1; Pass <= std::max(1u, unsigned(MaxPasses)); ++Pass) {
     EngineOptions Opts = Base;
     Opts.External = External.empty() ? nullptr : &External;
@@ -358,7 +434,11 @@ int main(int argc, const char **argv) {
         Pool.async([&, I] {
           UnitResult &Out = Results[I];
           Out = UnitResult();
-          tooling::ClangTool Tool(*DB, {Units[I]});
+          // A file system with a working directory of its own: the real
+          // one's is the process's, shared by every thread.
+          tooling::ClangTool Tool(*DB, {Units[I]},
+                                  std::make_shared<PCHContainerOperations>(),
+                                  llvm::vfs::createPhysicalFileSystem());
           FirstError Diags;
           Tool.setDiagnosticConsumer(&Diags);
           ActionFactory Factory(Opts, Out);
@@ -379,11 +459,15 @@ int main(int argc, const char **argv) {
       llvm::errs() << "\n";
     bool Changed = false;
     ExternalSummaries Next;
+    GraphEdges.clear();
+    GraphReclaim.clear();
     for (size_t I = 0; I < Units.size(); ++I) {
       if (!Results[I].Ok)
         continue;
       Changed |= Results[I].SummaryText != PreviousSummaries[I];
       PreviousSummaries[I] = Results[I].SummaryText;
+      llvm::append_range(GraphEdges, Results[I].R.Exported.Edges);
+      llvm::append_range(GraphReclaim, Results[I].R.Exported.Reclaim);
       Next.add(std::move(Results[I].R.Exported));
     }
     External = std::move(Next);
@@ -447,6 +531,11 @@ int main(int argc, const char **argv) {
       return usageError("cannot write '" + Output + "': " + EC.message());
   }
   llvm::raw_ostream &OS = File ? *File : llvm::outs();
+  if (GraphFormat == Graph::Dot) {
+    writeDot(OS, GraphEdges, GraphReclaim);
+    OS.flush();
+    return Failed ? 3 : 0;
+  }
   switch (OutFormat) {
   case Format::Text:
     writeText(OS, Report);

@@ -53,6 +53,15 @@
 // RUN: FileCheck %s --check-prefix=NOP < %t/err2.txt
 // NOP: gfpdep: error: no build directory: give -p <dir with compile_commands.json>
 //
+// The lock-class graph: classes, the reclaim pseudo-lock, cycles in red.
+// RUN: %cli_gfpdep -p %t/order --graph=dot | FileCheck %s --check-prefix=DOT
+// DOT: digraph gfpdep_locks {
+// DOT: "config_lock" -> "dev_list_lock" [label="devices.c:10", color=red, fontcolor=red];
+// DOT: "dev_list_lock" -> "config_lock" [label="config.c:4", color=red, fontcolor=red];
+// RUN: %cli_gfpdep -p %t/balloon --graph=dot | FileCheck %s --check-prefix=DOTRECLAIM
+// DOTRECLAIM: "reclaim" [shape=ellipse, style=dashed];
+// DOTRECLAIM: "reclaim" -> "vballoon::balloon_lock" [label="lock.c:{{[0-9]+}}", style=dashed];
+//
 // A unit that does not compile: exit status 3, the others still reported.
 // RUN: echo 'void broken(void) { undeclared(); }' > %t/balloon/broken.c
 // RUN: %make_cdb %t/balloon %annotations alloc.c lock.c notifier.c broken.c
