@@ -4,7 +4,7 @@
 set -euo pipefail
 
 PKGS=(
-  clang-19 libclang-19-dev llvm-19-dev llvm-19-tools clang-tidy-19
+  clang-19 libclang-19-dev llvm-19-dev llvm-19-tools clang-tidy-19 libclang-rt-19-dev
   libgtest-dev cmake ninja-build python3
   libgrpc++-dev libprotobuf-dev
 )

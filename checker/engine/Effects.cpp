@@ -224,17 +224,23 @@ void Summary::truncate(unsigned MaxPerKind) {
   if (llvm::all_of(Count, [&](unsigned C) { return C <= MaxPerKind; }))
     return;
   // Keep the nearest effects of each kind: shortest chains, then positions.
-  std::deque<Effect> Sorted = std::move(Effects);
-  llvm::stable_sort(Sorted, [](const Effect &A, const Effect &B) {
-    if (A.Chain.size() != B.Chain.size())
-      return A.Chain.size() < B.Chain.size();
-    return A.Leaf < B.Leaf;
+  std::deque<Effect> Old = std::move(Effects);
+  std::vector<unsigned> Order(Old.size());
+  for (unsigned I = 0; I < Order.size(); ++I)
+    Order[I] = I;
+  llvm::sort(Order, [&](unsigned A, unsigned B) {
+    const Effect &EA = Old[A], &EB = Old[B];
+    if (EA.Chain.size() != EB.Chain.size())
+      return EA.Chain.size() < EB.Chain.size();
+    if (EA.Leaf != EB.Leaf)
+      return EA.Leaf < EB.Leaf;
+    return A < B; // insertion order: deterministic
   });
   Effects.clear();
   Index.clear();
   unsigned Kept[4] = {0, 0, 0, 0};
-  for (Effect &E : Sorted)
-    if (Kept[unsigned(E.Kind)]++ < MaxPerKind) {
+  for (unsigned I : Order)
+    if (Effect &E = Old[I]; Kept[unsigned(E.Kind)]++ < MaxPerKind) {
       Index[E.identityHash()].push_back(Effects.size());
       Effects.push_back(std::move(E));
     }

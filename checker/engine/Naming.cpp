@@ -9,6 +9,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/Basic/FileManager.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Index/USRGeneration.h"
 #include "llvm/Support/FileSystem.h"
@@ -236,7 +237,16 @@ Loc gfpdep::makeLoc(SourceLocation L, const SourceManager &SM) {
   PresumedLoc P = SM.getPresumedLoc(F);
   if (P.isInvalid())
     return R;
-  R.File = P.getFilename();
+  // Absolute, so that summaries mean the same file in every unit.
+  llvm::StringRef Name = P.getFilename();
+  if (llvm::sys::path::is_absolute(Name) || Name.starts_with("<")) {
+    R.File = Name;
+  } else {
+    llvm::SmallString<256> Abs(Name);
+    SM.getFileManager().makeAbsolutePath(Abs);
+    llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+    R.File = Abs.str();
+  }
   R.Line = P.getLine();
   R.Col = P.getColumn();
   R.Raw = F.getRawEncoding();
