@@ -76,6 +76,8 @@ static cl::list<std::string> Disable("disable", cl::CommaSeparated,
                                      cl::value_desc("rule"), cl::cat(Category));
 static cl::opt<bool> Quiet("quiet", cl::desc("No progress line"),
                            cl::cat(Category));
+static cl::opt<bool> Stats("pass-stats", cl::desc("Print passes and counts to stderr"),
+                           cl::cat(Category));
 enum class Graph { None, Dot };
 static cl::opt<Graph> GraphFormat(
     "graph",
@@ -423,7 +425,9 @@ int main(int argc, const char **argv) {
   std::vector<std::string> PreviousSummaries(Units.size());
   std::vector<LockEdge> GraphEdges;
   std::vector<ReclaimAcquisition> GraphReclaim;
+  unsigned Passes = 0;
   for (unsigned Pass = 1; Pass <= std::max(1u, unsigned(MaxPasses)); ++Pass) {
+    Passes = Pass;
     EngineOptions Opts = Base;
     Opts.External = External.empty() ? nullptr : &External;
     std::mutex Progress;
@@ -501,6 +505,9 @@ int main(int argc, const char **argv) {
   for (auto &[K, F] : Merged)
     All.push_back(std::move(F));
   sortFindings(All);
+  if (Stats)
+    llvm::errs() << "gfpdep: passes: " << Passes << ", units: " << Units.size()
+                 << ", findings: " << All.size() << "\n";
 
   if (!WriteBaseline.empty()) {
     json::Array Prints;

@@ -70,3 +70,10 @@
 // THREE: gfpdep: error: could not analyse {{.*}}broken.c: {{.*}}broken.c:1: call to undeclared function 'undeclared'
 // RUN: FileCheck %s --check-prefix=STILL < %t/three.txt
 // STILL: [gfpdep-reclaim-under-lock]
+//
+// RUN: %cli_gfpdep --help | FileCheck %s --check-prefix=HELP
+// HELP: gfpdep: lockdep-style static checker, whole program
+// HELP: --baseline=<file>
+// HELP: --format=<value>
+// HELP: --graph=<value>
+// HELP: -p <dir>
