@@ -397,6 +397,7 @@ int main(int argc, const char **argv) {
     Base.Rules.Enabled.reset(unsigned(*R));
   }
   Base.ExportSummary = true;
+  Base.CyclesWithExternalEdges = false; // closed once, below, for all units
 
   std::set<std::string> Known;
   if (!Baseline.empty()) {
@@ -500,6 +501,14 @@ int main(int argc, const char **argv) {
       if (It == Merged.end() || F.Notes.size() < It->second.Notes.size())
         Merged[K] = std::move(F);
     }
+  }
+  // Cycles across units, from every unit's edges at once.
+  for (Finding &F : lockOrderCycles(GraphEdges, Base.Rules)) {
+    std::string K = ruleId(F.R).str() + "|" + locText(F.Where) + "|" +
+                    locText(F.Origin);
+    auto It = Merged.find(K);
+    if (It == Merged.end() || F.Notes.size() < It->second.Notes.size())
+      Merged[K] = std::move(F);
   }
   std::vector<Finding> All;
   for (auto &[K, F] : Merged)

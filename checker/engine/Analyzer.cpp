@@ -273,7 +273,8 @@ AnalysisResult gfpdep::analyzeTranslationUnit(ASTContext &Ctx, Preprocessor *PP,
   }
   if (Opts.External) {
     In.ExternalReclaim = &Opts.External->reclaim();
-    In.ExternalEdges = &Opts.External->edges();
+    if (Opts.CyclesWithExternalEdges)
+      In.ExternalEdges = &Opts.External->edges();
   }
   RuleOutput Out = runRules(In, Opts.Rules);
   Result.Findings = std::move(Out.Findings);

@@ -30,6 +30,9 @@ struct EngineOptions {
   /// Summaries of other units: callees without a body here, and the locks
   /// those units take inside reclaim.
   const ExternalSummaries *External = nullptr;
+  /// Close lock-order cycles with other units' edges here (the plugin);
+  /// off when the caller closes them once for the whole program (gfpdep).
+  bool CyclesWithExternalEdges = true;
   /// Fill AnalysisResult::Exported with this unit's summary file content.
   bool ExportSummary = false;
 };

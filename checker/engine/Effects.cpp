@@ -224,7 +224,7 @@ void Summary::truncate(unsigned MaxPerKind) {
   if (llvm::all_of(Count, [&](unsigned C) { return C <= MaxPerKind; }))
     return;
   // Keep the nearest effects of each kind: shortest chains, then positions.
-  std::deque<Effect> Old = std::move(Effects);
+  std::vector<Effect> Old = std::move(Effects);
   std::vector<unsigned> Order(Old.size());
   for (unsigned I = 0; I < Order.size(); ++I)
     Order[I] = I;

@@ -135,6 +135,14 @@ using EnclosingList = llvm::SmallVector<Enclosing, 0>;
 enum class EffectKind : uint8_t { Alloc, Block, Acquire, Requires };
 
 struct Effect {
+  // SmallVector's move is not noexcept; ours is (no exceptions here), so
+  // vectors of effects move them when they grow instead of copying.
+  Effect() = default;
+  Effect(const Effect &) = default;
+  Effect(Effect &&) noexcept = default;
+  Effect &operator=(const Effect &) = default;
+  Effect &operator=(Effect &&) noexcept = default;
+
   EffectKind Kind = EffectKind::Block;
   Loc Leaf;
   Symbol What;      ///< the operation at the leaf: "kmalloc", "mutex_lock"
@@ -164,10 +172,8 @@ struct Check {
 };
 
 struct Summary {
-  // Deques: they grow without relocating (Effect's SmallVector members have
-  // no noexcept move, so a vector would copy every effect on growth).
-  std::deque<Effect> Effects;
-  std::deque<Check> Checks;
+  std::vector<Effect> Effects;
+  std::vector<Check> Checks;
   std::vector<Context> NetAcquire; ///< in force when the function returns
   std::vector<Context> NetRelease; ///< ended here, begun by a caller
   /// Effect::identityHash() -> positions

@@ -135,6 +135,7 @@ public:
       : In(In), Opts(Opts), L(*In.Layout) {}
 
   RuleOutput run();
+  std::vector<Finding> cyclesOf(const std::vector<LockEdge> &All);
 
 private:
   const RuleInput &In;
@@ -544,4 +545,28 @@ RuleOutput RuleEngine::run() {
 
 RuleOutput gfpdep::runRules(const RuleInput &In, const RuleOptions &Opts) {
   return RuleEngine(In, Opts).run();
+}
+
+std::vector<Finding> RuleEngine::cyclesOf(const std::vector<LockEdge> &All) {
+  for (const LockEdge &E : All) {
+    Witness W{&E.Acquire, E.Held};
+    auto Key = std::make_pair(E.From, E.To);
+    auto It = Edges.find(Key);
+    if (It == Edges.end() || W.betterThan(It->second))
+      Edges[Key] = W;
+  }
+  resolveCycles();
+  std::vector<Finding> Out;
+  for (auto &[K, F] : Found)
+    Out.push_back(std::move(F));
+  sortFindings(Out);
+  return Out;
+}
+
+std::vector<Finding> gfpdep::lockOrderCycles(const std::vector<LockEdge> &Edges,
+                                             const RuleOptions &Opts) {
+  RuleInput In;
+  GfpLayout L = GfpLayout::linuxDefault();
+  In.Layout = &L;
+  return RuleEngine(In, Opts).cyclesOf(Edges);
 }

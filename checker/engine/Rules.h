@@ -52,6 +52,11 @@ struct RuleOptions {
 /// context origin) and sorted.
 RuleOutput runRules(const RuleInput &In, const RuleOptions &Opts);
 
+/// The lock-order cycles of a whole program's edges (the gfpdep command runs
+/// this once over every unit's edges instead of per unit).
+std::vector<Finding> lockOrderCycles(const std::vector<LockEdge> &Edges,
+                                     const RuleOptions &Opts);
+
 } // namespace gfpdep
 
 #endif
