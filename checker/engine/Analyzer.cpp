@@ -198,6 +198,7 @@ AnalysisResult gfpdep::analyzeTranslationUnit(ASTContext &Ctx, Preprocessor *PP,
     return std::chrono::duration<double>(Clock::now() - T).count();
   };
   Clock::time_point T = Clock::now();
+  resetLocationCache();
   const ApiModel &Model = Opts.Model ? *Opts.Model : builtinModel();
   GfpLayout Layout =
       PP ? GfpLayout::read(*PP, Ctx) : GfpLayout::linuxDefault();

@@ -12,6 +12,7 @@
 #include "clang/Basic/FileManager.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Index/USRGeneration.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 
@@ -229,6 +230,11 @@ const FunctionDecl *gfpdep::functionOf(const Expr *E) {
   return nullptr;
 }
 
+/// Presumed file names -> absolute Symbols, for the unit being analysed.
+static thread_local llvm::DenseMap<const char *, Symbol> AbsoluteNames;
+
+void gfpdep::resetLocationCache() { AbsoluteNames.clear(); }
+
 Loc gfpdep::makeLoc(SourceLocation L, const SourceManager &SM) {
   Loc R;
   if (L.isInvalid())
@@ -237,16 +243,22 @@ Loc gfpdep::makeLoc(SourceLocation L, const SourceManager &SM) {
   PresumedLoc P = SM.getPresumedLoc(F);
   if (P.isInvalid())
     return R;
-  // Absolute, so that summaries mean the same file in every unit.
-  llvm::StringRef Name = P.getFilename();
-  if (llvm::sys::path::is_absolute(Name) || Name.starts_with("<")) {
-    R.File = Name;
-  } else {
-    llvm::SmallString<256> Abs(Name);
-    SM.getFileManager().makeAbsolutePath(Abs);
-    llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
-    R.File = Abs.str();
+  // Absolute, so that summaries mean the same file in every unit. The
+  // presumed name's storage is stable within a unit: cache by pointer.
+  const char *Name = P.getFilename();
+  auto [It, Inserted] = AbsoluteNames.try_emplace(Name);
+  if (Inserted) {
+    llvm::StringRef N(Name);
+    if (llvm::sys::path::is_absolute(N) || N.starts_with("<")) {
+      It->second = N;
+    } else {
+      llvm::SmallString<256> Abs(N);
+      SM.getFileManager().makeAbsolutePath(Abs);
+      llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+      It->second = Abs.str();
+    }
   }
+  R.File = It->second;
   R.Line = P.getLine();
   R.Col = P.getColumn();
   R.Raw = F.getRawEncoding();

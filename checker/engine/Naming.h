@@ -52,6 +52,10 @@ std::string usrOf(const clang::Decl *D);
 /// The absolute, normalised path of a unit's main file.
 std::string mainFilePath(clang::FileEntryRef File);
 
+/// Forgets the file names makeLoc() has made absolute: called as each unit's
+/// analysis starts (a name's storage is only stable within a unit).
+void resetLocationCache();
+
 /// A Loc for a clang location: the expansion point, as the user sees it.
 Loc makeLoc(clang::SourceLocation L, const clang::SourceManager &SM);
 

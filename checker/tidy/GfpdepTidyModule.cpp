@@ -31,6 +31,7 @@ namespace {
 struct UnitCache {
   const ASTContext *Ctx = nullptr;
   std::optional<gfpdep::AnalysisResult> Result;
+  std::vector<std::string> Errors; ///< summary files that could not be read
 };
 thread_local UnitCache Cache;
 
@@ -59,9 +60,11 @@ const gfpdep::AnalysisResult &analysisFor(ASTContext &Ctx, Preprocessor *PP,
   if (Cache.Ctx != &Ctx || !Cache.Result) {
     Cache.Ctx = &Ctx;
     gfpdep::EngineOptions Opts;
-    Opts.External = externalSummaries(Ctx, Errors);
+    Cache.Errors.clear();
+    Opts.External = externalSummaries(Ctx, Cache.Errors);
     Cache.Result = gfpdep::analyzeTranslationUnit(Ctx, PP, Opts);
   }
+  Errors = Cache.Errors;
   return *Cache.Result;
 }
 
