@@ -278,3 +278,16 @@ std::string gfpdep::mainFilePath(FileEntryRef File) {
   llvm::sys::path::remove_dots(P, /*remove_dot_dot=*/true);
   return P.str().str();
 }
+
+SourceLocation gfpdep::toSourceLocation(const Loc &L, SourceManager &SM) {
+  if (L.Raw)
+    return SourceLocation::getFromRawEncoding(L.Raw);
+  if (!L.valid())
+    return SourceLocation();
+  auto File = SM.getFileManager().getOptionalFileRef(L.File.ref());
+  if (!File)
+    return SourceLocation();
+  if (SM.translateFile(*File).isInvalid())
+    SM.createFileID(*File, SourceLocation(), SrcMgr::C_User);
+  return SM.translateFileLineCol(*File, L.Line, L.Col);
+}

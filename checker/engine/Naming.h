@@ -52,6 +52,11 @@ std::string usrOf(const clang::Decl *D);
 /// The absolute, normalised path of a unit's main file.
 std::string mainFilePath(clang::FileEntryRef File);
 
+/// The clang location of a Loc in SM: the raw encoding when it was made in
+/// this unit, else by file, line and column (a file of another unit, from a
+/// summary, gets a FileID here). Invalid if the file cannot be found.
+clang::SourceLocation toSourceLocation(const Loc &L, clang::SourceManager &SM);
+
 /// Forgets the file names makeLoc() has made absolute: called as each unit's
 /// analysis starts (a name's storage is only stable within a unit).
 void resetLocationCache();

@@ -13,6 +13,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/SHA1.h"
 #include "llvm/Support/raw_ostream.h"
+#include <cstdlib>
 
 using namespace gfpdep;
 namespace json = llvm::json;
@@ -614,4 +615,16 @@ llvm::Error gfpdep::writeFileAtomically(llvm::StringRef Path,
                                    EC.message().c_str());
   }
   return llvm::Error::success();
+}
+
+std::vector<std::string> gfpdep::summaryDirsFromEnvironment() {
+  std::vector<std::string> Dirs;
+  const char *Env = std::getenv("GFPDEP_SUMMARIES");
+  if (!Env)
+    return Dirs;
+  llvm::SmallVector<llvm::StringRef, 2> Parts;
+  llvm::StringRef(Env).split(Parts, ':', -1, /*KeepEmpty=*/false);
+  for (llvm::StringRef P : Parts)
+    Dirs.push_back(P.str());
+  return Dirs;
 }

@@ -82,6 +82,9 @@ private:
   std::deque<LockEdge> Edges;
 };
 
+/// The directories GFPDEP_SUMMARIES names (':'-separated), if any.
+std::vector<std::string> summaryDirsFromEnvironment();
+
 /// The file a unit's summary goes to in Dir: derived from the output path
 /// (or the main file), so parallel compiles never share one.
 std::string summaryFileName(llvm::StringRef Dir, llvm::StringRef OutputOrMain);

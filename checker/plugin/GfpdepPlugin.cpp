@@ -126,18 +126,7 @@ private:
   unsigned FindingID = 0, NoteID = 0, ProblemID = 0;
 
   SourceLocation toSourceLocation(const Loc &L) {
-    if (L.Raw)
-      return SourceLocation::getFromRawEncoding(L.Raw);
-    if (!L.valid())
-      return SourceLocation();
-    SourceManager &SM = CI.getSourceManager();
-    auto File = SM.getFileManager().getOptionalFileRef(L.File.ref());
-    if (!File)
-      return SourceLocation();
-    // A file of another unit (a summary's chain): give it a FileID here.
-    if (SM.translateFile(*File).isInvalid())
-      SM.createFileID(*File, SourceLocation(), SrcMgr::C_User);
-    return SM.translateFileLineCol(*File, L.Line, L.Col);
+    return gfpdep::toSourceLocation(L, CI.getSourceManager());
   }
 };
 
@@ -162,12 +151,7 @@ protected:
         DiagnosticsEngine::Error,
         "unknown gfpdep rule '%0' in '%1'; valid rules: %2");
     bool Ok = true;
-    if (const char *Env = std::getenv("GFPDEP_SUMMARIES")) {
-      llvm::SmallVector<llvm::StringRef, 2> Dirs;
-      llvm::StringRef(Env).split(Dirs, ':', -1, /*KeepEmpty=*/false);
-      for (llvm::StringRef Dir : Dirs)
-        Opts.SummaryReads.push_back(Dir.str());
-    }
+    Opts.SummaryReads = summaryDirsFromEnvironment();
     for (const std::string &Arg : Args) {
       llvm::StringRef A(Arg);
       if (A == "help") {

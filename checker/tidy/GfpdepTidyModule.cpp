@@ -39,8 +39,8 @@ thread_local UnitCache Cache;
 /// callees defined in other files and the other half of cross-file cycles.
 const gfpdep::ExternalSummaries *externalSummaries(ASTContext &Ctx,
                                                    std::vector<std::string> &Errors) {
-  const char *Env = std::getenv("GFPDEP_SUMMARIES");
-  if (!Env || !*Env)
+  std::vector<std::string> Dirs = gfpdep::summaryDirsFromEnvironment();
+  if (Dirs.empty())
     return nullptr;
   static thread_local gfpdep::ExternalSummaries External;
   External = gfpdep::ExternalSummaries();
@@ -48,9 +48,7 @@ const gfpdep::ExternalSummaries *externalSummaries(ASTContext &Ctx,
   const SourceManager &SM = Ctx.getSourceManager();
   if (OptionalFileEntryRef F = SM.getFileEntryRefForID(SM.getMainFileID()))
     Main = gfpdep::mainFilePath(*F);
-  llvm::SmallVector<llvm::StringRef, 2> Dirs;
-  llvm::StringRef(Env).split(Dirs, ':', -1, /*KeepEmpty=*/false);
-  for (llvm::StringRef Dir : Dirs)
+  for (const std::string &Dir : Dirs)
     External.loadDirectory(Dir, Main, Errors);
   return &External;
 }
@@ -121,16 +119,7 @@ private:
   bool Reported = false;
 
   static SourceLocation toLoc(SourceManager &SM, const gfpdep::Loc &L) {
-    if (L.Raw)
-      return SourceLocation::getFromRawEncoding(L.Raw);
-    if (!L.valid())
-      return SourceLocation();
-    auto File = SM.getFileManager().getOptionalFileRef(L.File.ref());
-    if (!File)
-      return SourceLocation();
-    if (SM.translateFile(*File).isInvalid())
-      SM.createFileID(*File, SourceLocation(), SrcMgr::C_User);
-    return SM.translateFileLineCol(*File, L.Line, L.Col);
+    return gfpdep::toSourceLocation(L, SM);
   }
 };
 
