@@ -56,6 +56,11 @@ static cl::opt<Format> OutFormat(
                clEnumValN(Format::Json, "json", "gfpdep JSON"),
                clEnumValN(Format::Sarif, "sarif", "SARIF 2.1.0")),
     cl::cat(Category));
+static cl::list<std::string> SummaryDirs(
+    "summaries",
+    cl::desc("Link the summary files a build wrote (summary-dir=) instead "
+             "of parsing: no -p"),
+    cl::value_desc("dir"), cl::cat(Category));
 static cl::opt<std::string> Output("output", cl::desc("Write the report here"),
                                    cl::value_desc("file"), cl::cat(Category));
 static cl::opt<std::string> Root("root",
@@ -353,6 +358,151 @@ int usageError(const llvm::Twine &Msg) {
 
 } // namespace
 
+/// Baseline, output format, exit status: the same for both modes.
+static int report(std::vector<Finding> All, const std::vector<LockEdge> &GraphEdges,
+                  const std::vector<ReclaimAcquisition> &GraphReclaim,
+                  const std::set<std::string> &Known, bool Failed) {
+  if (!WriteBaseline.empty()) {
+    json::Array Prints;
+    std::set<std::string> Seen;
+    for (const Finding &F : All)
+      if (Seen.insert(fingerprint(F)).second)
+        Prints.push_back(fingerprint(F));
+    std::string Text;
+    llvm::raw_string_ostream OS(Text);
+    OS << llvm::formatv("{0:2}", json::Value(json::Object{
+                                     {"format", "gfpdep-baseline"},
+                                     {"version", 1},
+                                     {"fingerprints", std::move(Prints)}}))
+       << "\n";
+    if (llvm::Error E = writeFileAtomically(WriteBaseline, Text))
+      return usageError(llvm::toString(std::move(E)));
+  }
+  std::vector<Finding> Report;
+  for (Finding &F : All)
+    if (!Known.count(fingerprint(F)))
+      Report.push_back(std::move(F));
+
+  std::unique_ptr<llvm::raw_fd_ostream> File;
+  if (!Output.empty()) {
+    std::error_code EC;
+    File = std::make_unique<llvm::raw_fd_ostream>(Output, EC);
+    if (EC)
+      return usageError("cannot write '" + Output + "': " + EC.message());
+  }
+  llvm::raw_ostream &OS = File ? *File : llvm::outs();
+  if (GraphFormat == Graph::Dot) {
+    writeDot(OS, GraphEdges, GraphReclaim);
+    OS.flush();
+    return Failed ? 3 : 0;
+  }
+  switch (OutFormat) {
+  case Format::Text:
+    writeText(OS, Report);
+    break;
+  case Format::Json:
+    writeJson(OS, Report);
+    break;
+  case Format::Sarif:
+    writeSarif(OS, Report);
+    break;
+  }
+  OS.flush();
+  if (Failed)
+    return 3;
+  return Report.empty() ? 0 : 1;
+}
+/// Reads --baseline into Known; a usage error's exit status, or 0.
+static int loadBaseline(std::set<std::string> &Known) {
+  if (Baseline.empty())
+    return 0;
+  auto Buf = llvm::MemoryBuffer::getFile(Baseline);
+  if (!Buf)
+    return usageError("cannot read baseline '" + Baseline +
+                      "': " + Buf.getError().message());
+  llvm::Expected<json::Value> V = json::parse((*Buf)->getBuffer());
+  const json::Object *O = V ? V->getAsObject() : nullptr;
+  const json::Array *A = O ? O->getArray("fingerprints") : nullptr;
+  if (!A) {
+    if (!V)
+      llvm::consumeError(V.takeError());
+    return usageError("'" + Baseline + "' is not a gfpdep baseline (a JSON "
+                      "object with \"fingerprints\")");
+  }
+  for (const json::Value &F : *A)
+    if (std::optional<StringRef> S = F.getAsString())
+      Known.insert(S->str());
+  return 0;
+}
+
+/// gfpdep --summaries DIR...: the rules over every unit's recorded checks,
+/// entry points, reclaim acquisitions and lock edges, without parsing.
+static int linkSummaries() {
+  std::set<std::string> Known;
+  if (int RC = loadBaseline(Known))
+    return RC;
+  std::vector<std::string> Paths;
+  for (const std::string &Dir : SummaryDirs) {
+    std::error_code EC;
+    for (llvm::sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC;
+         It.increment(EC))
+      if (StringRef(It->path()).ends_with(".gfpdep.json"))
+        Paths.push_back(It->path());
+    if (EC)
+      return usageError("cannot read summary directory '" + Dir +
+                        "': " + EC.message());
+  }
+  llvm::sort(Paths);
+  if (Paths.empty())
+    return usageError("no summary files (*.gfpdep.json) in the --summaries "
+                      "directories: build with "
+                      "-fplugin-arg-gfpdep-summary-dir=<dir> first");
+  std::vector<UnitSummary> Units;
+  for (const std::string &P : Paths) {
+    auto Buf = llvm::MemoryBuffer::getFile(P, /*IsText=*/true);
+    if (!Buf)
+      return usageError(P + ": cannot read summary file: " +
+                        Buf.getError().message());
+    llvm::Expected<UnitSummary> U = readUnitSummary((*Buf)->getBuffer());
+    if (!U)
+      return usageError(P + ": invalid summary file: " +
+                        llvm::toString(U.takeError()));
+    Units.push_back(std::move(*U));
+  }
+  // One program, one GFP layout: the first unit's that records one.
+  GfpLayout Layout = GfpLayout::linuxDefault();
+  for (const UnitSummary &U : Units)
+    if (!U.GfpSingles.empty()) {
+      Layout = GfpLayout::fromNamed(U.GfpSingles, U.GfpComposites);
+      break;
+    }
+  Summary AllChecks;
+  std::deque<Summary> EntrySummaries;
+  RuleInput In;
+  In.Layout = &Layout;
+  for (UnitSummary &U : Units) {
+    for (Check &C : U.Checks)
+      AllChecks.Checks.push_back(std::move(C));
+    for (UnitSummary::Entry &E : U.Entries) {
+      EntrySummaries.push_back(std::move(E.S));
+      In.Entries.push_back({E.Ctx, &EntrySummaries.back()});
+    }
+  }
+  In.Functions.push_back(&AllChecks);
+  EngineOptions Opts;
+  for (const std::string &Id : Disable) {
+    std::optional<Rule> R = parseRuleId(Id);
+    if (!R)
+      return usageError("unknown rule '" + Id + "'");
+    Opts.Rules.Enabled.reset(unsigned(*R));
+  }
+  RuleOutput Out = runRules(In, Opts.Rules);
+  if (Stats)
+    llvm::errs() << "gfpdep: linked " << Units.size() << " summary files, "
+                 << Out.Findings.size() << " findings\n";
+  return report(std::move(Out.Findings), Out.Edges, Out.Reclaim, Known, false);
+}
+
 int main(int argc, const char **argv) {
   cl::HideUnrelatedOptions(Category);
   cl::ParseCommandLineOptions(
@@ -361,9 +511,15 @@ int main(int argc, const char **argv) {
       "  gfpdep -p <build dir> [files...] [--format=text|json|sarif]\n\n"
       "Exit status: 0 no findings, 1 findings, 2 usage or set-up error,\n"
       "3 some translation unit could not be analysed.\n");
+  if (!SummaryDirs.empty()) {
+    if (!BuildPath.empty() || !Files.empty())
+      return usageError("--summaries links a build's summary files: give "
+                        "either it or -p, not both");
+    return linkSummaries();
+  }
   if (BuildPath.empty())
     return usageError("no build directory: give -p <dir with "
-                      "compile_commands.json>");
+                      "compile_commands.json>, or --summaries <dir>");
   std::string Err;
   std::unique_ptr<tooling::CompilationDatabase> DB =
       tooling::CompilationDatabase::loadFromDirectory(BuildPath, Err);
@@ -400,24 +556,8 @@ int main(int argc, const char **argv) {
   Base.CyclesWithExternalEdges = false; // closed once, below, for all units
 
   std::set<std::string> Known;
-  if (!Baseline.empty()) {
-    auto Buf = llvm::MemoryBuffer::getFile(Baseline);
-    if (!Buf)
-      return usageError("cannot read baseline '" + Baseline +
-                        "': " + Buf.getError().message());
-    llvm::Expected<json::Value> V = json::parse((*Buf)->getBuffer());
-    const json::Object *O = V ? V->getAsObject() : nullptr;
-    const json::Array *A = O ? O->getArray("fingerprints") : nullptr;
-    if (!A) {
-      if (!V)
-        llvm::consumeError(V.takeError());
-      return usageError("'" + Baseline + "' is not a gfpdep baseline (a JSON "
-                        "object with \"fingerprints\")");
-    }
-    for (const json::Value &F : *A)
-      if (std::optional<StringRef> S = F.getAsString())
-        Known.insert(S->str());
-  }
+  if (int RC = loadBaseline(Known))
+    return RC;
 
   bool Tty = !Quiet && llvm::sys::Process::StandardErrIsDisplayed();
   unsigned Threads = Jobs ? Jobs : llvm::hardware_concurrency().compute_thread_count();
@@ -518,53 +658,6 @@ int main(int argc, const char **argv) {
     llvm::errs() << "gfpdep: passes: " << Passes << ", units: " << Units.size()
                  << ", findings: " << All.size() << "\n";
 
-  if (!WriteBaseline.empty()) {
-    json::Array Prints;
-    std::set<std::string> Seen;
-    for (const Finding &F : All)
-      if (Seen.insert(fingerprint(F)).second)
-        Prints.push_back(fingerprint(F));
-    std::string Text;
-    llvm::raw_string_ostream OS(Text);
-    OS << llvm::formatv("{0:2}", json::Value(json::Object{
-                                     {"format", "gfpdep-baseline"},
-                                     {"version", 1},
-                                     {"fingerprints", std::move(Prints)}}))
-       << "\n";
-    if (llvm::Error E = writeFileAtomically(WriteBaseline, Text))
-      return usageError(llvm::toString(std::move(E)));
-  }
-  std::vector<Finding> Report;
-  for (Finding &F : All)
-    if (!Known.count(fingerprint(F)))
-      Report.push_back(std::move(F));
-
-  std::unique_ptr<llvm::raw_fd_ostream> File;
-  if (!Output.empty()) {
-    std::error_code EC;
-    File = std::make_unique<llvm::raw_fd_ostream>(Output, EC);
-    if (EC)
-      return usageError("cannot write '" + Output + "': " + EC.message());
-  }
-  llvm::raw_ostream &OS = File ? *File : llvm::outs();
-  if (GraphFormat == Graph::Dot) {
-    writeDot(OS, GraphEdges, GraphReclaim);
-    OS.flush();
-    return Failed ? 3 : 0;
-  }
-  switch (OutFormat) {
-  case Format::Text:
-    writeText(OS, Report);
-    break;
-  case Format::Json:
-    writeJson(OS, Report);
-    break;
-  case Format::Sarif:
-    writeSarif(OS, Report);
-    break;
-  }
-  OS.flush();
-  if (Failed)
-    return 3;
-  return Report.empty() ? 0 : 1;
+  return report(std::move(All), GraphEdges, GraphReclaim, Known, Failed);
 }
+

@@ -300,6 +300,17 @@ AnalysisResult gfpdep::analyzeTranslationUnit(ASTContext &Ctx, Preprocessor *PP,
       F.S.NetRelease = It->second.NetRelease;
       Result.Exported.Functions.push_back(std::move(F));
     }
+    for (const Summary *S : In.Functions)
+      Result.Exported.Checks.insert(Result.Exported.Checks.end(),
+                                    S->Checks.begin(), S->Checks.end());
+    for (const EntrySummary &ES : In.Entries) {
+      UnitSummary::Entry E{ES.Ctx, Summary()};
+      for (const Effect &Eff : ES.S->Effects)
+        E.S.add(Eff);
+      Result.Exported.Entries.push_back(std::move(E));
+    }
+    Result.Exported.GfpSingles = Layout.Singles;
+    Result.Exported.GfpComposites = Layout.Composites;
     Result.Exported.Reclaim = std::move(Out.Reclaim);
     Result.Exported.Edges = std::move(Out.Edges);
   }

@@ -418,7 +418,27 @@ std::string gfpdep::writeUnitSummary(const UnitSummary &U) {
         {"acquire", toJSON(E.Acquire)},
         {"held", json::Object{{"context", toJSON(E.Held.Ctx)},
                               {"chainLen", int64_t(E.Held.ChainLen)}}}});
+  json::Array Checks;
+  for (const Check &C : U.Checks)
+    Checks.push_back(json::Object{
+        {"effect", toJSON(C.E)},
+        {"under", json::Object{{"context", toJSON(C.U.Ctx)},
+                               {"chainLen", int64_t(C.U.ChainLen)}}}});
+  json::Array Entries;
+  for (const UnitSummary::Entry &E : U.Entries)
+    Entries.push_back(json::Object{{"context", toJSON(E.Ctx)},
+                                   {"summary", toJSON(E.S)}});
+  // Arrays of [name, value]: the order is what describe() follows.
+  json::Array Singles, Composites;
+  for (const auto &[Name, V] : U.GfpSingles)
+    Singles.push_back(json::Array{Name, int64_t(V)});
+  for (const auto &[Name, V] : U.GfpComposites)
+    Composites.push_back(json::Array{Name, int64_t(V)});
   json::Object Root{{"format", "gfpdep-summaries"},
+                    {"gfpLayout", json::Object{{"bits", std::move(Singles)},
+                                               {"masks", std::move(Composites)}}},
+                    {"checks", std::move(Checks)},
+                    {"entries", std::move(Entries)},
                     {"version", int64_t(SummaryFormatVersion)},
                     {"unit", U.Unit},
                     {"functions", std::move(Functions)},
@@ -516,6 +536,62 @@ llvm::Expected<UnitSummary> gfpdep::readUnitSummary(llvm::StringRef Text) {
       E.To = To->str();
       E.Held.ChainLen = unsigned(Held->getInteger("chainLen").value_or(0));
       U.Edges.push_back(std::move(E));
+    }
+  }
+  if (const json::Object *Layout = Root->getObject("gfpLayout")) {
+    auto Read = [&](llvm::StringRef Key,
+                    std::vector<std::pair<std::string, uint64_t>> &Out) {
+      if (const json::Array *A = Layout->getArray(Key))
+        for (const json::Value &V : *A)
+          if (const json::Array *Pair = V.getAsArray())
+            if (Pair->size() == 2) {
+              std::optional<llvm::StringRef> Name = (*Pair)[0].getAsString();
+              std::optional<int64_t> Val = (*Pair)[1].getAsInteger();
+              if (Name && Val)
+                Out.emplace_back(Name->str(), uint64_t(*Val));
+            }
+    };
+    Read("bits", U.GfpSingles);
+    Read("masks", U.GfpComposites);
+  }
+  if (const json::Array *Checks = Root->getArray("checks")) {
+    size_t I = 0;
+    json::Path CsP = P.field("checks");
+    for (const json::Value &CV : *Checks) {
+      json::Path CP = CsP.index(I++);
+      const json::Object *CO = CV.getAsObject();
+      const json::Value *Eff = CO ? CO->get("effect") : nullptr;
+      const json::Object *Under = CO ? CO->getObject("under") : nullptr;
+      const json::Value *Ctx = Under ? Under->get("context") : nullptr;
+      Check C;
+      if (!Eff || !Ctx) {
+        CP.report("expected {effect, under}");
+        return R.getError();
+      }
+      if (!fromJSON(*Eff, C.E, CP.field("effect")) ||
+          !fromJSON(*Ctx, C.U.Ctx, CP.field("under").field("context")))
+        return R.getError();
+      C.U.ChainLen = unsigned(Under->getInteger("chainLen").value_or(0));
+      U.Checks.push_back(std::move(C));
+    }
+  }
+  if (const json::Array *Entries = Root->getArray("entries")) {
+    size_t I = 0;
+    json::Path EsP = P.field("entries");
+    for (const json::Value &EV : *Entries) {
+      json::Path EP = EsP.index(I++);
+      const json::Object *EO = EV.getAsObject();
+      const json::Value *Ctx = EO ? EO->get("context") : nullptr;
+      const json::Value *S = EO ? EO->get("summary") : nullptr;
+      UnitSummary::Entry E;
+      if (!Ctx || !S) {
+        EP.report("expected {context, summary}");
+        return R.getError();
+      }
+      if (!fromJSON(*Ctx, E.Ctx, EP.field("context")) ||
+          !fromJSON(*S, E.S, EP.field("summary")))
+        return R.getError();
+      U.Entries.push_back(std::move(E));
     }
   }
   return U;

@@ -52,6 +52,17 @@ struct UnitSummary {
   std::vector<Function> Functions;
   std::vector<ReclaimAcquisition> Reclaim;
   std::vector<LockEdge> Edges;
+  /// For linking without re-parsing (gfpdep --summaries): every
+  /// effect-in-context pair the unit's rules check, and its entry points
+  /// with their summaries.
+  std::vector<Check> Checks;
+  struct Entry {
+    Context Ctx;
+    Summary S;
+  };
+  std::vector<Entry> Entries;
+  /// The unit's GFP bits, by name: what the mask values above mean.
+  std::vector<std::pair<std::string, uint64_t>> GfpSingles, GfpComposites;
 };
 
 /// Serialises a unit's summary (deterministic: same input, same bytes).

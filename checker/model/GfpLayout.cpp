@@ -342,6 +342,17 @@ static void finish(GfpLayout &L) {
     L.Kernel = L.DirectReclaim | L.KswapdReclaim | L.IO | L.FS;
 }
 
+GfpLayout GfpLayout::fromNamed(
+    std::vector<std::pair<std::string, uint64_t>> Singles,
+    std::vector<std::pair<std::string, uint64_t>> Composites) {
+  GfpLayout L;
+  L.Singles = std::move(Singles);
+  L.Composites = std::move(Composites);
+  L.FromTranslationUnit = true;
+  finish(L);
+  return L;
+}
+
 GfpLayout GfpLayout::linuxDefault() {
   GfpLayout L;
   for (const BitName &B : SingleBits)

@@ -28,6 +28,9 @@ class GfpLayout {
 public:
   /// Linux 6.1's values.
   static GfpLayout linuxDefault();
+  /// A layout from named values (as a summary file records them).
+  static GfpLayout fromNamed(std::vector<std::pair<std::string, uint64_t>> Singles,
+                             std::vector<std::pair<std::string, uint64_t>> Composites);
   /// The layout a translation unit defines; linuxDefault() if it defines none.
   static GfpLayout read(clang::Preprocessor &PP, clang::ASTContext &Ctx);
 

@@ -45,13 +45,28 @@
 // RUN: sed -i '1i /* a new first line shifts everything */' %t/balloon/lock.c
 // RUN: %cli_gfpdep -p %t/balloon --baseline=%t/base.json | count 0
 //
+// Linking the summary files a build wrote, without parsing: two plugin
+// passes over both projects (the second reads the first's summaries).
+// RUN: for p in 1 2; do for f in balloon/alloc balloon/lock balloon/notifier order/devices order/config; do %gfpdep -fplugin-arg-gfpdep-summary-dir=%t/sum -fplugin-arg-gfpdep-summaries=%t/sum %t/$f.c 2>/dev/null; done; done
+// RUN: %cli_gfpdep --summaries %t/sum --root %t > %t/link.txt || test $? = 1
+// RUN: FileCheck %s --check-prefix=LINK < %t/link.txt
+// LINK: balloon/alloc.c:4:10: warning: 'kmalloc' with GFP_KERNEL may enter direct reclaim and invoke the OOM killer while mutex 'vballoon::balloon_lock' is held, and the OOM notifier 'virtballoon_oom_notify' acquires 'vballoon::balloon_lock': possible deadlock [gfpdep-reclaim-under-lock]
+// LINK: order/config.c:4:3: warning: acquiring mutex 'config_lock' while holding 'dev_list_lock' closes the lock-order cycle 'config_lock' -> 'dev_list_lock' -> 'config_lock': possible deadlock [gfpdep-lock-order]
+// LINK: 2 findings
+// RUN: %cli_gfpdep --summaries %t/nosuch > %t/link-err.txt 2>&1 || test $? = 2
+// RUN: FileCheck %s --check-prefix=LINKERR < %t/link-err.txt
+// LINKERR: gfpdep: error: cannot read summary directory '{{.*}}nosuch'
+// RUN: %cli_gfpdep --summaries %t/sum -p %t/balloon > %t/link-both.txt 2>&1 || test $? = 2
+// RUN: FileCheck %s --check-prefix=LINKBOTH < %t/link-both.txt
+// LINKBOTH: gfpdep: error: --summaries links a build's summary files: give either it or -p, not both
+//
 // Usage and set-up errors: exit status 2.
 // RUN: %cli_gfpdep -p %t/nowhere > %t/err.txt 2>&1 || test $? = 2
 // RUN: FileCheck %s --check-prefix=NODB < %t/err.txt
 // NODB: gfpdep: error: cannot load a compilation database from '{{.*}}nowhere'
 // RUN: %cli_gfpdep > %t/err2.txt 2>&1 || test $? = 2
 // RUN: FileCheck %s --check-prefix=NOP < %t/err2.txt
-// NOP: gfpdep: error: no build directory: give -p <dir with compile_commands.json>
+// NOP: gfpdep: error: no build directory: give -p <dir with compile_commands.json>, or --summaries <dir>
 //
 // The lock-class graph: classes, the reclaim pseudo-lock, cycles in red.
 // RUN: %cli_gfpdep -p %t/order --graph=dot | FileCheck %s --check-prefix=DOT
