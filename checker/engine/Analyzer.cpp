@@ -286,9 +286,25 @@ AnalysisResult gfpdep::analyzeTranslationUnit(ASTContext &Ctx, Preprocessor *PP,
     const SourceManager &SM = Ctx.getSourceManager();
     if (OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID()))
       Result.Exported.Unit = mainFilePath(*Main);
+    // Functions other units can reach: by name, or through a field.
+    llvm::DenseSet<const FunctionDecl *> Stored;
+    for (const auto &[Key, Set] : Facts.FieldStores) {
+      std::vector<std::string> Usrs;
+      for (const FunctionDecl *FD : Set) {
+        const FunctionDecl *Def = FD->getDefinition();
+        std::string Usr = Def ? usrOf(Def) : "";
+        if (Usr.empty() || !Summaries.count(Def))
+          continue;
+        Stored.insert(Def);
+        Usrs.push_back(Usr);
+      }
+      if (!Usrs.empty())
+        Result.Exported.FieldStores.emplace_back(Key, std::move(Usrs));
+    }
     for (auto &N : G.Nodes) {
       auto It = Summaries.find(N->Fn);
-      if (It == Summaries.end() || !N->Fn->isExternallyVisible())
+      if (It == Summaries.end() ||
+          (!N->Fn->isExternallyVisible() && !Stored.count(N->Fn)))
         continue;
       std::string Usr = usrOf(N->Fn);
       if (Usr.empty())

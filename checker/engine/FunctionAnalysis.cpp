@@ -135,7 +135,7 @@ private:
                   State &S);
   void applyRow(const ApiRow &Row, const FunctionDecl *Callee,
                 const CallSite &CS, State &S);
-  void applySummary(const Summary &Callee, const FunctionDecl *T,
+  void applySummary(const Summary &Callee, llvm::StringRef CalleeName,
                     const CallSite &CS, bool ApplyNet, State &S);
   void endScope(const VarDecl *VD, State &S);
   /// The trylock at the end of a block, and which successor gets the lock.
@@ -252,6 +252,8 @@ static bool mayHaveEffects(const Stmt *Root, const AnalysisEnv &Env) {
       if (isa<CallExpr>(E) || isa<CXXConstructExpr>(E)) {
         if (isa<CXXConstructExpr>(E))
           return true; // guards and constructors: let the dataflow decide
+        if (Env.External && !cast<CallExpr>(E)->getDirectCallee())
+          return true; // may reach another unit's stored functions
         Targets.clear();
         resolveCallees(E, Env.Facts, Targets);
         for (const FunctionDecl *T : Targets) {
@@ -552,9 +554,29 @@ void FunctionAnalysis::handleStmt(const Stmt *St, State &S) {
 
   llvm::SmallVector<const FunctionDecl *, 4> Targets;
   resolveCallees(E, Env.Facts, Targets);
-  if (Targets.empty())
+  // Through a field that other units store functions into.
+  llvm::SmallVector<std::pair<const Summary *, llvm::StringRef>, 2> Remote;
+  if (Env.External)
+    if (const auto *CE = dyn_cast<CallExpr>(E); CE && !CE->getDirectCallee())
+      if (const auto *ME = dyn_cast<MemberExpr>(
+              CE->getCallee()->IgnoreParenImpCasts()))
+        if (const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
+            FD && FD->getIdentifier())
+          if (const auto *Usrs = Env.External->fieldTargets(
+                  recordName(FD->getParent()) + "::" + FD->getName().str()))
+            for (const std::string &Usr : *Usrs)
+              if (const Summary *Sum = Env.External->find(Usr))
+                if (llvm::none_of(Targets, [&](const FunctionDecl *T) {
+                      return usrOf(T) == Usr;
+                    }))
+                  Remote.push_back({Sum, Env.External->nameOf(Usr)});
+  if (Targets.empty() && Remote.empty())
     return;
-  handleCall(callSite(E), Targets, S);
+  CallSite CS = callSite(E);
+  if (!Targets.empty())
+    handleCall(CS, Targets, S);
+  for (const auto &[Sum, Name] : Remote)
+    applySummary(*Sum, Name, CS, /*ApplyNet=*/false, S);
 }
 
 /// std::lock_guard, std::unique_lock, std::scoped_lock, std::shared_lock.
@@ -629,13 +651,13 @@ void FunctionAnalysis::handleCall(const CallSite &CS,
     if (Def) {
       auto It = Env.Summaries.find(Def);
       if (It != Env.Summaries.end())
-        applySummary(It->second, T, CS, Single, S);
+        applySummary(It->second, declName(T), CS, Single, S);
       continue;
     }
     // Defined in another unit whose summary file we have.
     if (Env.External)
       if (const Summary *Ext = Env.External->find(usrOf(T))) {
-        applySummary(*Ext, T, CS, Single, S);
+        applySummary(*Ext, declName(T), CS, Single, S);
         continue;
       }
     // No body and no model: a gfp_t parameter means it allocates with it.
@@ -780,11 +802,12 @@ void FunctionAnalysis::applyRow(const ApiRow &Row, const FunctionDecl *Callee,
   }
 }
 
-void FunctionAnalysis::applySummary(const Summary &Callee, const FunctionDecl *T,
+void FunctionAnalysis::applySummary(const Summary &Callee,
+                                    llvm::StringRef CalleeName,
                                     const CallSite &CS, bool ApplyNet,
                                     State &S) {
   if (Recording) {
-    Step CallStep{CS.L, "'" + FnName + "' calls '" + declName(T) + "' here"};
+    Step CallStep{CS.L, "'" + FnName + "' calls '" + CalleeName.str() + "' here"};
     for (const Effect &CE : Callee.Effects) {
       Effect E = CE;
       if ((E.Kind == EffectKind::Acquire || E.Kind == EffectKind::Requires) &&
@@ -815,13 +838,13 @@ void FunctionAnalysis::applySummary(const Summary &Callee, const FunctionDecl *T
         endLock(S, C.Lock, CS.L, C.Fl);
       continue;
     }
-    endSection(S, C.Kind, C.Fl, CS.L, declName(T));
+    endSection(S, C.Kind, C.Fl, CS.L, CalleeName);
   }
   for (Context C : Callee.NetAcquire) {
     if (C.Kind == CtxKind::Lock && !substitute(C.Lock, CS))
       continue;
     C.Origin = CS.L;
-    C.Via = declName(T);
+    C.Via = CalleeName;
     begin(S, C, CS.E);
   }
 }

@@ -434,7 +434,15 @@ std::string gfpdep::writeUnitSummary(const UnitSummary &U) {
     Singles.push_back(json::Array{Name, int64_t(V)});
   for (const auto &[Name, V] : U.GfpComposites)
     Composites.push_back(json::Array{Name, int64_t(V)});
+  json::Object Stores;
+  for (const auto &[Key, Usrs] : U.FieldStores) {
+    json::Array A;
+    for (const std::string &Usr : Usrs)
+      A.push_back(Usr);
+    Stores[Key] = std::move(A);
+  }
   json::Object Root{{"format", "gfpdep-summaries"},
+                    {"fieldStores", std::move(Stores)},
                     {"gfpLayout", json::Object{{"bits", std::move(Singles)},
                                                {"masks", std::move(Composites)}}},
                     {"checks", std::move(Checks)},
@@ -538,6 +546,21 @@ llvm::Expected<UnitSummary> gfpdep::readUnitSummary(llvm::StringRef Text) {
       U.Edges.push_back(std::move(E));
     }
   }
+  if (const json::Object *Stores = Root->getObject("fieldStores")) {
+    for (const auto &[Key, V] : *Stores) {
+      const json::Array *A = V.getAsArray();
+      if (!A) {
+        P.field("fieldStores").field(Key).report("expected an array of USRs");
+        return R.getError();
+      }
+      std::vector<std::string> Usrs;
+      for (const json::Value &X : *A)
+        if (std::optional<llvm::StringRef> Usr = X.getAsString())
+          Usrs.push_back(Usr->str());
+      U.FieldStores.emplace_back(Key.str(), std::move(Usrs));
+    }
+    llvm::sort(U.FieldStores);
+  }
   if (const json::Object *Layout = Root->getObject("gfpLayout")) {
     auto Read = [&](llvm::StringRef Key,
                     std::vector<std::pair<std::string, uint64_t>> &Out) {
@@ -603,6 +626,13 @@ void ExternalSummaries::add(UnitSummary U) {
       continue;
     Summaries.push_back(std::move(F.S));
     ByUsr[F.Usr] = &Summaries.back();
+    Names[F.Usr] = F.Name;
+  }
+  for (auto &[Key, Usrs] : U.FieldStores) {
+    std::vector<std::string> &To = Fields[Key];
+    for (std::string &Usr : Usrs)
+      if (!llvm::is_contained(To, Usr))
+        To.push_back(std::move(Usr));
   }
   for (ReclaimAcquisition &R : U.Reclaim)
     Reclaim.push_back(std::move(R));
@@ -642,6 +672,17 @@ void ExternalSummaries::loadDirectory(llvm::StringRef Dir,
       continue;
     add(std::move(*U));
   }
+}
+
+llvm::StringRef ExternalSummaries::nameOf(llvm::StringRef Usr) const {
+  auto It = Names.find(Usr);
+  return It == Names.end() ? llvm::StringRef() : llvm::StringRef(It->second);
+}
+
+const std::vector<std::string> *
+ExternalSummaries::fieldTargets(llvm::StringRef Key) const {
+  auto It = Fields.find(Key);
+  return It == Fields.end() ? nullptr : &It->second;
 }
 
 const Summary *ExternalSummaries::find(llvm::StringRef Usr) const {

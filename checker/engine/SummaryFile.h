@@ -61,6 +61,9 @@ struct UnitSummary {
     Summary S;
   };
   std::vector<Entry> Entries;
+  /// Functions stored into struct fields ("record::field" -> USRs): an
+  /// indirect call through that field in another unit may run them.
+  std::vector<std::pair<std::string, std::vector<std::string>>> FieldStores;
   /// The unit's GFP bits, by name: what the mask values above mean.
   std::vector<std::pair<std::string, uint64_t>> GfpSingles, GfpComposites;
 };
@@ -82,13 +85,21 @@ public:
   void add(UnitSummary U);
 
   const Summary *find(llvm::StringRef Usr) const;
+  /// The name recorded with a USR's summary ("" if none).
+  llvm::StringRef nameOf(llvm::StringRef Usr) const;
+  /// USRs of functions other units store into field "record::field".
+  const std::vector<std::string> *fieldTargets(llvm::StringRef Key) const;
   const std::deque<ReclaimAcquisition> &reclaim() const { return Reclaim; }
   const std::deque<LockEdge> &edges() const { return Edges; }
-  bool empty() const { return ByUsr.empty() && Reclaim.empty() && Edges.empty(); }
+  bool empty() const {
+    return ByUsr.empty() && Reclaim.empty() && Edges.empty() && Fields.empty();
+  }
 
 private:
   std::deque<Summary> Summaries;
   llvm::StringMap<const Summary *> ByUsr;
+  llvm::StringMap<std::string> Names;
+  llvm::StringMap<std::vector<std::string>> Fields;
   std::deque<ReclaimAcquisition> Reclaim;
   std::deque<LockEdge> Edges;
 };

@@ -45,6 +45,16 @@
 // RUN: sed -i '1i /* a new first line shifts everything */' %t/balloon/lock.c
 // RUN: %cli_gfpdep -p %t/balloon --baseline=%t/base.json | count 0
 //
+// An ops table in one file, the indirect call through it in another.
+// RUN: mkdir -p %t/ops && cp %inputs/xtu-ops/* %t/ops/
+// RUN: %make_cdb %t/ops %annotations ops.c user.c
+// RUN: %cli_gfpdep -p %t/ops --root %t/ops > %t/ops.txt || test $? = 1
+// RUN: FileCheck %s --check-prefix=OPS < %t/ops.txt
+// OPS: ops.c:3:3: warning: 'msleep' may sleep in atomic context: spinlock 'dev_lock' is held [gfpdep-sleep-in-atomic]
+// OPS-NEXT: user.c:4:3: note: spinlock 'dev_lock' acquired here
+// OPS-NEXT: user.c:5:3: note: 'start_device' calls 'slow_start' here
+// OPS-NEXT: ops.c:3:3: note: move the call out of the atomic section
+//
 // Linking the summary files a build wrote, without parsing: two plugin
 // passes over both projects (the second reads the first's summaries).
 // RUN: for p in 1 2; do for f in balloon/alloc balloon/lock balloon/notifier order/devices order/config; do %gfpdep -fplugin-arg-gfpdep-summary-dir=%t/sum -fplugin-arg-gfpdep-summaries=%t/sum %t/$f.c 2>/dev/null; done; done
