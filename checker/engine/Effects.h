@@ -90,6 +90,11 @@ struct Context {
   Symbol Entry;          ///< Kind == Entry/NeverSleeps: the function's name
   unsigned Depth = 1;    ///< nesting count, saturating
   bool Implicit = false; ///< given by the function's own entry context
+  /// Begun only on paths where a condition had this truth value (set at a
+  /// join; a later branch on the same condition keeps or drops the
+  /// context). GuardKey identifies the condition; 0 is none.
+  uint64_t GuardKey = 0;
+  bool GuardValue = false;
 
   std::string key() const; ///< identity within a state (not the origin)
   bool atomic() const;

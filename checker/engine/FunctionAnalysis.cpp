@@ -31,6 +31,9 @@ constexpr unsigned MaxDepth = 4;
 struct State {
   std::map<std::string, Context> In;    ///< begun and not yet ended
   std::map<std::string, Context> Ended; ///< ended here, begun by a caller
+  /// Truth values of stable condition variables on this path (a branch on
+  /// "if (locked)" records locked = true on one edge, false on the other).
+  std::map<uint64_t, bool> Known;
   bool Reached = false;
 
   bool operator==(const State &O) const {
@@ -40,14 +43,29 @@ struct State {
         return false;
       for (auto IA = A.begin(), IB = B.begin(); IA != A.end(); ++IA, ++IB)
         if (IA->first != IB->first || IA->second.Depth != IB->second.Depth ||
-            IA->second.Origin != IB->second.Origin)
+            IA->second.Origin != IB->second.Origin ||
+            IA->second.GuardKey != IB->second.GuardKey ||
+            IA->second.GuardValue != IB->second.GuardValue)
           return false;
       return true;
     };
-    return Reached == O.Reached && Same(In, O.In) && Same(Ended, O.Ended);
+    return Reached == O.Reached && Known == O.Known && Same(In, O.In) &&
+           Same(Ended, O.Ended);
   }
 
-  /// Union: held on some path means may be held.
+  /// A variable whose value differs between this state and O: a context
+  /// present on one side only is guarded by it.
+  static uint64_t splitBy(const State &A, const State &B) {
+    for (const auto &[V, Val] : A.Known) {
+      auto It = B.Known.find(V);
+      if (It != B.Known.end() && It->second != Val)
+        return V;
+    }
+    return 0;
+  }
+
+  /// Union: held on some path means may be held; held on the paths where a
+  /// condition variable had one value is remembered as guarded by it.
   void join(const State &O) {
     if (!O.Reached)
       return;
@@ -55,22 +73,51 @@ struct State {
       *this = O;
       return;
     }
-    auto Merge = [](std::map<std::string, Context> &A,
-                    const std::map<std::string, Context> &B) {
+    uint64_t Split = splitBy(*this, O);
+    auto Merge = [&](std::map<std::string, Context> &A,
+                     const std::map<std::string, Context> &B, bool Guard) {
+      if (Guard && Split)
+        for (auto &[K, C] : A)
+          if (!B.count(K) && !C.GuardKey) {
+            C.GuardKey = Split;
+            C.GuardValue = Known.at(Split);
+          }
       for (const auto &[K, C] : B) {
         auto It = A.find(K);
         if (It == A.end()) {
-          A.emplace(K, C);
+          Context G = C;
+          if (Guard && Split && !G.GuardKey) {
+            G.GuardKey = Split;
+            G.GuardValue = O.Known.at(Split);
+          }
+          A.emplace(K, G);
           continue;
         }
         unsigned Depth = std::max(It->second.Depth, C.Depth);
-        if (C.Origin < It->second.Origin)
+        if (C.Origin < It->second.Origin) {
+          uint64_t GV = It->second.GuardKey;
+          bool GB = It->second.GuardValue;
           It->second = C;
+          It->second.GuardKey = GV;
+          It->second.GuardValue = GB;
+        }
+        // Present on both sides: guarded only if guarded alike on both.
+        if (It->second.GuardKey != C.GuardKey ||
+            It->second.GuardValue != C.GuardValue)
+          It->second.GuardKey = 0;
         It->second.Depth = Depth;
       }
     };
-    Merge(In, O.In);
-    Merge(Ended, O.Ended);
+    Merge(In, O.In, /*Guard=*/true);
+    Merge(Ended, O.Ended, /*Guard=*/false);
+    // Facts both sides agree on survive the join.
+    for (auto It = Known.begin(); It != Known.end();) {
+      auto OIt = O.Known.find(It->first);
+      if (OIt == O.Known.end() || OIt->second != It->second)
+        It = Known.erase(It);
+      else
+        ++It;
+    }
   }
 };
 
@@ -124,6 +171,8 @@ private:
   bool Recording = false;
   std::unique_ptr<CFG> G;
   llvm::DenseMap<const VarDecl *, llvm::SmallVector<const Expr *, 2>> LocalDefs;
+  llvm::SmallPtrSet<const VarDecl *, 4> AddressTaken;
+  llvm::SmallPtrSet<const VarDecl *, 4> Modified; ///< assigned after its declaration
   /// Contexts begun by each call, and so owned by the variable it initialises.
   llvm::DenseMap<const Stmt *, llvm::SmallVector<Context, 1>> BegunBy;
   llvm::DenseMap<const VarDecl *, llvm::SmallVector<Context, 1>> VarOwns;
@@ -140,6 +189,10 @@ private:
   void endScope(const VarDecl *VD, State &S);
   /// The trylock at the end of a block, and which successor gets the lock.
   void edgeEffects(const CFGBlock &B, unsigned SuccIdx, State &S);
+  /// What a branch on a stable variable tells each successor.
+  void conditionFacts(const Expr *Cond, unsigned SuccIdx, State &S) const;
+  bool stable(const VarDecl *VD) const;
+  bool stableCondition(const Expr *E, unsigned Depth) const;
 
   // --- state helpers -----------------------------------------------------------
   void begin(State &S, Context C, const Stmt *By);
@@ -398,6 +451,109 @@ void FunctionAnalysis::transfer(const CFGBlock &B, State &S) {
   }
 }
 
+/// A variable whose value cannot change between two branches on it: a
+/// parameter or local never assigned after its initialisation, whose
+/// address is not taken.
+bool FunctionAnalysis::stable(const VarDecl *VD) const {
+  if (!VD || !VD->hasLocalStorage() || !VD->getType()->isScalarType())
+    return false;
+  return !AddressTaken.count(VD) && !Modified.count(VD) &&
+         (isa<ParmVarDecl>(VD) || VD->getInit());
+}
+
+/// Whether a condition reads only values that cannot change between two
+/// branches on it: stable variables, their fields, constants, and pure
+/// accessors of those (a body that is one return of such an expression,
+/// like mmu_notifier_range_blockable()).
+bool FunctionAnalysis::stableCondition(const Expr *E, unsigned Depth) const {
+  if (!E || Depth > 8)
+    return false;
+  E = E->IgnoreParenImpCasts();
+  if (isa<IntegerLiteral>(E) || isa<CXXBoolLiteralExpr>(E))
+    return true;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    if (isa<EnumConstantDecl>(DRE->getDecl()))
+      return true;
+    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+    if (VD && (VD->isConstexpr() ||
+               (VD->getType().isConstQualified() && VD->hasInit())))
+      return true;
+    return stable(VD);
+  }
+  if (const auto *ME = dyn_cast<MemberExpr>(E))
+    return stableCondition(ME->getBase(), Depth + 1);
+  if (const auto *U = dyn_cast<UnaryOperator>(E))
+    return !U->isIncrementDecrementOp() &&
+           stableCondition(U->getSubExpr(), Depth + 1);
+  if (const auto *B = dyn_cast<BinaryOperator>(E))
+    return !B->isAssignmentOp() && B->getOpcode() != BO_Comma &&
+           stableCondition(B->getLHS(), Depth + 1) &&
+           stableCondition(B->getRHS(), Depth + 1);
+  if (const auto *CE = dyn_cast<CallExpr>(E)) {
+    const FunctionDecl *Callee = CE->getDirectCallee();
+    const FunctionDecl *Def = Callee ? Callee->getDefinition() : nullptr;
+    const auto *Body = dyn_cast_or_null<CompoundStmt>(Def ? Def->getBody() : nullptr);
+    if (!Body || Body->size() != 1)
+      return false;
+    const auto *Ret = dyn_cast<ReturnStmt>(Body->body_front());
+    if (!Ret || !Ret->getRetValue())
+      return false;
+    // The accessor reads only its parameters (stable inside it).
+    llvm::SmallVector<const Stmt *, 8> Walk{Ret->getRetValue()};
+    while (!Walk.empty()) {
+      const Stmt *X = Walk.pop_back_val();
+      if (isa<CallExpr>(X) ||
+          (isa<BinaryOperator>(X) && cast<BinaryOperator>(X)->isAssignmentOp()))
+        return false;
+      if (const auto *D = dyn_cast<DeclRefExpr>(X))
+        if (const auto *V = dyn_cast<VarDecl>(D->getDecl()))
+          if (!isa<ParmVarDecl>(V) && !V->isConstexpr() &&
+              !(V->getType().isConstQualified() && V->hasInit()))
+            return false;
+      for (const Stmt *C : X->children())
+        if (C)
+          Walk.push_back(C);
+    }
+    for (const Expr *A : CE->arguments())
+      if (!stableCondition(A, Depth + 1))
+        return false;
+    return true;
+  }
+  return false;
+}
+
+void FunctionAnalysis::conditionFacts(const Expr *E, unsigned SuccIdx,
+                                      State &S) const {
+  bool Negated = false;
+  for (int Depth = 0; Depth < 8; ++Depth) {
+    E = E->IgnoreParenImpCasts();
+    const auto *U = dyn_cast<UnaryOperator>(E);
+    if (!U || U->getOpcode() != UO_LNot)
+      break;
+    Negated = !Negated;
+    E = U->getSubExpr();
+  }
+  if (!stableCondition(E, 0))
+    return;
+  llvm::FoldingSetNodeID ID;
+  E->Profile(ID, Env.Ctx, /*Canonical=*/true);
+  uint64_t Key = uint64_t(ID.ComputeHash()) | (uint64_t(1) << 63); // never 0
+  bool Value = (SuccIdx == 0) != Negated;
+  S.Known[Key] = Value;
+  // Contexts begun only when the condition had the other value are not in
+  // force here; those begun when it had this value now certainly are.
+  for (auto It = S.In.begin(); It != S.In.end();) {
+    if (It->second.GuardKey == Key) {
+      if (It->second.GuardValue != Value) {
+        It = S.In.erase(It);
+        continue;
+      }
+      It->second.GuardKey = 0;
+    }
+    ++It;
+  }
+}
+
 void FunctionAnalysis::edgeEffects(const CFGBlock &B, unsigned SuccIdx,
                                    State &S) {
   if (B.succ_size() != 2)
@@ -406,6 +562,7 @@ void FunctionAnalysis::edgeEffects(const CFGBlock &B, unsigned SuccIdx,
   const auto *E = dyn_cast_or_null<Expr>(Cond);
   if (!E)
     return;
+  conditionFacts(E, SuccIdx, S);
   // Peel '!', '== 0', '!= 0', and a local that holds the trylock's result
   // (ok = spin_trylock(l); if (ok) ...).
   bool Negated = false;
@@ -1021,12 +1178,25 @@ void FunctionAnalysis::collectDefs(const Stmt *Root) {
     if (!S)
       continue;
     if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
-      if (BO->getOpcode() == BO_Assign)
+      if (BO->isAssignmentOp())
         if (const auto *DRE =
                 dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts()))
           if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
-            if (VD->hasLocalStorage() && !isa<ParmVarDecl>(VD))
-              LocalDefs[VD].push_back(BO->getRHS());
+            if (VD->hasLocalStorage()) {
+              Modified.insert(VD);
+              // Plain stores of locals are mask definitions; parameters
+              // keep meaning their caller's value (as before).
+              if (BO->getOpcode() == BO_Assign && !isa<ParmVarDecl>(VD))
+                LocalDefs[VD].push_back(BO->getRHS());
+            }
+    } else if (const auto *UO = dyn_cast<UnaryOperator>(S)) {
+      const auto *DRE =
+          dyn_cast<DeclRefExpr>(UO->getSubExpr()->IgnoreParenImpCasts());
+      const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+      if (VD && UO->getOpcode() == UO_AddrOf)
+        AddressTaken.insert(VD);
+      else if (VD && UO->isIncrementDecrementOp())
+        Modified.insert(VD);
     } else if (const auto *DS = dyn_cast<DeclStmt>(S)) {
       for (const Decl *D : DS->decls())
         if (const auto *VD = dyn_cast<VarDecl>(D))

@@ -1,0 +1,53 @@
+// RUN: %gfpdep -Xclang -verify %s
+// Branches on one unchanged condition correlate: a lock taken under
+// "if (locked)" is held after a later "if (locked)" and not after
+// "if (!locked)". The condition may be a parameter, a local that is never
+// reassigned, or a pure accessor of them.
+#include <gfpdep/kernel.h>
+
+struct dev { spinlock_t lock; unsigned flags; };
+static int dev_atomic(const struct dev *d) { return d->flags & 1; }
+
+void correlated(struct dev *d, int locked) {
+  if (locked)
+    spin_lock(&d->lock);
+  if (!locked)
+    kmalloc(64, GFP_KERNEL); // clean: only when the lock is not taken
+  if (locked)
+    spin_unlock(&d->lock);
+  msleep(1); // clean: released on the only path that took it
+}
+
+void through_accessor(struct dev *d) {
+  if (dev_atomic(d))
+    spin_lock(&d->lock);
+  if (!dev_atomic(d))
+    msleep(2); // clean
+  if (dev_atomic(d))
+    spin_unlock(&d->lock);
+}
+
+void uncorrelated(struct dev *d, int locked) {
+  if (locked)
+    spin_lock(&d->lock); // #lock
+  kmalloc(64, GFP_KERNEL); // #alloc
+  if (locked)
+    spin_unlock(&d->lock);
+}
+// expected-warning@#alloc {{'kmalloc' with GFP_KERNEL may sleep in atomic context: spinlock 'dev::lock' is held [gfpdep-sleep-in-atomic]}}
+// expected-note@#lock {{spinlock 'dev::lock' acquired here}}
+// expected-note@#alloc {{use GFP_ATOMIC or GFP_NOWAIT here, or allocate before the atomic section begins}}
+
+// A condition variable that changes in between is not trusted.
+void reassigned(struct dev *d, int locked) {
+  if (locked)
+    spin_lock(&d->lock); // #re_lock
+  locked = 0;
+  if (!locked)
+    msleep(3); // #re_sleep
+  if (locked)
+    spin_unlock(&d->lock);
+}
+// expected-warning@#re_sleep {{'msleep' may sleep in atomic context: spinlock 'dev::lock' is held [gfpdep-sleep-in-atomic]}}
+// expected-note@#re_lock {{spinlock 'dev::lock' acquired here}}
+// expected-note@#re_sleep {{move the call out of the atomic section}}
