@@ -185,9 +185,9 @@ bool Effect::blocking() const {
   return Kind == EffectKind::Acquire && isSleepingLock(Fl);
 }
 
-Chain Chain::prepend(Step Front) const {
+Chain Chain::prepend(const Loc &Where, Symbol Text) const {
   Chain C;
-  C.Head = std::make_shared<const Node>(Node{std::move(Front), Head});
+  C.Head = std::make_shared<const Node>(Node{Where, Text, Head});
   C.Size = Size + 1;
   return C;
 }
@@ -196,7 +196,7 @@ std::vector<Step> Chain::steps() const {
   std::vector<Step> Out;
   Out.reserve(Size);
   for (const Node *N = Head.get(); N; N = N->Next.get())
-    Out.push_back(N->S);
+    Out.push_back({N->Where, N->Text.str()});
   return Out;
 }
 
@@ -212,8 +212,8 @@ bool Chain::before(const Chain &O) const {
     return Size < O.Size;
   for (const Node *A = Head.get(), *B = O.Head.get(); A && B;
        A = A->Next.get(), B = B->Next.get())
-    if (A->S.Where != B->S.Where)
-      return A->S.Where < B->S.Where;
+    if (A->Where != B->Where)
+      return A->Where < B->Where;
   return false;
 }
 

@@ -116,7 +116,9 @@ public:
   unsigned size() const { return Size; }
   bool empty() const { return Size == 0; }
   /// A chain with Front before this one.
-  Chain prepend(Step Front) const;
+  Chain prepend(const Step &Front) const { return prepend(Front.Where, Front.Text); }
+  /// The same with an interned text: no copy of the string per effect.
+  Chain prepend(const Loc &Where, Symbol Text) const;
   /// The steps, outermost call first.
   std::vector<Step> steps() const;
   /// The last N steps (those below a context that began N calls up).
@@ -126,7 +128,8 @@ public:
 
 private:
   struct Node {
-    Step S;
+    Loc Where;
+    Symbol Text;
     std::shared_ptr<const Node> Next;
   };
   std::shared_ptr<const Node> Head;
@@ -172,7 +175,7 @@ struct Effect {
 /// the function where the context began (or where the effect became
 /// concrete), so the summary need not carry the context further up.
 struct Check {
-  Effect E;
+  std::shared_ptr<const Effect> E; ///< shared by the contexts around it
   Enclosing U;
 };
 

@@ -964,7 +964,7 @@ void FunctionAnalysis::applySummary(const Summary &Callee,
                                     const CallSite &CS, bool ApplyNet,
                                     State &S) {
   if (Recording) {
-    Step CallStep{CS.L, "'" + FnName + "' calls '" + CalleeName.str() + "' here"};
+    Symbol CallText("'" + FnName + "' calls '" + CalleeName.str() + "' here");
     for (const Effect &CE : Callee.Effects) {
       Effect E = CE;
       if ((E.Kind == EffectKind::Acquire || E.Kind == EffectKind::Requires) &&
@@ -980,7 +980,7 @@ void FunctionAnalysis::applySummary(const Summary &Callee,
       for (Enclosing &U : E.Under)
         if (U.Ctx.Kind != CtxKind::Lock || substitute(U.Ctx.Lock, CS))
           Under.push_back(std::move(U));
-      E.Chain = E.Chain.prepend(CallStep);
+      E.Chain = E.Chain.prepend(CS.L, CallText);
       EnclosingList Here = under(S, E.Chain.size());
       Under.insert(Under.end(), Here.begin(), Here.end());
       E.Under = std::move(Under);
@@ -1154,11 +1154,16 @@ void FunctionAnalysis::record(Effect E) {
     // Every context around a concrete effect can be checked now; only those
     // naming a caller's lock still need the callers.
     EnclosingList Keep;
-    Effect Bare = E;
-    Bare.Under.clear();
+    std::shared_ptr<const Effect> Bare;
     for (Enclosing &U : E.Under) {
-      if (mayMatter(E, U.Ctx))
+      if (mayMatter(E, U.Ctx)) {
+        if (!Bare) {
+          auto Copy = std::make_shared<Effect>(E);
+          Copy->Under.clear();
+          Bare = std::move(Copy);
+        }
         Out.Checks.push_back({Bare, U});
+      }
       if (U.Ctx.Kind == CtxKind::Lock && !U.Ctx.Lock.concrete())
         Keep.push_back(std::move(U));
     }

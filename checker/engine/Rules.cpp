@@ -510,7 +510,7 @@ void RuleEngine::resolveCycles() {
 RuleOutput RuleEngine::run() {
   for (const Summary *S : In.Functions)
     for (const Check &C : S->Checks)
-      visit(C.E, C.U);
+      visit(*C.E, C.U);
   for (const EntrySummary &ES : In.Entries)
     for (const Effect &E : ES.S->Effects)
       visit(E, Enclosing{ES.Ctx, unsigned(E.Chain.size())});

@@ -421,7 +421,7 @@ std::string gfpdep::writeUnitSummary(const UnitSummary &U) {
   json::Array Checks;
   for (const Check &C : U.Checks)
     Checks.push_back(json::Object{
-        {"effect", toJSON(C.E)},
+        {"effect", toJSON(*C.E)},
         {"under", json::Object{{"context", toJSON(C.U.Ctx)},
                                {"chainLen", int64_t(C.U.ChainLen)}}}});
   json::Array Entries;
@@ -591,7 +591,9 @@ llvm::Expected<UnitSummary> gfpdep::readUnitSummary(llvm::StringRef Text) {
         CP.report("expected {effect, under}");
         return R.getError();
       }
-      if (!fromJSON(*Eff, C.E, CP.field("effect")) ||
+      auto E = std::make_shared<Effect>();
+      C.E = E;
+      if (!fromJSON(*Eff, *E, CP.field("effect")) ||
           !fromJSON(*Ctx, C.U.Ctx, CP.field("under").field("context")))
         return R.getError();
       C.U.ChainLen = unsigned(Under->getInteger("chainLen").value_or(0));
