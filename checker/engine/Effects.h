@@ -95,6 +95,11 @@ struct Context {
   /// context). GuardKey identifies the condition; 0 is none.
   uint64_t GuardKey = 0;
   bool GuardValue = false;
+  /// When the condition is "(parameter GuardParam & GuardBits) != 0" (a
+  /// GFP mask test such as gfp & __GFP_DIRECT_RECLAIM), callers decide the
+  /// guard from the mask they pass.
+  int GuardParam = -1;
+  uint64_t GuardBits = 0;
 
   std::string key() const; ///< identity within a state (not the origin)
   bool atomic() const;

@@ -33,7 +33,16 @@ struct State {
   std::map<std::string, Context> Ended; ///< ended here, begun by a caller
   /// Truth values of stable condition variables on this path (a branch on
   /// "if (locked)" records locked = true on one edge, false on the other).
-  std::map<uint64_t, bool> Known;
+  struct Cond {
+    bool Value = false;
+    int Param = -1;     ///< the condition is (Param & Bits) != 0 ...
+    uint64_t Bits = 0;  ///< ... of a parameter of the function
+    bool operator==(const Cond &O) const {
+      return Value == O.Value && Param == O.Param && Bits == O.Bits;
+    }
+    bool operator!=(const Cond &O) const { return !(*this == O); }
+  };
+  std::map<uint64_t, Cond> Known;
   bool Reached = false;
 
   bool operator==(const State &O) const {
@@ -58,7 +67,7 @@ struct State {
   static uint64_t splitBy(const State &A, const State &B) {
     for (const auto &[V, Val] : A.Known) {
       auto It = B.Known.find(V);
-      if (It != B.Known.end() && It->second != Val)
+      if (It != B.Known.end() && It->second.Value != Val.Value)
         return V;
     }
     return 0;
@@ -80,7 +89,9 @@ struct State {
         for (auto &[K, C] : A)
           if (!B.count(K) && !C.GuardKey) {
             C.GuardKey = Split;
-            C.GuardValue = Known.at(Split);
+            C.GuardValue = Known.at(Split).Value;
+            C.GuardParam = Known.at(Split).Param;
+            C.GuardBits = Known.at(Split).Bits;
           }
       for (const auto &[K, C] : B) {
         auto It = A.find(K);
@@ -88,7 +99,9 @@ struct State {
           Context G = C;
           if (Guard && Split && !G.GuardKey) {
             G.GuardKey = Split;
-            G.GuardValue = O.Known.at(Split);
+            G.GuardValue = O.Known.at(Split).Value;
+            G.GuardParam = O.Known.at(Split).Param;
+            G.GuardBits = O.Known.at(Split).Bits;
           }
           A.emplace(K, G);
           continue;
@@ -193,6 +206,7 @@ private:
   void conditionFacts(const Expr *Cond, unsigned SuccIdx, State &S) const;
   bool stable(const VarDecl *VD) const;
   bool stableCondition(const Expr *E, unsigned Depth) const;
+  void paramBitTest(const Expr *E, int &Param, uint64_t &Bits) const;
 
   // --- state helpers -----------------------------------------------------------
   void begin(State &S, Context C, const Stmt *By);
@@ -217,6 +231,8 @@ private:
     return evalMask(E, 0, Visiting);
   }
   bool substitute(LockRef &R, const CallSite &CS) const;
+  Mask maskOf(int Param, const CallSite &CS) const;
+  bool guardMayHold(Context &C, const CallSite &CS) const;
   void substitute(Mask &M, const CallSite &CS) const;
   void collectDefs(const Stmt *S);
   Loc loc(SourceLocation L) const { return makeLoc(L, SM); }
@@ -522,6 +538,37 @@ bool FunctionAnalysis::stableCondition(const Expr *E, unsigned Depth) const {
   return false;
 }
 
+/// "(p & BITS)" or a stable local initialised with it, p a parameter: the
+/// shape of a GFP mask test (can_sleep = gfp & __GFP_DIRECT_RECLAIM).
+void FunctionAnalysis::paramBitTest(const Expr *E, int &Param,
+                                    uint64_t &Bits) const {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+      if (!isa<ParmVarDecl>(VD) && VD->getInit())
+        E = VD->getInit()->IgnoreParenImpCasts();
+  while (const auto *U = dyn_cast<UnaryOperator>(E)) { // !!(gfp & X)
+    if (U->getOpcode() != UO_LNot)
+      return;
+    const auto *Inner = dyn_cast<UnaryOperator>(U->getSubExpr()->IgnoreParenImpCasts());
+    if (!Inner || Inner->getOpcode() != UO_LNot)
+      return;
+    E = Inner->getSubExpr()->IgnoreParenImpCasts();
+  }
+  const auto *BO = dyn_cast<BinaryOperator>(E);
+  if (!BO || BO->getOpcode() != BO_And)
+    return;
+  const auto *DRE = dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts());
+  const auto *PVD = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+  Expr::EvalResult R;
+  if (!PVD || PVD->getFunctionScopeDepth() != 0 ||
+      BO->getRHS()->isValueDependent() ||
+      !BO->getRHS()->EvaluateAsInt(R, Env.Ctx))
+    return;
+  Param = int(PVD->getFunctionScopeIndex());
+  Bits = R.Val.getInt().getZExtValue();
+}
+
 void FunctionAnalysis::conditionFacts(const Expr *E, unsigned SuccIdx,
                                       State &S) const {
   bool Negated = false;
@@ -539,7 +586,10 @@ void FunctionAnalysis::conditionFacts(const Expr *E, unsigned SuccIdx,
   E->Profile(ID, Env.Ctx, /*Canonical=*/true);
   uint64_t Key = uint64_t(ID.ComputeHash()) | (uint64_t(1) << 63); // never 0
   bool Value = (SuccIdx == 0) != Negated;
-  S.Known[Key] = Value;
+  State::Cond C;
+  C.Value = Value;
+  paramBitTest(E, C.Param, C.Bits);
+  S.Known[Key] = C;
   // Contexts begun only when the condition had the other value are not in
   // force here; those begun when it had this value now certainly are.
   for (auto It = S.In.begin(); It != S.In.end();) {
@@ -977,9 +1027,13 @@ void FunctionAnalysis::applySummary(const Summary &Callee,
         applyScopes(S, E.M);
       }
       EnclosingList Under;
-      for (Enclosing &U : E.Under)
-        if (U.Ctx.Kind != CtxKind::Lock || substitute(U.Ctx.Lock, CS))
-          Under.push_back(std::move(U));
+      for (Enclosing &U : E.Under) {
+        if (U.Ctx.Kind == CtxKind::Lock && !substitute(U.Ctx.Lock, CS))
+          continue;
+        if (U.Ctx.GuardParam >= 0 && !guardMayHold(U.Ctx, CS))
+          continue; // begun only for masks this caller does not pass
+        Under.push_back(std::move(U));
+      }
       E.Chain = E.Chain.prepend(CS.L, CallText);
       EnclosingList Here = under(S, E.Chain.size());
       Under.insert(Under.end(), Here.begin(), Here.end());
@@ -1294,6 +1348,35 @@ Mask FunctionAnalysis::evalMask(const Expr *E, unsigned Depth,
       return evalMask(CE->getArg(Row->Arg), Depth + 1, Visiting);
   }
   return M;
+}
+
+bool FunctionAnalysis::guardMayHold(Context &C, const CallSite &CS) const {
+  Mask M = maskOf(C.GuardParam, CS);
+  if (M.Param >= 0 || M.Values.empty()) {
+    // Still a parameter of the caller (or unknown): keep the guard there.
+    C.GuardParam = M.Param;
+    return true;
+  }
+  bool Any = false, All = true;
+  for (const MaskSource &V : M.Values) {
+    bool Holds = ((V.Value & C.GuardBits) != 0) == C.GuardValue;
+    Any |= Holds;
+    All &= Holds;
+  }
+  if (All) { // certain for every mask this caller passes
+    C.GuardKey = 0;
+    C.GuardParam = -1;
+  }
+  return Any;
+}
+
+Mask FunctionAnalysis::maskOf(int Param, const CallSite &CS) const {
+  auto It = CS.MaskOf.find(Param);
+  if (It == CS.MaskOf.end()) {
+    const Expr *A = CS.arg(Param);
+    It = CS.MaskOf.try_emplace(Param, A ? evalMask(A) : Mask()).first;
+  }
+  return It->second;
 }
 
 bool FunctionAnalysis::substitute(LockRef &R, const CallSite &CS) const {

@@ -38,6 +38,22 @@ void uncorrelated(struct dev *d, int locked) {
 // expected-note@#lock {{spinlock 'dev::lock' acquired here}}
 // expected-note@#alloc {{use GFP_ATOMIC or GFP_NOWAIT here, or allocate before the atomic section begins}}
 
+// A condition on the GFP mask a caller passes: each caller's mask decides.
+static void *alloc_maybe_locked(struct dev *d, gfp_t gfp) {
+  int can_sleep = gfp & __GFP_DIRECT_RECLAIM;
+  void *p;
+  if (!can_sleep)
+    spin_lock(&d->lock); // #maybe_lock
+  p = kmalloc(64, gfp); // #maybe_alloc
+  if (!can_sleep)
+    spin_unlock(&d->lock);
+  return p;
+}
+void mask_callers(struct dev *d) {
+  alloc_maybe_locked(d, GFP_KERNEL); // clean: no lock when it can sleep
+  alloc_maybe_locked(d, GFP_ATOMIC); // clean: locked, but never sleeps
+}
+
 // A condition variable that changes in between is not trusted.
 void reassigned(struct dev *d, int locked) {
   if (locked)
