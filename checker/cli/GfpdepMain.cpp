@@ -412,6 +412,17 @@ static int report(std::vector<Finding> All, const std::vector<LockEdge> &GraphEd
     return 3;
   return Report.empty() ? 0 : 1;
 }
+/// Turns off the --disable rules; a usage error's exit status, or 0.
+static int applyDisable(RuleOptions &Rules) {
+  for (const std::string &Id : Disable) {
+    std::optional<Rule> R = parseRuleId(Id);
+    if (!R)
+      return usageError("unknown rule '" + Id + "'");
+    Rules.Enabled.reset(unsigned(*R));
+  }
+  return 0;
+}
+
 /// Reads --baseline into Known; a usage error's exit status, or 0.
 static int loadBaseline(std::set<std::string> &Known) {
   if (Baseline.empty())
@@ -490,12 +501,8 @@ static int linkSummaries() {
   }
   In.Functions.push_back(&AllChecks);
   EngineOptions Opts;
-  for (const std::string &Id : Disable) {
-    std::optional<Rule> R = parseRuleId(Id);
-    if (!R)
-      return usageError("unknown rule '" + Id + "'");
-    Opts.Rules.Enabled.reset(unsigned(*R));
-  }
+  if (int RC = applyDisable(Opts.Rules))
+    return RC;
   RuleOutput Out = runRules(In, Opts.Rules);
   if (Stats)
     llvm::errs() << "gfpdep: linked " << Units.size() << " summary files, "
@@ -546,12 +553,8 @@ int main(int argc, const char **argv) {
                       "' lists no files");
 
   EngineOptions Base;
-  for (const std::string &Id : Disable) {
-    std::optional<Rule> R = parseRuleId(Id);
-    if (!R)
-      return usageError("unknown rule '" + Id + "'");
-    Base.Rules.Enabled.reset(unsigned(*R));
-  }
+  if (int RC = applyDisable(Base.Rules))
+    return RC;
   Base.ExportSummary = true;
   Base.CyclesWithExternalEdges = false; // closed once, below, for all units
 
