@@ -200,10 +200,12 @@ AnalysisResult gfpdep::analyzeTranslationUnit(ASTContext &Ctx, Preprocessor *PP,
   Clock::time_point T = Clock::now();
   resetLocationCache();
   const ApiModel &Model = Opts.Model ? *Opts.Model : builtinModel();
-  GfpLayout Layout =
-      PP ? GfpLayout::read(*PP, Ctx) : GfpLayout::linuxDefault();
+  auto Unit = std::make_shared<UnitModel>();
+  Unit->Model = &Model;
+  Unit->Layout = PP ? GfpLayout::read(*PP, Ctx) : GfpLayout::linuxDefault();
+  const GfpLayout &Layout = Unit->Layout;
 
-  ProgramFacts Facts;
+  ProgramFacts &Facts = Unit->Facts;
   Facts.collect(Ctx, Model);
   Result.Problems = Facts.Problems;
   Result.FactsTime = Since(T);
@@ -217,7 +219,7 @@ AnalysisResult gfpdep::analyzeTranslationUnit(ASTContext &Ctx, Preprocessor *PP,
   Result.GraphTime = Since(T);
   T = Clock::now();
 
-  llvm::DenseMap<const FunctionDecl *, Summary> Summaries;
+  llvm::DenseMap<const FunctionDecl *, Summary> &Summaries = Unit->Summaries;
   AnalysisEnv Env{Ctx, Model, Layout, Facts, Summaries, Opts.Limits,
                   Opts.External};
   for (auto SCC = llvm::scc_begin(&G); !SCC.isAtEnd(); ++SCC) {
@@ -277,6 +279,7 @@ AnalysisResult gfpdep::analyzeTranslationUnit(ASTContext &Ctx, Preprocessor *PP,
     if (Opts.CyclesWithExternalEdges)
       In.ExternalEdges = &Opts.External->edges();
   }
+  Unit->Truncated = Result.SummariesTruncated != 0;
   RuleOutput Out = runRules(In, Opts.Rules);
   Result.Findings = std::move(Out.Findings);
   dropSuppressed(Result.Findings, Ctx.getSourceManager());
@@ -330,5 +333,7 @@ AnalysisResult gfpdep::analyzeTranslationUnit(ASTContext &Ctx, Preprocessor *PP,
     Result.Exported.Reclaim = std::move(Out.Reclaim);
     Result.Exported.Edges = std::move(Out.Edges);
   }
+  if (Opts.KeepUnit)
+    Result.Unit = std::move(Unit);
   return Result;
 }

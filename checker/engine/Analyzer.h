@@ -14,6 +14,7 @@
 #include "FunctionAnalysis.h"
 #include "Rules.h"
 #include "SummaryFile.h"
+#include <memory>
 
 namespace clang {
 class ASTContext;
@@ -35,12 +36,26 @@ struct EngineOptions {
   bool CyclesWithExternalEdges = true;
   /// Fill AnalysisResult::Exported with this unit's summary file content.
   bool ExportSummary = false;
+  /// Keep the unit's model and summaries in AnalysisResult::Unit.
+  bool KeepUnit = false;
+};
+
+/// The engine's view of a unit, kept for the path-sensitive mode: it models
+/// calls with the same table, annotations and summaries.
+struct UnitModel {
+  const ApiModel *Model = nullptr;
+  GfpLayout Layout;
+  ProgramFacts Facts;
+  /// Per analysed definition.
+  llvm::DenseMap<const clang::FunctionDecl *, Summary> Summaries;
+  bool Truncated = false; ///< some summary hit the effect bound
 };
 
 struct AnalysisResult {
   std::vector<Finding> Findings;
   std::vector<Problem> Problems; ///< user errors (bad annotations)
   UnitSummary Exported;          ///< when EngineOptions::ExportSummary
+  std::shared_ptr<UnitModel> Unit; ///< when EngineOptions::KeepUnit
   unsigned FunctionsAnalyzed = 0;
   unsigned FunctionsSkipped = 0; ///< over the limits or without a CFG
   unsigned SummariesTruncated = 0; ///< hit EngineOptions::Limits.MaxEffectsPerKind

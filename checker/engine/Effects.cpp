@@ -185,11 +185,30 @@ bool Effect::blocking() const {
   return Kind == EffectKind::Acquire && isSleepingLock(Fl);
 }
 
-Chain Chain::prepend(const Loc &Where, Symbol Text) const {
+Chain Chain::prepend(const Loc &Where, Symbol Text, int MaskArg) const {
   Chain C;
-  C.Head = std::make_shared<const Node>(Node{Where, Text, Head});
+  C.Head = std::make_shared<const Node>(Node{Where, Text, Head, MaskArg, false});
   C.Size = Size + 1;
   return C;
+}
+
+Chain Chain::withMergedHead() const {
+  if (!Head || Head->Merged)
+    return *this;
+  Chain C = *this;
+  Node N = *Head;
+  N.Merged = true;
+  C.Head = std::make_shared<const Node>(std::move(N));
+  return C;
+}
+
+Chain::StepInfo Chain::stepFromEnd(unsigned N) const {
+  const Node *At = Head.get();
+  for (unsigned Skip = N < Size ? Size - N : 0; At && Skip; --Skip)
+    At = At->Next.get();
+  if (!At)
+    return {};
+  return {At->Where, At->MaskArg, At->Merged};
 }
 
 std::vector<Step> Chain::steps() const {
@@ -259,9 +278,19 @@ bool Summary::add(Effect E) {
     return true;
   }
   Effect &Old = Effects[*Found];
-  if (!E.Chain.before(Old.Chain))
+  // Reached again through another call site of this function: the path
+  // mode must not judge the effect by one of them alone.
+  bool OtherSite = !Old.Chain.empty() && !E.Chain.empty() &&
+                   Old.Chain.stepFromEnd(Old.Chain.size()).Where !=
+                       E.Chain.stepFromEnd(E.Chain.size()).Where;
+  if (!E.Chain.before(Old.Chain)) {
+    if (OtherSite)
+      Old.Chain = Old.Chain.withMergedHead();
     return false;
+  }
   Old = std::move(E);
+  if (OtherSite)
+    Old.Chain = Old.Chain.withMergedHead();
   return true;
 }
 

@@ -123,7 +123,20 @@ public:
   /// A chain with Front before this one.
   Chain prepend(const Step &Front) const { return prepend(Front.Where, Front.Text); }
   /// The same with an interned text: no copy of the string per effect.
-  Chain prepend(const Loc &Where, Symbol Text) const;
+  /// MaskArg: the argument of this call that carries the leaf's GFP mask
+  /// into the callee (-1: none, or the callee's mask does not depend on it).
+  Chain prepend(const Loc &Where, Symbol Text, int MaskArg = -1) const;
+  /// The same chain with its first step marked as one of several call sites
+  /// of the summary's owner that reach the same effect.
+  Chain withMergedHead() const;
+  /// What the path-sensitive mode needs of the step N from the end
+  /// (N == size(): the first step).
+  struct StepInfo {
+    Loc Where;
+    int MaskArg = -1;
+    bool Merged = false;
+  };
+  StepInfo stepFromEnd(unsigned N) const;
   /// The steps, outermost call first.
   std::vector<Step> steps() const;
   /// The last N steps (those below a context that began N calls up).
@@ -136,6 +149,8 @@ private:
     Loc Where;
     Symbol Text;
     std::shared_ptr<const Node> Next;
+    int MaskArg = -1;
+    bool Merged = false;
   };
   std::shared_ptr<const Node> Head;
   unsigned Size = 0;
@@ -159,6 +174,7 @@ struct Effect {
   EffectKind Kind = EffectKind::Block;
   Loc Leaf;
   Symbol What;      ///< the operation at the leaf: "kmalloc", "mutex_lock"
+  int LeafMaskArg = -1; ///< Alloc: the leaf call's mask argument, if it has one
   Mask M;           ///< Alloc
   LockRef Lock;     ///< Acquire; Requires: the lock that must not be held
   Loc PromiseAt;    ///< Requires: where the promise is written

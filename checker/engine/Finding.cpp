@@ -95,3 +95,17 @@ std::string gfpdep::fingerprint(const Finding &F) {
     Hex += llvm::formatv("{0:x-2}", B).str();
   return Hex;
 }
+
+void PathQuery::merge(const PathQuery &O) {
+  if (!Checkable || !O.Checkable || WholeFunction != O.WholeFunction ||
+      NeedBits != O.NeedBits) {
+    Checkable = false;
+    Sites.clear();
+    return;
+  }
+  for (const Site &S : O.Sites)
+    if (llvm::none_of(Sites, [&](const Site &Mine) {
+          return Mine.At == S.At && Mine.MaskArg == S.MaskArg;
+        }))
+      Sites.push_back(S);
+}

@@ -60,12 +60,35 @@ struct Step {
   std::string Text;
 };
 
+/// What the path-sensitive mode asks of a finding: is there a feasible path,
+/// in the function where the finding's context begins, on which one of these
+/// call sites runs with the context in force (and, where a site passes the
+/// leaf's GFP mask on, with a mask that may have NeedBits)? A finding no such
+/// path reaches is dropped. Not Checkable: the finding is kept as it is
+/// (cycles, contexts of a whole function reached by several routes, ...).
+struct PathQuery {
+  struct Site {
+    Loc At;
+    int MaskArg = -1; ///< the argument at At carrying the leaf's mask; -1 none
+  };
+  bool Checkable = false;
+  /// The context is in force from the function's entry (an OOM notifier, a
+  /// never-sleeps promise): only the sites' reachability and masks count.
+  bool WholeFunction = false;
+  uint64_t NeedBits = 0; ///< the mask bits the leaf needs (all of them)
+  std::vector<Site> Sites;
+
+  /// Another witness of the same finding: either may be the feasible one.
+  void merge(const PathQuery &O);
+};
+
 struct Finding {
   Rule R;
   Loc Where;
   std::string Message; ///< without the trailing "[gfpdep-<rule>]"
   std::vector<Step> Notes;
   Loc Origin; ///< where the context began (dedup key with R and Where)
+  PathQuery Query; ///< for the path-sensitive mode
 
   bool operator<(const Finding &O) const;
 };

@@ -896,6 +896,8 @@ void FunctionAnalysis::applyRow(const ApiRow &Row, const FunctionDecl *Callee,
     E.Kind = EffectKind::Alloc;
     E.Leaf = CS.L;
     E.What = What;
+    if (!(Row.Flags & RF_ImplicitKernel))
+      E.LeafMaskArg = Row.Arg;
     E.M = std::move(M);
     E.Under = under(S, 0);
     record(std::move(E));
@@ -1017,6 +1019,15 @@ void FunctionAnalysis::applySummary(const Summary &Callee,
     Symbol CallText("'" + FnName + "' calls '" + CalleeName.str() + "' here");
     for (const Effect &CE : Callee.Effects) {
       Effect E = CE;
+      // Which argument of this call the leaf's mask comes from, when no
+      // constant of the callee makes it reclaim-capable on its own.
+      int MaskArg = -1;
+      if (CE.Kind == EffectKind::Alloc && CE.M.Param >= 0 &&
+          !Env.Layout.reclaimCapable(CE.M.ParamOr) &&
+          llvm::none_of(CE.M.Values, [&](const MaskSource &V) {
+            return Env.Layout.reclaimCapable(V.Value);
+          }))
+        MaskArg = CE.M.Param;
       if ((E.Kind == EffectKind::Acquire || E.Kind == EffectKind::Requires) &&
           !substitute(E.Lock, CS))
         continue;
@@ -1034,7 +1045,7 @@ void FunctionAnalysis::applySummary(const Summary &Callee,
           continue; // begun only for masks this caller does not pass
         Under.push_back(std::move(U));
       }
-      E.Chain = E.Chain.prepend(CS.L, CallText);
+      E.Chain = E.Chain.prepend(CS.L, CallText, MaskArg);
       EnclosingList Here = under(S, E.Chain.size());
       Under.insert(Under.end(), Here.begin(), Here.end());
       E.Under = std::move(Under);

@@ -147,6 +147,9 @@ private:
   std::map<std::pair<std::string, std::string>, Witness> Edges;
   std::vector<Witness> AllocUnderLock;
   std::map<std::string, Finding> Found;
+  /// Set while reporting findings made of several witnesses (cycles): the
+  /// path-sensitive mode keeps them as they are.
+  bool Uncheckable = false;
 
   void visit(const Effect &E, const Enclosing &U);
   void keep(std::map<std::string, Witness> &M, const std::string &K,
@@ -235,21 +238,60 @@ private:
                                         L.describe(Effective)});
   }
 
+  /// The path-sensitive mode's question for a witness: the call site in
+  /// the context's function that leads to the leaf (or the leaf itself).
+  PathQuery queryFor(const Effect &E, const Enclosing &U,
+                     uint64_t NeedBits) const {
+    PathQuery Q;
+    const Context &C = U.Ctx;
+    Q.WholeFunction = C.Kind == CtxKind::Entry ||
+                      C.Kind == CtxKind::NeverSleeps || C.Implicit;
+    Q.NeedBits = E.Kind == EffectKind::Alloc ? NeedBits : 0;
+    PathQuery::Site S;
+    if (U.ChainLen == 0 || U.ChainLen > E.Chain.size()) {
+      S.At = E.Leaf;
+      S.MaskArg = E.Kind == EffectKind::Alloc ? E.LeafMaskArg : -1;
+      Q.Checkable = U.ChainLen == 0;
+    } else {
+      Chain::StepInfo Info = E.Chain.stepFromEnd(U.ChainLen);
+      S.At = Info.Where;
+      S.MaskArg = Info.MaskArg;
+      Q.Checkable = !Info.Merged;
+    }
+    if (!Q.NeedBits)
+      S.MaskArg = -1;
+    Q.Checkable &= S.At.valid() && C.Origin.valid();
+    if (Q.Checkable)
+      Q.Sites.push_back(S);
+    return Q;
+  }
+
   void report(Rule R, const Effect &E, const Enclosing &U, std::string Message,
-              std::vector<Step> Notes, std::string Fix) {
+              std::vector<Step> Notes, std::string Fix, uint64_t NeedBits = 0) {
     if (!Opts.enabled(R))
       return;
     if (!Fix.empty())
       Notes.push_back({E.Leaf, std::move(Fix)});
-    Finding F{R, E.Leaf, std::move(Message), std::move(Notes), U.Ctx.Origin};
+    Finding F{R, E.Leaf, std::move(Message), std::move(Notes), U.Ctx.Origin,
+              queryFor(E, U, NeedBits)};
+    if (Uncheckable)
+      F.Query = PathQuery();
     std::string K = ruleId(R).str() + "|" + E.Leaf.File + ":" +
                     std::to_string(E.Leaf.Line) + ":" +
                     std::to_string(E.Leaf.Col) + "|" + U.Ctx.Origin.File + ":" +
                     std::to_string(U.Ctx.Origin.Line) + ":" +
                     std::to_string(U.Ctx.Origin.Col);
     auto It = Found.find(K);
-    if (It != Found.end() && It->second.Notes.size() <= F.Notes.size())
-      return;
+    if (It != Found.end()) {
+      // One finding, several witnesses: any of them may be the feasible one.
+      PathQuery Q = It->second.Query;
+      Q.merge(F.Query);
+      if (It->second.Notes.size() <= F.Notes.size()) {
+        It->second.Query = std::move(Q);
+        return;
+      }
+      F.Query = std::move(Q);
+    }
     Found[K] = std::move(F);
   }
 
@@ -287,7 +329,7 @@ void RuleEngine::reportBlocking(Rule R, const Effect &E, const Enclosing &U,
               : "move the call out of the atomic section";
   }
   report(R, E, U, leafText(E, Mask) + " may sleep" + Why, std::move(Notes),
-         std::move(Fix));
+         std::move(Fix), V ? L.DirectReclaim : 0);
 }
 
 void RuleEngine::visit(const Effect &E, const Enclosing &U) {
@@ -340,7 +382,8 @@ void RuleEngine::visit(const Effect &E, const Enclosing &U) {
                    ": reclaim recursion on the OOM path",
                std::move(Notes),
                "use GFP_NOWAIT on paths reachable from the OOM notifier, or "
-               "allocate in advance");
+               "allocate in advance",
+               L.DirectReclaim);
       }
     return;
   }
@@ -357,7 +400,8 @@ void RuleEngine::visit(const Effect &E, const Enclosing &U) {
                  " may enter fs reclaim inside an fs_reclaim section: reclaim "
                  "recursion",
              std::move(Notes),
-             "use GFP_NOFS here, or memalloc_nofs_save() around the section");
+             "use GFP_NOFS here, or memalloc_nofs_save() around the section",
+             L.DirectReclaim | L.FS);
     }
     return;
   }
@@ -435,7 +479,8 @@ void RuleEngine::resolveReclaimUnderLock() {
                ": possible deadlock",
            std::move(Notes),
            "allocate before acquiring " + quoted(C.Lock.Class) +
-               ", or use GFP_NOWAIT while it is held");
+               ", or use GFP_NOWAIT while it is held",
+           ViaFs ? L.DirectReclaim | L.FS : L.DirectReclaim);
   }
 }
 
@@ -499,11 +544,13 @@ void RuleEngine::resolveCycles() {
                                       " acquired here while " +
                                       keyDisplay(Cycle[I]) + " is held"});
     }
+    Uncheckable = true;
     report(Rule::LockOrder, *Closing.E, Closing.U,
            "acquiring " + flavorNoun(Closing.E->Fl).str() + " " +
                keyDisplay(Cycle[0]) + " while holding " + keyDisplay(Cycle[N - 1]) +
                " closes the lock-order cycle " + Order + ": possible deadlock",
            std::move(Notes), "take these locks in one order everywhere");
+    Uncheckable = false;
   }
 }
 
