@@ -238,6 +238,10 @@ void writeSarif(llvm::raw_ostream &OS, const std::vector<Finding> &Findings) {
   json::Array Rules;
   for (unsigned I = 0; I < NumRules; ++I) {
     Rule R = Rule(I);
+    // The gfpdep command has no path-sensitive mode; such rules come last,
+    // so ruleIndex (the rule's number) stays right without them.
+    if (pathSensitiveOnly(R))
+      continue;
     std::string Id = ("gfpdep-" + ruleId(R)).str();
     Rules.push_back(json::Object{
         {"id", Id},

@@ -337,3 +337,8 @@ AnalysisResult gfpdep::analyzeTranslationUnit(ASTContext &Ctx, Preprocessor *PP,
     Result.Unit = std::move(Unit);
   return Result;
 }
+
+void gfpdep::dropSuppressedFindings(std::vector<Finding> &Findings,
+                                    const SourceManager &SM) {
+  dropSuppressed(Findings, SM);
+}

@@ -19,6 +19,7 @@
 namespace clang {
 class ASTContext;
 class Preprocessor;
+class SourceManager;
 } // namespace clang
 
 namespace gfpdep {
@@ -64,6 +65,12 @@ struct AnalysisResult {
   /// Wall time of each stage, in seconds: facts, call graph, summaries, rules.
   double FactsTime = 0, GraphTime = 0, SummaryTime = 0, RulesTime = 0;
 };
+
+/// Drops findings suppressed by a "// gfpdep-ignore: <rule> <reason>"
+/// comment on the leaf's line or the line above (analyzeTranslationUnit
+/// does this for its own findings).
+void dropSuppressedFindings(std::vector<Finding> &Findings,
+                            const clang::SourceManager &SM);
 
 /// Analyses a parsed unit. PP may be null (then the GFP layout is the
 /// Linux default).

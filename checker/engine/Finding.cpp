@@ -37,6 +37,10 @@ const RuleInfo Rules[] = {
      "already held."},
     {Rule::Contract, "contract",
      "A function breaks a promise made by its gfpdep annotation."},
+    {Rule::LockBalance, "lock-balance",
+     "On some path a function returns with a lock still held, takes a lock "
+     "it already holds, or releases one it does not hold (path-sensitive "
+     "mode)."},
 };
 } // namespace
 

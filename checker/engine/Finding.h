@@ -26,12 +26,15 @@ enum class Rule {
   BlockInNonblock,
   LockOrder,
   Contract,
+  LockBalance, ///< path-sensitive mode only
 };
-constexpr unsigned NumRules = 6;
+constexpr unsigned NumRules = 7;
 
 /// "reclaim-under-lock", ...
 llvm::StringRef ruleId(Rule R);
 std::optional<Rule> parseRuleId(llvm::StringRef Id);
+/// Whether only the path-sensitive mode reports the rule (lock-balance).
+inline bool pathSensitiveOnly(Rule R) { return R == Rule::LockBalance; }
 /// The one-sentence summary of a rule (docs, SARIF rule metadata).
 llvm::StringRef ruleSummary(Rule R);
 

@@ -10,8 +10,15 @@
 //===----------------------------------------------------------------------===//
 
 #include "Analyzer.h"
+#include "PathChecker.h"
+#include "PathSession.h"
 #include "model/ModelFile.h"
 #include "clang/AST/ASTConsumer.h"
+#include "clang/Analysis/PathDiagnostic.h"
+#include "clang/Frontend/MultiplexConsumer.h"
+#include "clang/StaticAnalyzer/Core/AnalyzerOptions.h"
+#include "clang/StaticAnalyzer/Frontend/AnalysisConsumer.h"
+#include "clang/StaticAnalyzer/Frontend/CheckerRegistry.h"
 #include "clang/Basic/FileManager.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Frontend/CompilerInstance.h"
@@ -20,6 +27,7 @@
 #include "Naming.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/raw_ostream.h"
+#include <chrono>
 #include <cstdlib>
 
 using namespace clang;
@@ -30,6 +38,7 @@ namespace {
 struct PluginOptions {
   bool Werror = false;
   bool Stats = false;
+  bool PathSensitive = false; ///< path-sensitive: the analyzer checks findings
   EngineOptions Analyzer;
   /// The built-in model plus the user's model files, when any were given.
   std::shared_ptr<ApiModel> Model;
@@ -48,10 +57,13 @@ const char *const OptionHelp =
     "                       GFPDEP_SUMMARIES environment variable, ':'-separated)\n"
     "  max-effects=<n>      summary bound: effects of each kind kept per\n"
     "                       function, nearest first (default 64)\n"
+    "  path-sensitive       check every finding on the unit's paths with the\n"
+    "                       Clang Static Analyzer: drop those no feasible path\n"
+    "                       reaches, and report lock-balance\n"
     "  disable=<rule>[,...] do not report these rules\n"
     "  enable=<rule>[,...]  report these rules again (after disable=)\n"
     "rules: reclaim-under-lock, reclaim-in-reclaim, sleep-in-atomic,\n"
-    "       block-in-nonblock, lock-order, contract\n";
+    "       block-in-nonblock, lock-order, contract, lock-balance\n";
 
 std::string ruleList() {
   std::string S;
@@ -60,10 +72,60 @@ std::string ruleList() {
   return S;
 }
 
-class GfpdepConsumer : public ASTConsumer {
+/// Turns the analyzer's lock-balance reports into findings: the message,
+/// one note per event of the path, then the fix.
+class BalanceCollector : public ento::PathDiagnosticConsumer {
 public:
-  GfpdepConsumer(CompilerInstance &CI, PluginOptions Opts)
-      : CI(CI), Opts(std::move(Opts)) {
+  BalanceCollector(PathSession &S, const SourceManager &SM) : S(S), SM(SM) {}
+
+  void FlushDiagnosticsImpl(std::vector<const ento::PathDiagnostic *> &Diags,
+                            FilesMade *) override {
+    for (const ento::PathDiagnostic *PD : Diags) {
+      if (PD->getBugType() != "lock-balance")
+        continue;
+      Finding F;
+      F.R = Rule::LockBalance;
+      F.Where = makeLoc(PD->getLocation().asLocation(), SM);
+      F.Message = PD->getShortDescription().str();
+      F.Origin = F.Where;
+      std::vector<Step> Fixes;
+      for (const auto &P : PD->path.flatten(/*ShouldFlattenMacros=*/true)) {
+        std::string Text = P->getString().str();
+        if (Text.empty())
+          continue;
+        Loc At = makeLoc(P->getLocation().asLocation(), SM);
+        if (P->getKind() == ento::PathDiagnosticPiece::Note) {
+          Fixes.push_back({At, Text});
+          continue;
+        }
+        if (At == F.Where && Text == F.Message)
+          continue;
+        if (!Text.empty())
+          Text[0] = llvm::toLower(Text[0]);
+        F.Notes.push_back({At, Text});
+      }
+      F.Notes.insert(F.Notes.end(), Fixes.begin(), Fixes.end());
+      S.Balance.push_back(std::move(F));
+    }
+  }
+  llvm::StringRef getName() const override { return "gfpdep"; }
+  PathGenerationScheme getGenerationScheme() const override { return Minimal; }
+  bool supportsLogicalOpControlFlow() const override { return false; }
+
+private:
+  PathSession &S;
+  const SourceManager &SM;
+};
+
+/// Runs the engine at the end of the unit; in the path-sensitive mode the
+/// analysis consumer it multiplexes to then answers the findings' queries.
+class GfpdepConsumer : public MultiplexConsumer {
+public:
+  GfpdepConsumer(CompilerInstance &CI, PluginOptions Opts,
+                 std::vector<std::unique_ptr<ASTConsumer>> Analysis,
+                 std::shared_ptr<PathSession> Session)
+      : MultiplexConsumer(std::move(Analysis)), CI(CI), Opts(std::move(Opts)),
+        Session(std::move(Session)) {
     DiagnosticsEngine &D = CI.getDiagnostics();
     // Every diagnostic id is created once, here.
     FindingID = D.getCustomDiagID(this->Opts.Werror ? DiagnosticsEngine::Error
@@ -89,9 +151,29 @@ public:
       Opts.Analyzer.External = &External;
     }
     Opts.Analyzer.ExportSummary = !Opts.SummaryDir.empty();
+    Opts.Analyzer.KeepUnit = Session != nullptr;
     AnalysisResult R =
         analyzeTranslationUnit(Ctx, &CI.getPreprocessor(), Opts.Analyzer);
     Opts.Analyzer.External = nullptr;
+    PathStats PS;
+    if (Session) {
+      // The analyzer explores the unit's paths and answers each finding.
+      auto T = std::chrono::steady_clock::now();
+      Session->Unit = R.Unit;
+      Session->Findings = std::move(R.Findings);
+      Session->indexQueries();
+      setActiveSession(Session.get());
+      MultiplexConsumer::HandleTranslationUnit(Ctx);
+      setActiveSession(nullptr);
+      R.Findings = filterFindings(*Session, Ctx, PS);
+      if (!Opts.Analyzer.Rules.enabled(Rule::LockBalance))
+        llvm::erase_if(R.Findings,
+                       [](const Finding &F) { return F.R == Rule::LockBalance; });
+      dropSuppressedFindings(R.Findings, SM);
+      PS.Seconds = std::chrono::duration<double>(
+                       std::chrono::steady_clock::now() - T)
+                       .count();
+    }
     if (!Opts.SummaryDir.empty()) {
       std::string Out = CI.getFrontendOpts().OutputFile;
       std::string File = summaryFileName(Opts.SummaryDir, Out.empty() ? Main : Out);
@@ -110,6 +192,14 @@ public:
                    << "gfpdep: time (s): facts " << R.FactsTime << ", call graph "
                    << R.GraphTime << ", summaries " << R.SummaryTime << ", rules "
                    << R.RulesTime << "\n";
+    if (Opts.Stats && Session)
+      llvm::errs() << "gfpdep: path-sensitive: " << PS.Checked
+                   << " findings checked, " << PS.Confirmed << " confirmed, "
+                   << PS.Dropped << " dropped (no feasible path), "
+                   << PS.Unverified << " kept unverified, " << PS.Balance
+                   << " lock-balance; functions explored completely "
+                   << PS.FunctionsComplete << ", cut short " << PS.FunctionsCut
+                   << "; time (s) " << PS.Seconds << "\n";
     for (const Problem &P : R.Problems)
       D.Report(toSourceLocation(P.Where), ProblemID) << P.Message;
     for (const Finding &F : R.Findings) {
@@ -123,6 +213,7 @@ public:
 private:
   CompilerInstance &CI;
   PluginOptions Opts;
+  std::shared_ptr<PathSession> Session;
   unsigned FindingID = 0, NoteID = 0, ProblemID = 0;
 
   SourceLocation toSourceLocation(const Loc &L) {
@@ -134,8 +225,39 @@ class GfpdepAction : public PluginASTAction {
 protected:
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  llvm::StringRef) override {
-    return std::make_unique<GfpdepConsumer>(CI, Opts);
+    std::vector<std::unique_ptr<ASTConsumer>> Analysis;
+    // Under --analyze the analyzer is the main action and runs the checker
+    // itself (loaded through clang_registerCheckers): nothing to add.
+    if (CI.getFrontendOpts().ProgramAction == frontend::RunAnalysis)
+      return std::make_unique<ASTConsumer>();
+    std::shared_ptr<PathSession> Session;
+    if (Opts.PathSensitive) {
+      Session = std::make_shared<PathSession>();
+      // Only our checker; callees inlined where the analyzer can (their
+      // paths, their return values), the engine's summaries standing for the
+      // others; every function also explored on its own, so that each one's
+      // findings can be judged; no output of the analyzer's own.
+      AnalyzerOptions &AO = CI.getAnalyzerOpts();
+      AO.CheckersAndPackages = {{PathCheckerName, true}};
+      AO.AnalysisDiagOpt = PD_NONE;
+      AO.InliningMode = All;
+      // The analyzer would look for checkers in every -load'ed library (ours
+      // included, and other plugins it would warn about): it gets none, and
+      // our checker directly.
+      std::vector<std::string> Loaded;
+      std::swap(Loaded, CI.getFrontendOpts().Plugins);
+      std::unique_ptr<ento::AnalysisASTConsumer> AC =
+          ento::CreateAnalysisConsumer(CI);
+      std::swap(Loaded, CI.getFrontendOpts().Plugins);
+      AC->AddCheckerRegistrationFn(registerPathChecker);
+      AC->AddDiagnosticConsumer(
+          new BalanceCollector(*Session, CI.getSourceManager()));
+      Analysis.push_back(std::move(AC));
+    }
+    return std::make_unique<GfpdepConsumer>(CI, Opts, std::move(Analysis),
+                                            std::move(Session));
   }
+
 
   bool ParseArgs(const CompilerInstance &CI,
                  const std::vector<std::string> &Args) override {
@@ -143,6 +265,7 @@ protected:
     unsigned BadOption = D.getCustomDiagID(
         DiagnosticsEngine::Error,
         "unknown gfpdep option '%0'; valid options: help, werror, stats, "
+        "path-sensitive, "
         "model=<file>, summary-dir=<dir>, summaries=<dir>, max-effects=<n>, "
         "disable=<rule>[,...], enable=<rule>[,...]");
     unsigned BadModel = D.getCustomDiagID(DiagnosticsEngine::Error,
@@ -164,6 +287,10 @@ protected:
       }
       if (A == "stats") {
         Opts.Stats = true;
+        continue;
+      }
+      if (A == "path-sensitive") {
+        Opts.PathSensitive = true;
         continue;
       }
       if (A.consume_front("summary-dir=")) {
@@ -238,3 +365,12 @@ private:
 static FrontendPluginRegistry::Add<GfpdepAction>
     X("gfpdep", "lockdep-style static checker for reclaim, sleep and "
                 "lock-order bugs");
+
+// gfpdep.so is also a Clang Static Analyzer plugin:
+//   clang --analyze -Xclang -load -Xclang gfpdep.so \
+//         -Xclang -analyzer-checker=gfpdep ...
+extern "C" const char clang_analyzerAPIVersionString[] =
+    CLANG_ANALYZER_API_VERSION_STRING;
+extern "C" void clang_registerCheckers(clang::ento::CheckerRegistry &Registry) {
+  registerPathChecker(Registry);
+}

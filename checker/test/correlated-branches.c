@@ -1,4 +1,5 @@
 // RUN: %gfpdep -Xclang -verify %s
+// RUN: %gfpdep -fplugin-arg-gfpdep-path-sensitive -Xclang -verify=expected,path %s
 // Branches on one unchanged condition correlate: a lock taken under
 // "if (locked)" is held after a later "if (locked)" and not after
 // "if (!locked)". The condition may be a parameter, a local that is never
@@ -56,14 +57,24 @@ void mask_callers(struct dev *d) {
 
 // A condition variable that changes in between is not trusted.
 void reassigned(struct dev *d, int locked) {
-  if (locked)
+  if (locked) // #re_if
     spin_lock(&d->lock); // #re_lock
   locked = 0;
-  if (!locked)
+  if (!locked) // #re_if2
     msleep(3); // #re_sleep
-  if (locked)
+  if (locked) // #re_if3
     spin_unlock(&d->lock);
-}
+} // #re_end
 // expected-warning@#re_sleep {{'msleep' may sleep in atomic context: spinlock 'dev::lock' is held [gfpdep-sleep-in-atomic]}}
 // expected-note@#re_lock {{spinlock 'dev::lock' acquired here}}
 // expected-note@#re_sleep {{move the call out of the atomic section}}
+// The path-sensitive mode also sees the lock kept past the return.
+// path-warning@#re_end {{spinlock 'dev::lock' is still held when 'reassigned' returns on this path, but other paths release it [gfpdep-lock-balance]}}
+// path-note@#re_if {{assuming 'locked' is not equal to 0}}
+// path-note@#re_if {{taking true branch}}
+// path-note@#re_lock {{spinlock 'dev::lock' acquired here}}
+// path-note@#re_if2 {{'locked' is 0}}
+// path-note@#re_if2 {{taking true branch}}
+// path-note@#re_if3 {{'locked' is 0}}
+// path-note@#re_if3 {{taking false branch}}
+// path-note@#re_end {{release 'dev::lock' on this path too, or annotate 'reassigned' with GFPDEP_ACQUIRES() or GFPDEP_TRY_ACQUIRES() if callers are to release it}}

@@ -128,6 +128,8 @@ public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
     for (unsigned I = 0; I < gfpdep::NumRules; ++I) {
       gfpdep::Rule R = gfpdep::Rule(I);
+      if (gfpdep::pathSensitiveOnly(R))
+        continue; // needs the analyzer: the plugin's path-sensitive mode
       Factories.registerCheckFactory(
           ("gfpdep-" + gfpdep::ruleId(R)).str(),
           [R](StringRef Name, ClangTidyContext *Context) {

@@ -1,0 +1,146 @@
+// RUN: %gfpdep -Xclang -verify=expected %s
+// RUN: %gfpdep -fplugin-arg-gfpdep-path-sensitive -Xclang -verify=expected,path %s
+// RUN: %gfpdep -fplugin-arg-gfpdep-path-sensitive -fplugin-arg-gfpdep-disable=lock-balance -Xclang -verify=expected %s
+//
+// lock-balance: what only paths can see. Reported in the path-sensitive
+// mode ("path-" expectations), with the path in notes; the default mode
+// reports none of it.
+#include "gfpdep/annotations.h"
+#include "gfpdep/kernel.h"
+#include <stdbool.h>
+
+struct dev {
+  spinlock_t lock;
+  struct mutex mlock;
+  int state;
+};
+static spinlock_t glock;
+
+// An error path that forgets the unlock.
+int error_path_leak(struct dev *d, int err) {
+  spin_lock(&d->lock); // #leak_lock
+  if (err) // #leak_if
+    return -1; // #leak_ret
+  spin_unlock(&d->lock);
+  return 0;
+}
+// path-warning@#leak_ret {{spinlock 'dev::lock' is still held when 'error_path_leak' returns on this path, but other paths release it [gfpdep-lock-balance]}}
+// path-note@#leak_lock {{spinlock 'dev::lock' acquired here}}
+// path-note@#leak_if {{assuming 'err' is not equal to 0}}
+// path-note@#leak_if {{taking true branch}}
+// path-note@#leak_ret {{release 'dev::lock' on this path too, or annotate 'error_path_leak' with GFPDEP_ACQUIRES() or GFPDEP_TRY_ACQUIRES() if callers are to release it}}
+
+// The flag that decides the unlock changed in between.
+void conditional_leak(struct dev *d, bool locked) {
+  if (locked) // #cl_if1
+    spin_lock(&d->lock); // #cl_lock
+  locked = false;
+  if (locked) // #cl_if2
+    spin_unlock(&d->lock);
+} // #cl_end
+// path-warning@#cl_end {{spinlock 'dev::lock' is still held when 'conditional_leak' returns on this path, but other paths release it [gfpdep-lock-balance]}}
+// path-note@#cl_if1 {{assuming 'locked' is true}}
+// path-note@#cl_if1 {{taking true branch}}
+// path-note@#cl_lock {{spinlock 'dev::lock' acquired here}}
+// path-note@#cl_if2 {{'locked' is false}}
+// path-note@#cl_if2 {{taking false branch}}
+// path-note@#cl_end {{release 'dev::lock' on this path too, or annotate 'conditional_leak' with GFPDEP_ACQUIRES() or GFPDEP_TRY_ACQUIRES() if callers are to release it}}
+
+// The same object twice on one path (the default mode's lock-order rule
+// reports the class taken twice; this is the object, on this path).
+void double_acquire(struct dev *d, int again) {
+  mutex_lock(&d->mlock); // #da_lock
+  if (again) // #da_if
+    mutex_lock(&d->mlock); // #da_again
+  mutex_unlock(&d->mlock);
+}
+// expected-warning@#da_again {{acquiring mutex 'dev::mlock' while it is already held: possible recursive locking [gfpdep-lock-order]}}
+// expected-note@#da_lock {{mutex 'dev::mlock' acquired here}}
+// expected-note@#da_again {{if these are different objects of one class, take the inner one with the _nested() variant and a subclass}}
+// path-warning@#da_again {{acquiring mutex 'dev::mlock', which this path of 'double_acquire' already holds: self-deadlock [gfpdep-lock-balance]}}
+// path-note@#da_lock {{mutex 'dev::mlock' acquired here}}
+// path-note@#da_if {{assuming 'again' is not equal to 0}}
+// path-note@#da_if {{taking true branch}}
+// path-note@#da_again {{release it before this call, or take the second object's lock with the _nested() variant if these are two objects of one class}}
+
+void double_release(struct dev *d, int twice) {
+  spin_lock(&d->lock); // #dr_lock
+  spin_unlock(&d->lock); // #dr_unlock
+  if (twice) // #dr_if
+    spin_unlock(&d->lock); // #dr_again
+}
+// path-warning@#dr_again {{releasing spinlock 'dev::lock', which this path of 'double_release' has already released [gfpdep-lock-balance]}}
+// path-note@#dr_lock {{spinlock 'dev::lock' acquired here}}
+// path-note@#dr_unlock {{spinlock 'dev::lock' released here}}
+// path-note@#dr_if {{assuming 'twice' is not equal to 0}}
+// path-note@#dr_if {{taking true branch}}
+// path-note@#dr_again {{remove the second release, or re-acquire the lock before it}}
+
+void unlock_after_failed_trylock(struct dev *d) {
+  if (!spin_trylock(&d->lock)) // #ft_try
+    d->state = 1;
+  spin_unlock(&d->lock); // #ft_unlock
+}
+// path-warning@#ft_unlock {{releasing spinlock 'dev::lock' on a path where the trylock failed: it is not held here [gfpdep-lock-balance]}}
+// path-note@#ft_try {{the trylock of spinlock 'dev::lock' fails on this path: not held}}
+// path-note@#ft_try {{taking true branch}}
+// path-note@#ft_unlock {{release it only on the branch where the trylock succeeded}}
+
+// Taken by the function itself on one path, so not held by its caller: the
+// other path releases a lock it does not hold.
+void release_not_taken(struct dev *d, int c) {
+  if (c) // #rn_if
+    spin_lock(&glock);
+  d->state = 2;
+  spin_unlock(&glock); // #rn_unlock
+}
+// path-warning@#rn_unlock {{releasing spinlock 'glock', which this path of 'release_not_taken' never acquired: other paths acquire it themselves, so it is not held on entry [gfpdep-lock-balance]}}
+// path-note@#rn_if {{assuming 'c' is 0}}
+// path-note@#rn_if {{taking false branch}}
+// path-note@#rn_unlock {{release it only on the paths that acquired it}}
+
+// ---- clean ----------------------------------------------------------------
+
+// Wrappers that return holding the lock, or release the caller's.
+static void lock_dev(struct dev *d) { spin_lock(&d->lock); }
+static void unlock_dev(struct dev *d) { spin_unlock(&d->lock); }
+void uses_wrappers(struct dev *d) {
+  lock_dev(d);
+  d->state = 3;
+  unlock_dev(d);
+}
+// A trylock wrapper: its return value says whether the lock is held.
+static bool try_dev(struct dev *d) { return spin_trylock(&d->lock); }
+void uses_try_wrapper(struct dev *d) {
+  if (try_dev(d)) {
+    d->state = 4;
+    unlock_dev(d);
+  }
+}
+// The caller's lock dropped around a sleep and taken again.
+void drop_and_retake(struct dev *d) {
+  spin_unlock(&d->lock);
+  msleep(1);
+  spin_lock(&d->lock);
+}
+// Two objects of one class.
+void two_objects(struct dev *a, struct dev *b) {
+  spin_lock(&a->lock);
+  spin_lock_nested(&b->lock, 1);
+  spin_unlock(&b->lock);
+  spin_unlock(&a->lock);
+}
+// Scope guards release at the end of their scope.
+void guarded(struct dev *d) {
+  guard(spinlock)(&d->lock);
+  d->state = 5;
+}
+void loop_guarded(struct dev *d, int n) {
+  for (int i = 0; i < n; i++) {
+    guard(spinlock)(&d->lock);
+    d->state += i;
+  }
+}
+// An annotated acquirer returns holding the lock by contract.
+GFPDEP_ACQUIRES(1, "spin") void annotated_acquire(struct dev *d);
+void annotated_acquire(struct dev *d) { spin_lock(&d->lock); }
