@@ -211,7 +211,8 @@ const FunctionDecl *gfpdep::functionOf(const Expr *E) {
       return L->capture_size() == 0 ? L->getCallOperator() : nullptr;
     // A captureless lambda converted to a function pointer.
     if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
-      if (isa<CXXConversionDecl>(MC->getMethodDecl())) {
+      // getMethodDecl() is null for a call through a pointer to member.
+      if (isa_and_nonnull<CXXConversionDecl>(MC->getMethodDecl())) {
         E = MC->getImplicitObjectArgument();
         continue;
       }

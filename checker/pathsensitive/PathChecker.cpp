@@ -103,9 +103,10 @@ struct LockArg {
 
 class PathChecker
     : public Checker<check::ASTDecl<TranslationUnitDecl>, eval::Call,
-                     check::PreCall, check::PostCall, check::EndFunction,
-                     check::EndAnalysis> {
+                     check::BeginFunction, check::PreCall, check::PostCall,
+                     check::EndFunction, check::EndAnalysis> {
 public:
+  void checkBeginFunction(CheckerContext &C) const;
   void checkASTDecl(const TranslationUnitDecl *TU, AnalysisManager &Mgr,
                     BugReporter &BR) const;
   bool evalCall(const CallEvent &Call, CheckerContext &C) const;
@@ -145,6 +146,10 @@ private:
   mutable const OriginRec *LastBegun = nullptr;
 
   PathSession &session(ASTContext &Ctx, Preprocessor *PP) const;
+  /// Whether exploring Fn can matter: it holds a queried call site, or
+  /// calls something that takes or drops a lock or a section.
+  bool relevant(const Decl *Fn, const SourceManager &SM) const;
+  mutable llvm::DenseMap<const Decl *, bool> Relevance;
   const ApiRow *rowOf(const CallEvent &Call) const;
   const OriginRec *origin(const gfpdep::Loc &Where, const Context &C,
                           const std::string &Name) const;
@@ -212,6 +217,71 @@ PathSession &PathChecker::session(ASTContext &Ctx, Preprocessor *PP) const {
 void PathChecker::checkASTDecl(const TranslationUnitDecl *TU,
                                AnalysisManager &Mgr, BugReporter &) const {
   session(Mgr.getASTContext(), &Mgr.getPreprocessor());
+}
+
+bool PathChecker::relevant(const Decl *D, const SourceManager &SM) const {
+  auto [It, New] = Relevance.try_emplace(D->getCanonicalDecl(), false);
+  if (!New)
+    return It->second;
+  const Stmt *Body = D->getBody();
+  if (!Body || !S || !S->Unit)
+    return false;
+  bool Found = false;
+  // A queried site inside the body.
+  gfpdep::Loc B = makeLoc(Body->getBeginLoc(), SM), E = makeLoc(Body->getEndLoc(), SM);
+  auto Site = S->Sites.lower_bound(B);
+  Found = Site != S->Sites.end() && !(E < Site->first);
+  llvm::SmallVector<const Stmt *, 64> Walk{Body};
+  while (!Found && !Walk.empty()) {
+    const Stmt *St = Walk.pop_back_val();
+    if (!St)
+      continue;
+    if (const auto *CE = dyn_cast<CallExpr>(St))
+      if (const FunctionDecl *FD = CE->getDirectCallee()) {
+        if (const ApiRow *Row = rowFor(FD, *S->Unit->Model, S->Unit->Facts)) {
+          Found = Row->Op != ApiOp::Alloc && Row->Op != ApiOp::Block &&
+                  Row->Op != ApiOp::Register &&
+                  Row->Op != ApiOp::MaskPassthrough;
+        } else if (const FunctionDecl *Def = FD->getDefinition()) {
+          auto Sum = S->Unit->Summaries.find(Def);
+          Found = Sum != S->Unit->Summaries.end() &&
+                  (!Sum->second.NetAcquire.empty() ||
+                   !Sum->second.NetRelease.empty());
+        }
+      }
+    if (const auto *CCE = dyn_cast<CXXConstructExpr>(St)) {
+      // A guard object: one whose constructor takes a lock (by the
+      // engine's summary), or a standard one.
+      const CXXConstructorDecl *Ctor = CCE->getConstructor();
+      const CXXRecordDecl *RD = Ctor ? Ctor->getParent() : nullptr;
+      if (RD && RD->getIdentifier()) {
+        llvm::StringRef N = RD->getName();
+        Found = N == "lock_guard" || N == "unique_lock" ||
+                N == "scoped_lock" || N == "shared_lock";
+      }
+      if (const FunctionDecl *Def = Ctor ? Ctor->getDefinition() : nullptr) {
+        auto Sum = S->Unit->Summaries.find(Def);
+        Found |= Sum != S->Unit->Summaries.end() &&
+                 !Sum->second.NetAcquire.empty();
+      }
+    }
+    for (const Stmt *Child : St->children())
+      Walk.push_back(Child);
+  }
+  Relevance[D->getCanonicalDecl()] = Found;
+  return Found;
+}
+
+void PathChecker::checkBeginFunction(CheckerContext &C) const {
+  // Nothing to learn from a function that neither holds a queried site nor
+  // touches a lock or section: end its exploration at once.
+  if (!C.inTopFrame() || !S)
+    return;
+  const Decl *D = C.getStackFrame()->getDecl();
+  if (D && !relevant(D, C.getSourceManager())) {
+    S->Skipped.insert(D->getCanonicalDecl());
+    C.generateSink(C.getState(), C.getPredecessor());
+  }
 }
 
 const ApiRow *PathChecker::rowOf(const CallEvent &Call) const {
@@ -853,9 +923,15 @@ void PathChecker::checkEndFunction(const ReturnStmt *RS,
   Exit X;
   X.Ret = RetKind::None;
   if (RS && RS->getRetValue()) {
-    SVal V = C.getSVal(RS->getRetValue());
+    const Expr *RV = RS->getRetValue();
+    SVal V = C.getSVal(RV);
     X.Ret = RetKind::Unknown;
-    if (auto D = V.getAs<DefinedOrUnknownSVal>()) {
+    // Only a scalar result can say whether a lock is held.
+    bool Scalar = RV->getType()->isIntegralOrEnumerationType() ||
+                  RV->getType()->isPointerType();
+    if (auto D = Scalar ? V.getAs<DefinedOrUnknownSVal>() : std::nullopt;
+        D && !V.getAs<nonloc::LazyCompoundVal>() &&
+        !V.getAs<nonloc::CompoundVal>()) {
       auto [T, F] = St->assume(*D);
       if (T && !F)
         X.Ret = RetKind::NonZero;
@@ -899,7 +975,8 @@ void PathChecker::checkEndAnalysis(ExplodedGraph &G, BugReporter &BR,
     Reset();
     return;
   }
-  (Eng.hasWorkRemaining() ? S->Cut : S->Complete).insert(D->getCanonicalDecl());
+  if (!S->Skipped.count(D->getCanonicalDecl()))
+    (Eng.hasWorkRemaining() ? S->Cut : S->Complete).insert(D->getCanonicalDecl());
   const auto *FD = dyn_cast<FunctionDecl>(D);
   const ApiRow *Own = FD && S->Unit ? rowFor(FD, *S->Unit->Model, S->Unit->Facts)
                                     : nullptr;

@@ -80,6 +80,7 @@ std::vector<Finding> gfpdep::filterFindings(PathSession &S, ASTContext &Ctx,
   Bodies.TraverseDecl(Ctx.getTranslationUnitDecl());
   Stats.FunctionsComplete = S.Complete.size();
   Stats.FunctionsCut = S.Cut.size();
+  Stats.FunctionsSkipped = S.Skipped.size();
   std::vector<Finding> Out;
   for (unsigned I = 0; I < S.Findings.size(); ++I) {
     Finding &F = S.Findings[I];

@@ -32,7 +32,7 @@ struct PathStats {
   unsigned Dropped = 0;     ///< no feasible path, analysis complete
   unsigned Unverified = 0;  ///< kept: no query, or the analysis was cut short
   unsigned Balance = 0;     ///< lock-balance findings
-  unsigned FunctionsComplete = 0, FunctionsCut = 0;
+  unsigned FunctionsComplete = 0, FunctionsCut = 0, FunctionsSkipped = 0;
   double Seconds = 0;
 };
 
@@ -48,6 +48,8 @@ struct PathSession {
   std::set<Loc> SeenOrigins;
   /// Functions explored to the end (no budget or loop bound cut a path).
   llvm::DenseSet<const clang::Decl *> Complete, Cut;
+  /// Functions not explored: nothing in them can matter.
+  llvm::DenseSet<const clang::Decl *> Skipped;
   /// lock-balance findings (the plugin collects them from the analyzer's
   /// path diagnostics).
   std::vector<Finding> Balance;

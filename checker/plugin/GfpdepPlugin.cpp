@@ -199,7 +199,8 @@ public:
                    << PS.Unverified << " kept unverified, " << PS.Balance
                    << " lock-balance; functions explored completely "
                    << PS.FunctionsComplete << ", cut short " << PS.FunctionsCut
-                   << "; time (s) " << PS.Seconds << "\n";
+                   << ", skipped " << PS.FunctionsSkipped << "; time (s) "
+                   << PS.Seconds << "\n";
     for (const Problem &P : R.Problems)
       D.Report(toSourceLocation(P.Where), ProblemID) << P.Message;
     for (const Finding &F : R.Findings) {
@@ -241,6 +242,13 @@ protected:
       AO.CheckersAndPackages = {{PathCheckerName, true}};
       AO.AnalysisDiagOpt = PD_NONE;
       AO.InliningMode = All;
+      // The analyzer's "shallow" budget: small callees (accessors, wrappers)
+      // inlined, larger ones stood for by the engine's summaries. Its deep
+      // default costs two orders of magnitude more on driver-sized units
+      // (docs/performance.md) for little the summaries do not give.
+      AO.IPAMode = "inlining";
+      AO.MaxInlinableSize = 4;
+      AO.MaxNodesPerTopLevelFunction = 75000;
       // The analyzer would look for checkers in every -load'ed library (ours
       // included, and other plugins it would warn about): it gets none, and
       // our checker directly.

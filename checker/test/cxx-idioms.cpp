@@ -78,3 +78,13 @@ void run_atomically(Work *w, spinlock_t *l) {
 // expected-note@#virt_lock {{spinlock 'l' acquired here}}
 // expected-note@#virt_call {{'run_atomically' calls 'SleepyWork::run' here}}
 // expected-note@#virt_sleep {{move the call out of the atomic section}}
+
+// A call through a pointer to member passed as an argument (no method
+// declaration to look at): analysed without a crash.
+struct Getter {
+  int get();
+};
+int take_value(int);
+int through_member_pointer(Getter &G, int (Getter::*Fn)()) {
+  return take_value((G.*Fn)());
+}

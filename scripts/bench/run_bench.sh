@@ -28,15 +28,20 @@ print("%.3f" % best)
 PY
 }
 
-printf '%-34s %8s %9s %9s %7s\n' "unit" "lines" "plain(s)" "gfpdep(s)" "ratio"
+# path(s): the same with -fplugin-arg-gfpdep-path-sensitive (the analyzer
+# checks every finding and lock balance); pratio = path(s) / plain(s).
+printf '%-34s %8s %9s %9s %7s %8s %7s\n' "unit" "lines" "plain(s)" "gfpdep(s)" "ratio" "path(s)" "pratio"
 run() {
   local name=$1; shift
   python3 scripts/bench/gen_kernel_tu.py "$@" > "$WORK/$name.c"
   local lines; lines=$(wc -l < "$WORK/$name.c")
   local plain; plain=$(best clang-19 -fsyntax-only -Iannotations "$WORK/$name.c")
   local with; with=$(best clang-19 -fsyntax-only -Iannotations -fplugin="$PLUGIN" "$WORK/$name.c")
-  printf '%-34s %8s %9s %9s %7s\n' "$name" "$lines" "$plain" "$with" \
-    "$(python3 -c "print('%.2fx' % ($with / $plain))")"
+  local path; path=$(best clang-19 -fsyntax-only -Iannotations -fplugin="$PLUGIN" \
+    -fplugin-arg-gfpdep-path-sensitive "$WORK/$name.c")
+  printf '%-34s %8s %9s %9s %7s %8s %7s\n' "$name" "$lines" "$plain" "$with" \
+    "$(python3 -c "print('%.2fx' % ($with / $plain))")" "$path" \
+    "$(python3 -c "print('%.2fx' % ($path / $plain))")"
 }
 # Kernel-like: a header's worth of unused inlines, a driver's worth of code.
 run "driver-300fn+3000-header-inlines" --functions 300 --header-inlines 3000
