@@ -81,8 +81,10 @@ fs-reclaim-release, assert-held, mask-passthrough, register), `flavor`
 (mutex, rwsem, semaphore, spin, raw-spin, rwlock for locks; irq-off,
 preempt-off, rcu-read, bh-off, non-block for sections; noreclaim, noio, nofs
 for scopes; oom-notifier, shrinker, hardirq, timer, tasklet for callbacks),
-`arg`, `subclass-arg`, `implicit-gfp-kernel`, `zero-is-success`, `fields`.
-A bad entry is an error naming the file, the line, what is wrong and what is
+`arg`, `subclass-arg`, `implicit-gfp-kernel`, `zero-is-success` (a
+try-acquire that returns 0 on success; on an acquire, one that may fail and
+holds the lock only when it returns 0, which the path-sensitive mode follows),
+`fields`. A bad entry is an error naming the file, the line, what is wrong and what is
 valid; the compile then fails.
 """
 
@@ -102,7 +104,7 @@ def main():
         out.append("### %s\n" % title)
         out.append("| function | flavor | %s | notes |" % (argname or "argument"))
         out.append("|---|---|---|---|")
-        for name, _, fl, arg, arg2, flags, fields in sel:
+        for name, op, fl, arg, arg2, flags, fields in sel:
             a = int(arg)
             argtxt = "this" if a == -2 else ("" if a < 0 else str(a + 1))
             notes = []
@@ -111,7 +113,8 @@ def main():
             if "RF_ImplicitKernel" in flags:
                 notes.append("implicit GFP_KERNEL")
             if "RF_ZeroIsSuccess" in flags:
-                notes.append("0 = success")
+                notes.append("0 = success" if op == "TryAcquire"
+                             else "may fail: held when it returns 0")
             if "RF_Recursive" in flags:
                 notes.append("recursive")
             if fields:

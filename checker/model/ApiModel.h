@@ -50,7 +50,9 @@ enum class Flavor : uint8_t {
 /// Row flags.
 enum : uint8_t {
   RF_ImplicitKernel = 1 << 0, ///< allocates with GFP_KERNEL, no mask argument
-  RF_ZeroIsSuccess = 1 << 1,  ///< trylock returning 0 on success (down_trylock)
+  /// Returns 0 on success: a trylock (down_trylock), or an acquisition
+  /// that may fail (mutex_lock_interruptible: held only when it returns 0).
+  RF_ZeroIsSuccess = 1 << 1,
   RF_Recursive = 1 << 2,      ///< the lock may be re-taken by its holder
 };
 

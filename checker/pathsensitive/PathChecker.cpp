@@ -469,8 +469,8 @@ void PathChecker::acquire(const CallEvent &Call, CheckerContext &C,
   E.Scoped = Scoped;
   E.Recursive = Recursive;
   Out = St->set<GfpdepLocks>(L.Key, E);
-  Note = Try ? flavorNoun(Fl).str() + " " + quoted(L.Name) +
-                   " acquired here: the trylock succeeds on this path"
+  Note = Try ? flavorNoun(Fl).str() + " " + quoted(L.Name) + " acquired here: " +
+                   (Via.empty() ? "the trylock succeeds on this path" : Via.str())
              : flavorNoun(Fl).str() + " " + quoted(L.Name) + " acquired here" +
                    (Via.empty() ? "" : " (" + Via.str() + ")");
 }
@@ -518,10 +518,11 @@ ProgramStateRef PathChecker::release(const CallEvent &Call, CheckerContext &C,
       return nullptr;
     if (E->St == LockEntry::NotAcquired)
       reportBalance(C, N, Call.getOriginExpr(), Key,
-                    "releasing " + What + " on a path where the trylock "
-                    "failed: it is not held here",
-                    "release it only on the branch where the trylock "
-                    "succeeded");
+                    "releasing " + What + " on a path where " +
+                        (E->Try ? std::string("the trylock") : "its acquisition") +
+                        " failed: it is not held here",
+                    "release it only on the branch where the lock was "
+                    "acquired");
     else
       reportBalance(C, N, Call.getOriginExpr(), Key,
                     "releasing " + What + ", which this path of " +
@@ -589,7 +590,12 @@ bool PathChecker::evalCall(const CallEvent &Call, CheckerContext &C) const {
       if (auto CI = Call.getArgSVal(Row->Arg2).getAs<nonloc::ConcreteInt>())
         Sub = unsigned(CI->getValue().getZExtValue());
     bool Recursive = Row->Flags & RF_Recursive;
-    if (Row->Op == ApiOp::Acquire) {
+    // An acquisition that may fail (mutex_lock_interruptible) holds the lock
+    // only when it returns 0: two outcomes, like a trylock's.
+    bool MayFail = Row->Op == ApiOp::Acquire &&
+                   (Row->Flags & RF_ZeroIsSuccess) && HasResult &&
+                   RT->isIntegralOrEnumerationType();
+    if (Row->Op == ApiOp::Acquire && !MayFail) {
       if (HasResult)
         St = St->BindExpr(OE, LC, SVB.conjureSymbolVal(OE, LC, RT, C.blockCount()));
       ProgramStateRef Out;
@@ -604,7 +610,17 @@ bool PathChecker::evalCall(const CallEvent &Call, CheckerContext &C) const {
     // The two outcomes of a trylock, each with its return value.
     bool ZeroIsSuccess = Row->Flags & RF_ZeroIsSuccess;
     ProgramStateRef Ok = St, Fail = St;
-    if (HasResult && RT->isIntegralOrEnumerationType()) {
+    if (MayFail) {
+      // 0, or an error code (-EINTR, -ETIME) that is not 0.
+      Ok = Ok->BindExpr(OE, LC, SVB.makeIntVal(0, RT));
+      DefinedOrUnknownSVal Err =
+          SVB.conjureSymbolVal(OE, LC, RT, C.blockCount());
+      Fail = Fail->BindExpr(OE, LC, Err);
+      if (auto NZ = SVB.evalEQ(Fail, Err, SVB.makeIntVal(0, RT))
+                        .getAs<DefinedOrUnknownSVal>())
+        if (ProgramStateRef F = Fail->assume(*NZ, false))
+          Fail = F;
+    } else if (HasResult && RT->isIntegralOrEnumerationType()) {
       Ok = Ok->BindExpr(OE, LC, SVB.makeIntVal(ZeroIsSuccess ? 0 : 1, RT));
       Fail = Fail->BindExpr(OE, LC, SVB.makeIntVal(ZeroIsSuccess ? 1 : 0, RT));
     } else if (HasResult) {
@@ -614,8 +630,9 @@ bool PathChecker::evalCall(const CallEvent &Call, CheckerContext &C) const {
     }
     ProgramStateRef Out;
     std::string Note;
-    acquire(Call, C, Ok, L, Row->Fl, Sub, Recursive, true, Where, "", nullptr,
-            Scoped, nullptr, Out, Note);
+    acquire(Call, C, Ok, L, Row->Fl, Sub, Recursive, true, Where,
+            MayFail ? "it returns 0 on this path" : "", nullptr, Scoped,
+            nullptr, Out, Note);
     if (Out)
       C.addTransition(Out, noteFor(C, L.Key, LastBegun, Note));
     if (L.Key && !St->get<GfpdepLocks>(L.Key)) {
@@ -627,14 +644,15 @@ bool PathChecker::evalCall(const CallEvent &Call, CheckerContext &C) const {
       Ctx.Lock = L.Ref;
       E.Site = origin(Where, Ctx, L.Name);
       E.Class = L.Class;
-      E.Try = true;
+      E.Try = !MayFail; // a trylock's failure, not a failed mutex_lock_*()
       E.Scoped = Scoped;
       Fail = Fail->set<GfpdepLocks>(L.Key, E);
     }
-    C.addTransition(Fail, noteFor(C, L.Key, nullptr,
-                                  "the trylock of " + flavorNoun(Row->Fl).str() +
-                                      " " + quoted(L.Name) +
-                                      " fails on this path: not held"));
+    C.addTransition(
+        Fail, noteFor(C, L.Key, nullptr,
+                      (MayFail ? quoted(Row->Name) + " of " : "the trylock of ") +
+                          flavorNoun(Row->Fl).str() + " " + quoted(L.Name) +
+                          " fails on this path: not held"));
     return true;
   }
   case ApiOp::Release: {

@@ -84,7 +84,24 @@ void unlock_after_failed_trylock(struct dev *d) {
 // path-warning@#ft_unlock {{releasing spinlock 'dev::lock' on a path where the trylock failed: it is not held here [gfpdep-lock-balance]}}
 // path-note@#ft_try {{the trylock of spinlock 'dev::lock' fails on this path: not held}}
 // path-note@#ft_try {{taking true branch}}
-// path-note@#ft_unlock {{release it only on the branch where the trylock succeeded}}
+// path-note@#ft_unlock {{release it only on the branch where the lock was acquired}}
+
+// mutex_lock_interruptible() holds the lock only when it returns 0.
+int interrupted(struct dev *d, int sig) {
+  if (mutex_lock_interruptible(&d->mlock)) // #mi_lock
+    return -4;
+  d->state = 6;
+  mutex_unlock(&d->mlock);
+  return 0;
+}
+void unchecked_interruptible(struct dev *d) {
+  mutex_lock_interruptible(&d->mlock); // #ui_lock
+  d->state = 7;
+  mutex_unlock(&d->mlock); // #ui_unlock
+}
+// path-warning@#ui_unlock {{releasing mutex 'dev::mlock' on a path where its acquisition failed: it is not held here [gfpdep-lock-balance]}}
+// path-note@#ui_lock {{'mutex_lock_interruptible' of mutex 'dev::mlock' fails on this path: not held}}
+// path-note@#ui_unlock {{release it only on the branch where the lock was acquired}}
 
 // Taken by the function itself on one path, so not held by its caller: the
 // other path releases a lock it does not hold.
@@ -144,3 +161,12 @@ void loop_guarded(struct dev *d, int n) {
 // An annotated acquirer returns holding the lock by contract.
 GFPDEP_ACQUIRES(1, "spin") void annotated_acquire(struct dev *d);
 void annotated_acquire(struct dev *d) { spin_lock(&d->lock); }
+
+// A suppression comment silences lock-balance like any rule.
+int suppressed_leak(struct dev *d, int err) {
+  spin_lock(&d->lock);
+  if (err)
+    return -1; // gfpdep-ignore: lock-balance the caller unlocks on error
+  spin_unlock(&d->lock);
+  return 0;
+}
