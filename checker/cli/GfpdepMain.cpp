@@ -13,11 +13,13 @@
 
 #include "Analyzer.h"
 #include "Naming.h"
+#include "PathMode.h"
 #include "SummaryFile.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
+#include "clang/Frontend/MultiplexConsumer.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/Support/CommandLine.h"
@@ -79,6 +81,12 @@ static cl::opt<unsigned> MaxPasses(
 static cl::list<std::string> Disable("disable", cl::CommaSeparated,
                                      cl::desc("Rules not to report"),
                                      cl::value_desc("rule"), cl::cat(Category));
+static cl::opt<bool> PathSensitive(
+    "path-sensitive",
+    cl::desc("Check every finding on each unit's paths with the Clang Static "
+             "Analyzer (drop those no feasible path reaches) and report "
+             "lock-balance (docs/path-sensitive.md)"),
+    cl::cat(Category));
 static cl::opt<bool> Quiet("quiet", cl::desc("No progress line"),
                            cl::cat(Category));
 static cl::opt<bool> Stats("pass-stats", cl::desc("Print passes and counts to stderr"),
@@ -129,14 +137,32 @@ public:
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  StringRef) override {
-    struct Consumer : ASTConsumer {
+    // With --path-sensitive, the analyzer's consumer rides along and
+    // answers the findings' queries once the engine has run.
+    struct Consumer : MultiplexConsumer {
       CompilerInstance &CI;
       const EngineOptions &Opts;
       UnitResult &Out;
-      Consumer(CompilerInstance &CI, const EngineOptions &Opts, UnitResult &Out)
-          : CI(CI), Opts(Opts), Out(Out) {}
+      std::unique_ptr<PathSession> Session;
+      Consumer(CompilerInstance &CI, const EngineOptions &Opts, UnitResult &Out,
+               std::vector<std::unique_ptr<ASTConsumer>> Analysis,
+               std::unique_ptr<PathSession> Session)
+          : MultiplexConsumer(std::move(Analysis)), CI(CI), Opts(Opts),
+            Out(Out), Session(std::move(Session)) {}
       void HandleTranslationUnit(ASTContext &Ctx) override {
         Out.R = analyzeTranslationUnit(Ctx, &CI.getPreprocessor(), Opts);
+        if (Session) {
+          PathStats PS;
+          checkOnPaths(*Session, Out.R, Ctx,
+                       [&] { MultiplexConsumer::HandleTranslationUnit(Ctx); },
+                       PS);
+          if (!Opts.Rules.enabled(Rule::LockBalance))
+            llvm::erase_if(Out.R.Findings, [](const Finding &F) {
+              return F.R == Rule::LockBalance;
+            });
+          dropSuppressedFindings(Out.R.Findings, CI.getSourceManager());
+          Out.R.Unit.reset(); // its AST goes with this unit
+        }
         // Raw encodings mean nothing once this unit's SourceManager is gone.
         for (Finding &F : Out.R.Findings) {
           F.Where.Raw = 0;
@@ -147,7 +173,14 @@ public:
         Out.SummaryText = writeUnitSummary(Out.R.Exported);
       }
     };
-    return std::make_unique<Consumer>(CI, Opts, Out);
+    std::vector<std::unique_ptr<ASTConsumer>> Analysis;
+    std::unique_ptr<PathSession> Session;
+    if (Opts.KeepUnit) {
+      Session = std::make_unique<PathSession>();
+      Analysis.push_back(createPathAnalysis(CI, *Session));
+    }
+    return std::make_unique<Consumer>(CI, Opts, Out, std::move(Analysis),
+                                      std::move(Session));
   }
 
 private:
@@ -238,9 +271,9 @@ void writeSarif(llvm::raw_ostream &OS, const std::vector<Finding> &Findings) {
   json::Array Rules;
   for (unsigned I = 0; I < NumRules; ++I) {
     Rule R = Rule(I);
-    // The gfpdep command has no path-sensitive mode; such rules come last,
-    // so ruleIndex (the rule's number) stays right without them.
-    if (pathSensitiveOnly(R))
+    // Rules of the path-sensitive mode only with it; they come last, so
+    // ruleIndex (the rule's number) stays right without them.
+    if (pathSensitiveOnly(R) && !PathSensitive)
       continue;
     std::string Id = ("gfpdep-" + ruleId(R)).str();
     Rules.push_back(json::Object{
@@ -561,6 +594,7 @@ int main(int argc, const char **argv) {
     return RC;
   Base.ExportSummary = true;
   Base.CyclesWithExternalEdges = false; // closed once, below, for all units
+  Base.KeepUnit = PathSensitive;        // the path mode's analyzer reads it
 
   std::set<std::string> Known;
   if (int RC = loadBaseline(Known))

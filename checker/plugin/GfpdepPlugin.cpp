@@ -11,13 +11,10 @@
 
 #include "Analyzer.h"
 #include "PathChecker.h"
-#include "PathSession.h"
+#include "PathMode.h"
 #include "model/ModelFile.h"
 #include "clang/AST/ASTConsumer.h"
-#include "clang/Analysis/PathDiagnostic.h"
 #include "clang/Frontend/MultiplexConsumer.h"
-#include "clang/StaticAnalyzer/Core/AnalyzerOptions.h"
-#include "clang/StaticAnalyzer/Frontend/AnalysisConsumer.h"
 #include "clang/StaticAnalyzer/Frontend/CheckerRegistry.h"
 #include "clang/Basic/FileManager.h"
 #include "clang/Basic/SourceManager.h"
@@ -27,7 +24,6 @@
 #include "Naming.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/raw_ostream.h"
-#include <chrono>
 #include <cstdlib>
 
 using namespace clang;
@@ -72,51 +68,6 @@ std::string ruleList() {
   return S;
 }
 
-/// Turns the analyzer's lock-balance reports into findings: the message,
-/// one note per event of the path, then the fix.
-class BalanceCollector : public ento::PathDiagnosticConsumer {
-public:
-  BalanceCollector(PathSession &S, const SourceManager &SM) : S(S), SM(SM) {}
-
-  void FlushDiagnosticsImpl(std::vector<const ento::PathDiagnostic *> &Diags,
-                            FilesMade *) override {
-    for (const ento::PathDiagnostic *PD : Diags) {
-      if (PD->getBugType() != "lock-balance")
-        continue;
-      Finding F;
-      F.R = Rule::LockBalance;
-      F.Where = makeLoc(PD->getLocation().asLocation(), SM);
-      F.Message = PD->getShortDescription().str();
-      F.Origin = F.Where;
-      std::vector<Step> Fixes;
-      for (const auto &P : PD->path.flatten(/*ShouldFlattenMacros=*/true)) {
-        std::string Text = P->getString().str();
-        if (Text.empty())
-          continue;
-        Loc At = makeLoc(P->getLocation().asLocation(), SM);
-        if (P->getKind() == ento::PathDiagnosticPiece::Note) {
-          Fixes.push_back({At, Text});
-          continue;
-        }
-        if (At == F.Where && Text == F.Message)
-          continue;
-        if (!Text.empty())
-          Text[0] = llvm::toLower(Text[0]);
-        F.Notes.push_back({At, Text});
-      }
-      F.Notes.insert(F.Notes.end(), Fixes.begin(), Fixes.end());
-      S.Balance.push_back(std::move(F));
-    }
-  }
-  llvm::StringRef getName() const override { return "gfpdep"; }
-  PathGenerationScheme getGenerationScheme() const override { return Minimal; }
-  bool supportsLogicalOpControlFlow() const override { return false; }
-
-private:
-  PathSession &S;
-  const SourceManager &SM;
-};
-
 /// Runs the engine at the end of the unit; in the path-sensitive mode the
 /// analysis consumer it multiplexes to then answers the findings' queries.
 class GfpdepConsumer : public MultiplexConsumer {
@@ -158,21 +109,12 @@ public:
     PathStats PS;
     if (Session) {
       // The analyzer explores the unit's paths and answers each finding.
-      auto T = std::chrono::steady_clock::now();
-      Session->Unit = R.Unit;
-      Session->Findings = std::move(R.Findings);
-      Session->indexQueries();
-      setActiveSession(Session.get());
-      MultiplexConsumer::HandleTranslationUnit(Ctx);
-      setActiveSession(nullptr);
-      R.Findings = filterFindings(*Session, Ctx, PS);
+      checkOnPaths(*Session, R, Ctx,
+                   [&] { MultiplexConsumer::HandleTranslationUnit(Ctx); }, PS);
       if (!Opts.Analyzer.Rules.enabled(Rule::LockBalance))
         llvm::erase_if(R.Findings,
                        [](const Finding &F) { return F.R == Rule::LockBalance; });
       dropSuppressedFindings(R.Findings, SM);
-      PS.Seconds = std::chrono::duration<double>(
-                       std::chrono::steady_clock::now() - T)
-                       .count();
     }
     if (!Opts.SummaryDir.empty()) {
       std::string Out = CI.getFrontendOpts().OutputFile;
@@ -234,33 +176,7 @@ protected:
     std::shared_ptr<PathSession> Session;
     if (Opts.PathSensitive) {
       Session = std::make_shared<PathSession>();
-      // Only our checker; callees inlined where the analyzer can (their
-      // paths, their return values), the engine's summaries standing for the
-      // others; every function also explored on its own, so that each one's
-      // findings can be judged; no output of the analyzer's own.
-      AnalyzerOptions &AO = CI.getAnalyzerOpts();
-      AO.CheckersAndPackages = {{PathCheckerName, true}};
-      AO.AnalysisDiagOpt = PD_NONE;
-      AO.InliningMode = All;
-      // The analyzer's "shallow" budget: small callees (accessors, wrappers)
-      // inlined, larger ones stood for by the engine's summaries. Its deep
-      // default costs two orders of magnitude more on driver-sized units
-      // (docs/performance.md) for little the summaries do not give.
-      AO.IPAMode = "inlining";
-      AO.MaxInlinableSize = 4;
-      AO.MaxNodesPerTopLevelFunction = 75000;
-      // The analyzer would look for checkers in every -load'ed library (ours
-      // included, and other plugins it would warn about): it gets none, and
-      // our checker directly.
-      std::vector<std::string> Loaded;
-      std::swap(Loaded, CI.getFrontendOpts().Plugins);
-      std::unique_ptr<ento::AnalysisASTConsumer> AC =
-          ento::CreateAnalysisConsumer(CI);
-      std::swap(Loaded, CI.getFrontendOpts().Plugins);
-      AC->AddCheckerRegistrationFn(registerPathChecker);
-      AC->AddDiagnosticConsumer(
-          new BalanceCollector(*Session, CI.getSourceManager()));
-      Analysis.push_back(std::move(AC));
+      Analysis.push_back(createPathAnalysis(CI, *Session));
     }
     return std::make_unique<GfpdepConsumer>(CI, Opts, std::move(Analysis),
                                             std::move(Session));
