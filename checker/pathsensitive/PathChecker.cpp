@@ -682,8 +682,27 @@ bool PathChecker::evalCall(const CallEvent &Call, CheckerContext &C) const {
     Ctx.Fl = Row->Op == ApiOp::FsReclaimAcquire ? Flavor::None : Row->Fl;
     const OriginRec *O = origin(Where, Ctx, Row->Name.str());
     St = beginContext(St, O);
+    std::string Text;
+    switch (Ctx.Kind) {
+    case CtxKind::Section:
+      switch (Ctx.Fl) {
+      case Flavor::IrqOff: Text = "interrupts disabled here"; break;
+      case Flavor::PreemptOff: Text = "preemption disabled here"; break;
+      case Flavor::RcuRead: Text = "RCU read-side critical section begins here"; break;
+      case Flavor::BhOff: Text = "bottom halves disabled here"; break;
+      case Flavor::NonBlock: Text = "non-blocking region begins here"; break;
+      default: Text = "section begins here"; break;
+      }
+      break;
+    case CtxKind::Scope:
+      Text = flavorNoun(Ctx.Fl).str() + " begins here";
+      break;
+    default:
+      Text = "fs_reclaim acquired here";
+      break;
+    }
     C.addTransition(St, noteFor(C, nullptr, O,
-                                quoted(Row->Name) + " begins a section here"));
+                                Text + " (" + Row->Name.str() + ")"));
     return true;
   }
   case ApiOp::Exit:
@@ -699,8 +718,7 @@ bool PathChecker::evalCall(const CallEvent &Call, CheckerContext &C) const {
     if (O) {
       St = endContext(St, O);
       C.addTransition(St, noteFor(C, nullptr, O,
-                                  "the section ends here (" + Row->Name.str() +
-                                      ")"));
+                                  "it ends here (" + Row->Name.str() + ")"));
     } else {
       C.addTransition(St);
     }
@@ -886,22 +904,30 @@ void PathChecker::checkPostCall(const CallEvent &Call, CheckerContext &C) const 
     if (!R)
       return;
     ProgramStateRef St = C.getState();
-    bool Changed = false;
+    // What the destructor ends: contexts and lock keys, for its note.
+    std::vector<const void *> Ended;
     for (const OwnedPair &P : St->get<GfpdepOwned>()) {
       if (P.first != R)
         continue;
       const auto *O = static_cast<const OriginRec *>(P.second);
       St = endContext(St->remove<GfpdepOwned>(P), O);
+      Ended.push_back(O);
       for (const auto &[K, E] : St->get<GfpdepLocks>())
         if (E.Site == O && E.St == LockEntry::Held) {
           LockEntry Rel = E;
           Rel.St = LockEntry::Released;
           St = St->set<GfpdepLocks>(K, Rel);
+          Ended.push_back(K);
         }
-      Changed = true;
     }
-    if (Changed)
-      C.addTransition(St);
+    if (!Ended.empty())
+      C.addTransition(St, C.getNoteTag([this, Ended](PathSensitiveBugReport &BR)
+                                           -> std::string {
+        auto It = Subject.find(&BR);
+        return It != Subject.end() && llvm::is_contained(Ended, It->second)
+                   ? "the guard's destructor releases it here"
+                   : "";
+      }));
     return;
   }
   const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());

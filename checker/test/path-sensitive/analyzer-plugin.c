@@ -41,5 +41,16 @@ int leak(struct dev *d, int err) {
 }
 // CHECK: analyzer-plugin.c:38:5: warning: spinlock 'dev::lock' is still held when 'leak' returns on this path, but other paths release it [gfpdep.PathSensitive]
 // CHECK: analyzer-plugin.c:36:3: note: spinlock 'dev::lock' acquired here
-// CHECK: 2 warnings generated.
+// Sections get their note too.
+void poll_hw(int atomic) {
+  if (atomic)
+    local_irq_disable();
+  msleep(1);
+  if (atomic)
+    local_irq_enable();
+}
+// CHECK: analyzer-plugin.c:48:3: warning: 'msleep' may sleep in atomic context: interrupts are disabled [gfpdep.PathSensitive]
+// CHECK: analyzer-plugin.c:46:7: note: Assuming 'atomic' is not equal to 0
+// CHECK: analyzer-plugin.c:47:5: note: interrupts disabled here (local_irq_disable)
+// CHECK: 3 warnings generated.
 // DROP-NOT: analyzer-plugin.c:25:{{.*}}warning
