@@ -85,6 +85,10 @@ REGISTER_MAP_WITH_PROGRAMSTATE(GfpdepLocks, const void *, LockEntry)
 /// Contexts in force (OriginRec) -> the order they began in.
 REGISTER_MAP_WITH_PROGRAMSTATE(GfpdepContexts, const void *, unsigned)
 REGISTER_TRAIT_WITH_PROGRAMSTATE(GfpdepSeq, unsigned)
+/// The path took a branch on a value read again after a call may have
+/// changed it (a flag tested twice around a call): which way it went says
+/// nothing about the first test.
+REGISTER_TRAIT_WITH_PROGRAMSTATE(GfpdepReread, bool)
 /// (C++ object region, OriginRec) pairs: contexts its destructor ends.
 REGISTER_SET_WITH_PROGRAMSTATE(GfpdepOwned, OwnedPair)
 
@@ -103,9 +107,11 @@ struct LockArg {
 
 class PathChecker
     : public Checker<check::ASTDecl<TranslationUnitDecl>, eval::Call,
-                     check::BeginFunction, check::PreCall, check::PostCall,
-                     check::EndFunction, check::EndAnalysis> {
+                     check::BeginFunction, check::BranchCondition,
+                     check::PreCall, check::PostCall, check::EndFunction,
+                     check::EndAnalysis> {
 public:
+  void checkBranchCondition(const Stmt *Cond, CheckerContext &C) const;
   void checkBeginFunction(CheckerContext &C) const;
   void checkASTDecl(const TranslationUnitDecl *TU, AnalysisManager &Mgr,
                     BugReporter &BR) const;
@@ -138,6 +144,8 @@ private:
   mutable llvm::DenseSet<const void *> AcquiredFirst;
   struct FirstRelease {
     const void *Key;
+    const char *Class;
+    bool Reread; ///< the path branched on memory a call may have changed
     const OriginRec *Site;
     ExplodedNode *N;
   };
@@ -549,7 +557,7 @@ ProgramStateRef PathChecker::release(const CallEvent &Call, CheckerContext &C,
   R.Class = L.Class;
   R.FromCaller = true;
   Note = What + " released here; this path has not acquired it";
-  ReleasedFirst.push_back({Key, Here, nullptr});
+  ReleasedFirst.push_back({Key, L.Class, St->get<GfpdepReread>(), Here, nullptr});
   return St->set<GfpdepLocks>(Key, R);
 }
 
@@ -830,6 +838,20 @@ void PathChecker::applySummary(const CallEvent &Call, CheckerContext &C,
                                     : noteFor(C, NoteKey, NoteOrigin, Notes));
 }
 
+void PathChecker::checkBranchCondition(const Stmt *Cond,
+                                       CheckerContext &C) const {
+  ProgramStateRef St = C.getState();
+  if (!S || St->get<GfpdepReread>())
+    return;
+  // Memory a call invalidated reads back as symbols derived from the
+  // call's conjured value.
+  for (SymbolRef Sym : C.getSVal(Cond).symbols())
+    if (isa<SymbolDerived>(Sym)) {
+      C.addTransition(St->set<GfpdepReread>(true));
+      return;
+    }
+}
+
 void PathChecker::checkPreCall(const CallEvent &Call, CheckerContext &C) const {
   if (S && !S->Sites.empty())
     answer(Call, C);
@@ -1025,6 +1047,25 @@ void PathChecker::checkEndAnalysis(ExplodedGraph &G, BugReporter &BR,
   const ApiRow *Own = FD && S->Unit ? rowFor(FD, *S->Unit->Model, S->Unit->Facts)
                                     : nullptr;
   std::string Fn = FD ? declName(FD) : "the function";
+  // The engine's view of the same function: the lock classes it may return
+  // holding. A path of the analyzer that the engine's branch correlation
+  // rules out (a flag tested twice around a call the analyzer assumes may
+  // change it) is not reported.
+  const Summary *Engine = nullptr;
+  if (FD && S->Unit)
+    if (const FunctionDecl *Def = FD->getDefinition()) {
+      auto It = S->Unit->Summaries.find(Def);
+      if (It != S->Unit->Summaries.end())
+        Engine = &It->second;
+    }
+  auto EngineAgrees = [&](const std::vector<Context> &Net,
+                          const char *Class) {
+    if (!Engine || !Class)
+      return true;
+    return llvm::any_of(Net, [&](const Context &C) {
+      return C.Kind == CtxKind::Lock && Symbol(C.Lock.key()).data() == Class;
+    });
+  };
 
   // Held at exit on some paths but not on others, and not as a trylock
   // wrapper whose return value says which.
@@ -1066,6 +1107,9 @@ void PathChecker::checkEndAnalysis(ExplodedGraph &G, BugReporter &BR,
         continue; // a wrapper that returns with the lock held
       if (ByTrylock && ((HeldNonZero && FreeZero) || (HeldZero && FreeNonZero)))
         continue; // a trylock wrapper: its return value says which
+      if (!EngineAgrees(Engine ? Engine->NetAcquire : std::vector<Context>(),
+                        E.Class))
+        continue;
       emitBalance(BR, First, K,
                   flavorNoun(E.Site->Fl).str() + " " + quoted(E.Site->Name) +
                       " is still held when " + quoted(Fn) +
@@ -1082,7 +1126,7 @@ void PathChecker::checkEndAnalysis(ExplodedGraph &G, BugReporter &BR,
   // on another: so it is not held on entry.
   if (!Own || Own->Op != ApiOp::Release)
     for (const FirstRelease &R : ReleasedFirst)
-      if (R.N && AcquiredFirst.count(R.Key))
+      if (R.N && !R.Reread && AcquiredFirst.count(R.Key))
         emitBalance(BR, R.N, R.Key,
                     "releasing " + flavorNoun(R.Site->Fl).str() + " " +
                         quoted(R.Site->Name) + ", which this path of " +

@@ -158,6 +158,67 @@ void loop_guarded(struct dev *d, int n) {
     d->state += i;
   }
 }
+// Shapes of balanced kernel code.
+void foo(struct dev *d);
+void irqsave_early_return(struct dev *d) {
+  unsigned long flags;
+  spin_lock_irqsave(&d->lock, flags);
+  if (d->state) {
+    spin_unlock_irqrestore(&d->lock, flags);
+    return;
+  }
+  d->state = 1;
+  spin_unlock_irqrestore(&d->lock, flags);
+}
+void loop_continue(struct dev *d, int n) {
+  for (int i = 0; i < n; i++) {
+    spin_lock(&d->lock);
+    if (d->state == i) {
+      spin_unlock(&d->lock);
+      continue;
+    }
+    d->state++;
+    spin_unlock(&d->lock);
+  }
+}
+int goto_unwind(struct dev *d, int a, int b) {
+  int ret = 0;
+  mutex_lock(&d->mlock);
+  spin_lock(&d->lock);
+  if (a) {
+    ret = -1;
+    goto out;
+  }
+  if (b) {
+    ret = -2;
+    goto out;
+  }
+  d->state = 3;
+out:
+  spin_unlock(&d->lock);
+  mutex_unlock(&d->mlock);
+  return ret;
+}
+void spin_until_taken(struct dev *d) {
+  while (!spin_trylock(&d->lock))
+    d->state++;
+  d->state = 4;
+  spin_unlock(&d->lock);
+}
+// A flag tested twice around a call that might change it: the analyzer
+// cannot tell, the engine's correlation trusts the flag; not reported.
+void field_flag_around_call(struct dev *d) {
+  if (d->state)
+    spin_lock(&d->lock);
+  foo(d);
+  if (d->state)
+    spin_unlock(&d->lock);
+}
+void global_lock_around_call(struct dev *d) {
+  spin_lock(&glock);
+  foo(d);
+  spin_unlock(&glock);
+}
 // An annotated acquirer returns holding the lock by contract.
 GFPDEP_ACQUIRES(1, "spin") void annotated_acquire(struct dev *d);
 void annotated_acquire(struct dev *d) { spin_lock(&d->lock); }
