@@ -60,6 +60,10 @@ struct LockEntry {
   bool FromCaller = false; ///< held on entry (lockdep_assert_held, release first)
   bool Recursive = false;
 
+  LockEntry() = default;
+  LockEntry(State St, const OriginRec *Site, const char *Class)
+      : St(St), Site(Site), Class(Class) {}
+
   bool operator==(const LockEntry &O) const {
     return St == O.St && Site == O.Site && Class == O.Class && Try == O.Try &&
            Scoped == O.Scoped && FromCaller == O.FromCaller &&
@@ -196,6 +200,16 @@ private:
 };
 
 std::string quoted(llvm::StringRef S) { return ("'" + S + "'").str(); }
+
+/// The engine's context for a held lock.
+Context lockContext(Flavor Fl, const LockRef &L, unsigned Subclass = 0) {
+  Context C;
+  C.Kind = CtxKind::Lock;
+  C.Fl = Fl;
+  C.Lock = L;
+  C.Subclass = Subclass;
+  return C;
+}
 
 } // namespace
 
@@ -436,11 +450,7 @@ void PathChecker::acquire(const CallEvent &Call, CheckerContext &C,
                           const NoteTag *, bool Scoped,
                           llvm::SmallVectorImpl<const OriginRec *> *Begun,
                           ProgramStateRef &Out, std::string &Note) const {
-  Context Ctx;
-  Ctx.Kind = CtxKind::Lock;
-  Ctx.Fl = Fl;
-  Ctx.Lock = L.Ref;
-  Ctx.Subclass = Subclass;
+  Context Ctx = lockContext(Fl, L.Ref, Subclass);
   const OriginRec *O = origin(Where, Ctx, L.Name);
   LastBegun = O;
   if (Begun)
@@ -469,10 +479,7 @@ void PathChecker::acquire(const CallEvent &Call, CheckerContext &C,
     Out = nullptr;
     return;
   }
-  LockEntry E;
-  E.St = LockEntry::Held;
-  E.Site = O;
-  E.Class = L.Class;
+  LockEntry E(LockEntry::Held, O, L.Class);
   E.Try = Try;
   E.Scoped = Scoped;
   E.Recursive = Recursive;
@@ -506,10 +513,7 @@ ProgramStateRef PathChecker::release(const CallEvent &Call, CheckerContext &C,
     if (Best)
       E = Best;
   }
-  Context Ctx;
-  Ctx.Kind = CtxKind::Lock;
-  Ctx.Fl = Fl;
-  Ctx.Lock = L.Ref;
+  Context Ctx = lockContext(Fl, L.Ref);
   const OriginRec *Here = origin(Where, Ctx, L.Name);
   if (E && E->St == LockEntry::Held) {
     St = endContext(St, E->Site);
@@ -551,10 +555,7 @@ ProgramStateRef PathChecker::release(const CallEvent &Call, CheckerContext &C,
       break;
     }
   }
-  LockEntry R;
-  R.St = LockEntry::Released;
-  R.Site = Here;
-  R.Class = L.Class;
+  LockEntry R(LockEntry::Released, Here, L.Class);
   R.FromCaller = true;
   Note = What + " released here; this path has not acquired it";
   ReleasedFirst.push_back({Key, L.Class, St->get<GfpdepReread>(), Here, nullptr});
@@ -584,6 +585,12 @@ bool PathChecker::evalCall(const CallEvent &Call, CheckerContext &C) const {
   SValBuilder &SVB = C.getSValBuilder();
   QualType RT = Call.getResultType();
   bool HasResult = !RT.isNull() && !RT->isVoidType();
+  // A modelled call's result, when it has one, is a value of its own.
+  auto Bind = [&](ProgramStateRef In) {
+    return HasResult ? In->BindExpr(OE, LC, SVB.conjureSymbolVal(
+                                                OE, LC, RT, C.blockCount()))
+                     : In;
+  };
   gfpdep::Loc Where = makeLoc(OE->getBeginLoc(), C.getSourceManager());
   bool Scoped = ownedByCleanup(Call, C);
 
@@ -604,8 +611,7 @@ bool PathChecker::evalCall(const CallEvent &Call, CheckerContext &C) const {
                    (Row->Flags & RF_ZeroIsSuccess) && HasResult &&
                    RT->isIntegralOrEnumerationType();
     if (Row->Op == ApiOp::Acquire && !MayFail) {
-      if (HasResult)
-        St = St->BindExpr(OE, LC, SVB.conjureSymbolVal(OE, LC, RT, C.blockCount()));
+      St = Bind(St);
       ProgramStateRef Out;
       std::string Note;
       acquire(Call, C, St, L, Row->Fl, Sub, Recursive, false, Where, "",
@@ -644,14 +650,8 @@ bool PathChecker::evalCall(const CallEvent &Call, CheckerContext &C) const {
     if (Out)
       C.addTransition(Out, noteFor(C, L.Key, LastBegun, Note));
     if (L.Key && !St->get<GfpdepLocks>(L.Key)) {
-      LockEntry E;
-      E.St = LockEntry::NotAcquired;
-      Context Ctx;
-      Ctx.Kind = CtxKind::Lock;
-      Ctx.Fl = Row->Fl;
-      Ctx.Lock = L.Ref;
-      E.Site = origin(Where, Ctx, L.Name);
-      E.Class = L.Class;
+      LockEntry E(LockEntry::NotAcquired,
+                  origin(Where, lockContext(Row->Fl, L.Ref), L.Name), L.Class);
       E.Try = !MayFail; // a trylock's failure, not a failed mutex_lock_*()
       E.Scoped = Scoped;
       Fail = Fail->set<GfpdepLocks>(L.Key, E);
@@ -665,8 +665,7 @@ bool PathChecker::evalCall(const CallEvent &Call, CheckerContext &C) const {
   }
   case ApiOp::Release: {
     LockArg L = lockArg(Call, Row->Arg, C);
-    if (HasResult)
-      St = St->BindExpr(OE, LC, SVB.conjureSymbolVal(OE, LC, RT, C.blockCount()));
+    St = Bind(St);
     std::string Note;
     ProgramStateRef Out = release(Call, C, St, L, Row->Fl, Where, Note);
     if (Out) {
@@ -681,8 +680,7 @@ bool PathChecker::evalCall(const CallEvent &Call, CheckerContext &C) const {
   case ApiOp::Enter:
   case ApiOp::ScopeSave:
   case ApiOp::FsReclaimAcquire: {
-    if (HasResult)
-      St = St->BindExpr(OE, LC, SVB.conjureSymbolVal(OE, LC, RT, C.blockCount()));
+    St = Bind(St);
     Context Ctx;
     Ctx.Kind = Row->Op == ApiOp::Enter       ? CtxKind::Section
                : Row->Op == ApiOp::ScopeSave ? CtxKind::Scope
@@ -716,8 +714,7 @@ bool PathChecker::evalCall(const CallEvent &Call, CheckerContext &C) const {
   case ApiOp::Exit:
   case ApiOp::ScopeRestore:
   case ApiOp::FsReclaimRelease: {
-    if (HasResult)
-      St = St->BindExpr(OE, LC, SVB.conjureSymbolVal(OE, LC, RT, C.blockCount()));
+    St = Bind(St);
     CtxKind K = Row->Op == ApiOp::Exit           ? CtxKind::Section
                 : Row->Op == ApiOp::ScopeRestore ? CtxKind::Scope
                                                  : CtxKind::FsReclaim;
@@ -734,23 +731,17 @@ bool PathChecker::evalCall(const CallEvent &Call, CheckerContext &C) const {
   }
   case ApiOp::AssertHeld: {
     LockArg L = lockArg(Call, Row->Arg, C);
-    if (HasResult)
-      St = St->BindExpr(OE, LC, SVB.conjureSymbolVal(OE, LC, RT, C.blockCount()));
+    St = Bind(St);
     if (!L.Key) {
       C.addTransition(St);
       return true;
     }
     const LockEntry *E = St->get<GfpdepLocks>(L.Key);
     if (!E || E->St != LockEntry::Held) {
-      Context Ctx;
-      Ctx.Kind = CtxKind::Lock;
-      Ctx.Fl = Flavor::Mutex;
-      Ctx.Lock = L.Ref;
+      Context Ctx = lockContext(Flavor::Mutex, L.Ref);
       const OriginRec *O = origin(Where, Ctx, L.Name);
       St = beginContext(St, O);
-      LockEntry H;
-      H.Site = O;
-      H.Class = L.Class;
+      LockEntry H(LockEntry::Held, O, L.Class);
       H.FromCaller = true;
       St = St->set<GfpdepLocks>(L.Key, H);
     }
