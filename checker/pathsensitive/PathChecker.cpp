@@ -1,4 +1,4 @@
-//===- PathChecker.cpp - gfpdep on the Clang Static Analyzer ---------------===//
+//===- PathChecker.cpp - gfpdep on the Clang Static Analyzer ---------===//
 ///
 /// \file
 /// The gfpdep.PathSensitive checker. Per path it tracks what the engine
@@ -43,7 +43,7 @@ namespace {
 /// A context the checker began: where, and the engine's key for it.
 struct OriginRec {
   gfpdep::Loc Where;
-  std::string Key;  ///< Context::key()
+  std::string Key; ///< Context::key()
   CtxKind Kind = CtxKind::Lock;
   Flavor Fl = Flavor::None;
   std::string Name; ///< the lock's name, for messages
@@ -55,9 +55,10 @@ struct LockEntry {
   State St = Held;
   const OriginRec *Site = nullptr; ///< acquired, released or failed here
   const char *Class = nullptr;     ///< interned lock class key
-  bool Try = false;        ///< taken by a trylock
-  bool Scoped = false;     ///< owned by a cleanup variable or C++ object
-  bool FromCaller = false; ///< held on entry (lockdep_assert_held, release first)
+  bool Try = false;                ///< taken by a trylock
+  bool Scoped = false; ///< owned by a cleanup variable or C++ object
+  bool FromCaller =
+      false; ///< held on entry (lockdep_assert_held, release first)
   bool Recursive = false;
 
   LockEntry() = default;
@@ -132,7 +133,8 @@ private:
 
   mutable std::unique_ptr<PathSession> Own;
   mutable PathSession *S = nullptr;
-  mutable std::map<std::pair<gfpdep::Loc, std::string>, std::unique_ptr<OriginRec>>
+  mutable std::map<std::pair<gfpdep::Loc, std::string>,
+                   std::unique_ptr<OriginRec>>
       Origins;
   /// Which lock (key) or context (OriginRec) a report is about: NoteTags
   /// speak only of those.
@@ -179,8 +181,7 @@ private:
   void acquire(const CallEvent &Call, CheckerContext &C, ProgramStateRef St,
                const LockArg &L, Flavor Fl, unsigned Subclass, bool Recursive,
                bool Try, const gfpdep::Loc &Where, llvm::StringRef Via,
-               const NoteTag *ExtraTag, bool Scoped,
-               llvm::SmallVectorImpl<const OriginRec *> *Begun,
+               bool Scoped, llvm::SmallVectorImpl<const OriginRec *> *Begun,
                ProgramStateRef &Out, std::string &Note) const;
   ProgramStateRef release(const CallEvent &Call, CheckerContext &C,
                           ProgramStateRef St, const LockArg &L, Flavor Fl,
@@ -189,13 +190,13 @@ private:
   void applySummary(const CallEvent &Call, CheckerContext &C,
                     const Summary &Sum) const;
   void reportBalance(CheckerContext &C, ExplodedNode *N, const Stmt *At,
-                     const void *Key,
-                     const std::string &Message, const std::string &Fix) const;
+                     const void *Key, const std::string &Message,
+                     const std::string &Fix) const;
   void emitBalance(BugReporter &BR, ExplodedNode *N, const void *Key,
                    const std::string &Message, const std::string &Fix,
                    const Decl *D) const;
-  const NoteTag *noteFor(CheckerContext &C, const void *Key,
-                         const OriginRec *O, std::string Text) const;
+  const NoteTag *noteFor(CheckerContext &C, const void *Key, const OriginRec *O,
+                         std::string Text) const;
   void answer(const CallEvent &Call, CheckerContext &C) const;
 };
 
@@ -250,7 +251,8 @@ bool PathChecker::relevant(const Decl *D, const SourceManager &SM) const {
     return false;
   bool Found = false;
   // A queried site inside the body.
-  gfpdep::Loc B = makeLoc(Body->getBeginLoc(), SM), E = makeLoc(Body->getEndLoc(), SM);
+  gfpdep::Loc B = makeLoc(Body->getBeginLoc(), SM),
+              E = makeLoc(Body->getEndLoc(), SM);
   auto Site = S->Sites.lower_bound(B);
   Found = Site != S->Sites.end() && !(E < Site->first);
   llvm::SmallVector<const Stmt *, 64> Walk{Body};
@@ -278,13 +280,13 @@ bool PathChecker::relevant(const Decl *D, const SourceManager &SM) const {
       const CXXRecordDecl *RD = Ctor ? Ctor->getParent() : nullptr;
       if (RD && RD->getIdentifier()) {
         llvm::StringRef N = RD->getName();
-        Found = N == "lock_guard" || N == "unique_lock" ||
-                N == "scoped_lock" || N == "shared_lock";
+        Found = N == "lock_guard" || N == "unique_lock" || N == "scoped_lock" ||
+                N == "shared_lock";
       }
       if (const FunctionDecl *Def = Ctor ? Ctor->getDefinition() : nullptr) {
         auto Sum = S->Unit->Summaries.find(Def);
-        Found |= Sum != S->Unit->Summaries.end() &&
-                 !Sum->second.NetAcquire.empty();
+        Found |=
+            Sum != S->Unit->Summaries.end() && !Sum->second.NetAcquire.empty();
       }
     }
     for (const Stmt *Child : St->children())
@@ -341,7 +343,8 @@ LockArg PathChecker::lockArg(const CallEvent &Call, int Arg,
     const auto *IC = dyn_cast<CXXInstanceCall>(&Call);
     if (!IC)
       return L;
-    if (const auto *MCE = dyn_cast_or_null<CXXMemberCallExpr>(Call.getOriginExpr()))
+    if (const auto *MCE =
+            dyn_cast_or_null<CXXMemberCallExpr>(Call.getOriginExpr()))
       E = MCE->getImplicitObjectArgument();
     V = IC->getCXXThisVal();
   } else if (Arg >= 0 && unsigned(Arg) < Call.getNumArgs()) {
@@ -380,7 +383,8 @@ LockArg PathChecker::lockArg(const CallEvent &Call, int Arg,
 /// Whether the call initialises a variable with a cleanup function (the
 /// kernel's guard()/scoped_guard()): the analyzer does not run cleanups, so
 /// the lock's balance is left to the engine.
-bool PathChecker::ownedByCleanup(const CallEvent &Call, CheckerContext &C) const {
+bool PathChecker::ownedByCleanup(const CallEvent &Call,
+                                 CheckerContext &C) const {
   const Stmt *E = Call.getOriginExpr();
   if (!E)
     return false;
@@ -431,7 +435,8 @@ const OriginRec *PathChecker::newestSection(ProgramStateRef St, CtxKind K,
 }
 
 const NoteTag *PathChecker::noteFor(CheckerContext &C, const void *Key,
-                                   const OriginRec *O, std::string Text) const {
+                                    const OriginRec *O,
+                                    std::string Text) const {
   return C.getNoteTag(
       [this, Key, O, Text](PathSensitiveBugReport &BR) -> std::string {
         auto It = Subject.find(&BR);
@@ -447,7 +452,7 @@ void PathChecker::acquire(const CallEvent &Call, CheckerContext &C,
                           ProgramStateRef St, const LockArg &L, Flavor Fl,
                           unsigned Subclass, bool Recursive, bool Try,
                           const gfpdep::Loc &Where, llvm::StringRef Via,
-                          const NoteTag *, bool Scoped,
+                          bool Scoped,
                           llvm::SmallVectorImpl<const OriginRec *> *Begun,
                           ProgramStateRef &Out, std::string &Note) const {
   Context Ctx = lockContext(Fl, L.Ref, Subclass);
@@ -470,8 +475,8 @@ void PathChecker::acquire(const CallEvent &Call, CheckerContext &C,
       std::string What = flavorNoun(Fl).str() + " " + quoted(L.Name);
       std::string Fn = declName(currentFunction(C));
       reportBalance(C, N, Call.getOriginExpr(), L.Key,
-                    "acquiring " + What + ", which this path of " +
-                        quoted(Fn) + " already holds: self-deadlock",
+                    "acquiring " + What + ", which this path of " + quoted(Fn) +
+                        " already holds: self-deadlock",
                     "release it before this call, or take the second "
                     "object's lock with the _nested() variant if these are "
                     "two objects of one class");
@@ -484,10 +489,11 @@ void PathChecker::acquire(const CallEvent &Call, CheckerContext &C,
   E.Scoped = Scoped;
   E.Recursive = Recursive;
   Out = St->set<GfpdepLocks>(L.Key, E);
-  Note = Try ? flavorNoun(Fl).str() + " " + quoted(L.Name) + " acquired here: " +
-                   (Via.empty() ? "the trylock succeeds on this path" : Via.str())
-             : flavorNoun(Fl).str() + " " + quoted(L.Name) + " acquired here" +
-                   (Via.empty() ? "" : " (" + Via.str() + ")");
+  Note =
+      Try ? flavorNoun(Fl).str() + " " + quoted(L.Name) + " acquired here: " +
+                (Via.empty() ? "the trylock succeeds on this path" : Via.str())
+          : flavorNoun(Fl).str() + " " + quoted(L.Name) + " acquired here" +
+                (Via.empty() ? "" : " (" + Via.str() + ")");
 }
 
 ProgramStateRef PathChecker::release(const CallEvent &Call, CheckerContext &C,
@@ -529,16 +535,17 @@ ProgramStateRef PathChecker::release(const CallEvent &Call, CheckerContext &C,
     if (!N)
       return nullptr;
     if (E->St == LockEntry::NotAcquired)
-      reportBalance(C, N, Call.getOriginExpr(), Key,
-                    "releasing " + What + " on a path where " +
-                        (E->Try ? std::string("the trylock") : "its acquisition") +
-                        " failed: it is not held here",
-                    "release it only on the branch where the lock was "
-                    "acquired");
+      reportBalance(
+          C, N, Call.getOriginExpr(), Key,
+          "releasing " + What + " on a path where " +
+              (E->Try ? std::string("the trylock") : "its acquisition") +
+              " failed: it is not held here",
+          "release it only on the branch where the lock was "
+          "acquired");
     else
       reportBalance(C, N, Call.getOriginExpr(), Key,
-                    "releasing " + What + ", which this path of " +
-                        quoted(Fn) + " has already released",
+                    "releasing " + What + ", which this path of " + quoted(Fn) +
+                        " has already released",
                     "remove the second release, or re-acquire the lock "
                     "before it");
     return nullptr;
@@ -558,7 +565,8 @@ ProgramStateRef PathChecker::release(const CallEvent &Call, CheckerContext &C,
   LockEntry R(LockEntry::Released, Here, L.Class);
   R.FromCaller = true;
   Note = What + " released here; this path has not acquired it";
-  ReleasedFirst.push_back({Key, L.Class, St->get<GfpdepReread>(), Here, nullptr});
+  ReleasedFirst.push_back(
+      {Key, L.Class, St->get<GfpdepReread>(), Here, nullptr});
   return St->set<GfpdepLocks>(Key, R);
 }
 
@@ -587,9 +595,10 @@ bool PathChecker::evalCall(const CallEvent &Call, CheckerContext &C) const {
   bool HasResult = !RT.isNull() && !RT->isVoidType();
   // A modelled call's result, when it has one, is a value of its own.
   auto Bind = [&](ProgramStateRef In) {
-    return HasResult ? In->BindExpr(OE, LC, SVB.conjureSymbolVal(
-                                                OE, LC, RT, C.blockCount()))
-                     : In;
+    return HasResult
+               ? In->BindExpr(OE, LC,
+                              SVB.conjureSymbolVal(OE, LC, RT, C.blockCount()))
+               : In;
   };
   gfpdep::Loc Where = makeLoc(OE->getBeginLoc(), C.getSourceManager());
   bool Scoped = ownedByCleanup(Call, C);
@@ -614,8 +623,8 @@ bool PathChecker::evalCall(const CallEvent &Call, CheckerContext &C) const {
       St = Bind(St);
       ProgramStateRef Out;
       std::string Note;
-      acquire(Call, C, St, L, Row->Fl, Sub, Recursive, false, Where, "",
-              nullptr, Scoped, nullptr, Out, Note);
+      acquire(Call, C, St, L, Row->Fl, Sub, Recursive, false, Where, "", Scoped,
+              nullptr, Out, Note);
       if (Out)
         C.addTransition(Out, Note.empty() ? nullptr
                                           : noteFor(C, L.Key, LastBegun, Note));
@@ -645,8 +654,8 @@ bool PathChecker::evalCall(const CallEvent &Call, CheckerContext &C) const {
     ProgramStateRef Out;
     std::string Note;
     acquire(Call, C, Ok, L, Row->Fl, Sub, Recursive, true, Where,
-            MayFail ? "it returns 0 on this path" : "", nullptr, Scoped,
-            nullptr, Out, Note);
+            MayFail ? "it returns 0 on this path" : "", Scoped, nullptr, Out,
+            Note);
     if (Out)
       C.addTransition(Out, noteFor(C, L.Key, LastBegun, Note));
     if (L.Key && !St->get<GfpdepLocks>(L.Key)) {
@@ -657,10 +666,11 @@ bool PathChecker::evalCall(const CallEvent &Call, CheckerContext &C) const {
       Fail = Fail->set<GfpdepLocks>(L.Key, E);
     }
     C.addTransition(
-        Fail, noteFor(C, L.Key, nullptr,
-                      (MayFail ? quoted(Row->Name) + " of " : "the trylock of ") +
-                          flavorNoun(Row->Fl).str() + " " + quoted(L.Name) +
-                          " fails on this path: not held"));
+        Fail,
+        noteFor(C, L.Key, nullptr,
+                (MayFail ? quoted(Row->Name) + " of " : "the trylock of ") +
+                    flavorNoun(Row->Fl).str() + " " + quoted(L.Name) +
+                    " fails on this path: not held"));
     return true;
   }
   case ApiOp::Release: {
@@ -692,12 +702,24 @@ bool PathChecker::evalCall(const CallEvent &Call, CheckerContext &C) const {
     switch (Ctx.Kind) {
     case CtxKind::Section:
       switch (Ctx.Fl) {
-      case Flavor::IrqOff: Text = "interrupts disabled here"; break;
-      case Flavor::PreemptOff: Text = "preemption disabled here"; break;
-      case Flavor::RcuRead: Text = "RCU read-side critical section begins here"; break;
-      case Flavor::BhOff: Text = "bottom halves disabled here"; break;
-      case Flavor::NonBlock: Text = "non-blocking region begins here"; break;
-      default: Text = "section begins here"; break;
+      case Flavor::IrqOff:
+        Text = "interrupts disabled here";
+        break;
+      case Flavor::PreemptOff:
+        Text = "preemption disabled here";
+        break;
+      case Flavor::RcuRead:
+        Text = "RCU read-side critical section begins here";
+        break;
+      case Flavor::BhOff:
+        Text = "bottom halves disabled here";
+        break;
+      case Flavor::NonBlock:
+        Text = "non-blocking region begins here";
+        break;
+      default:
+        Text = "section begins here";
+        break;
       }
       break;
     case CtxKind::Scope:
@@ -707,8 +729,8 @@ bool PathChecker::evalCall(const CallEvent &Call, CheckerContext &C) const {
       Text = "fs_reclaim acquired here";
       break;
     }
-    C.addTransition(St, noteFor(C, nullptr, O,
-                                Text + " (" + Row->Name.str() + ")"));
+    C.addTransition(
+        St, noteFor(C, nullptr, O, Text + " (" + Row->Name.str() + ")"));
     return true;
   }
   case ApiOp::Exit:
@@ -722,8 +744,8 @@ bool PathChecker::evalCall(const CallEvent &Call, CheckerContext &C) const {
     const OriginRec *O = newestSection(St, K, Fl);
     if (O) {
       St = endContext(St, O);
-      C.addTransition(St, noteFor(C, nullptr, O,
-                                  "it ends here (" + Row->Name.str() + ")"));
+      C.addTransition(
+          St, noteFor(C, nullptr, O, "it ends here (" + Row->Name.str() + ")"));
     } else {
       C.addTransition(St);
     }
@@ -805,8 +827,8 @@ void PathChecker::applySummary(const CallEvent &Call, CheckerContext &C,
         continue;
       ProgramStateRef Out;
       std::string Note;
-      acquire(Call, C, St, L, Ctx.Fl, Ctx.Subclass, Ctx.Recursive, false,
-              Where, Callee, nullptr, Scoped, &Begun, Out, Note);
+      acquire(Call, C, St, L, Ctx.Fl, Ctx.Subclass, Ctx.Recursive, false, Where,
+              Callee, Scoped, &Begun, Out, Note);
       if (!Out)
         return;
       St = Out;
@@ -895,11 +917,11 @@ void PathChecker::answer(const CallEvent &Call, CheckerContext &C) const {
     if (S->ReportConfirmed && First) {
       // Standalone analyzer: the finding, on this path.
       while (RuleBugs.size() <= unsigned(F.R))
-        RuleBugs.emplace_back(this, ("gfpdep-" + ruleId(Rule(RuleBugs.size()))).str(),
-                              "gfpdep");
+        RuleBugs.emplace_back(
+            this, ("gfpdep-" + ruleId(Rule(RuleBugs.size()))).str(), "gfpdep");
       if (ExplodedNode *N = C.generateNonFatalErrorNode(St)) {
-        auto R = std::make_unique<PathSensitiveBugReport>(RuleBugs[unsigned(F.R)],
-                                                          F.Message, N);
+        auto R = std::make_unique<PathSensitiveBugReport>(
+            RuleBugs[unsigned(F.R)], F.Message, N);
         R->addRange(OE->getSourceRange());
         Subject[R.get()] = In;
         C.emitReport(std::move(R));
@@ -908,7 +930,8 @@ void PathChecker::answer(const CallEvent &Call, CheckerContext &C) const {
   }
 }
 
-void PathChecker::checkPostCall(const CallEvent &Call, CheckerContext &C) const {
+void PathChecker::checkPostCall(const CallEvent &Call,
+                                CheckerContext &C) const {
   if (!S || !S->Unit)
     return;
   // A C++ object's destructor ends what its constructor began.
@@ -934,13 +957,14 @@ void PathChecker::checkPostCall(const CallEvent &Call, CheckerContext &C) const 
         }
     }
     if (!Ended.empty())
-      C.addTransition(St, C.getNoteTag([this, Ended](PathSensitiveBugReport &BR)
-                                           -> std::string {
-        auto It = Subject.find(&BR);
-        return It != Subject.end() && llvm::is_contained(Ended, It->second)
-                   ? "the guard's destructor releases it here"
-                   : "";
-      }));
+      C.addTransition(
+          St, C.getNoteTag([this,
+                            Ended](PathSensitiveBugReport &BR) -> std::string {
+            auto It = Subject.find(&BR);
+            return It != Subject.end() && llvm::is_contained(Ended, It->second)
+                       ? "the guard's destructor releases it here"
+                       : "";
+          }));
     return;
   }
   const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
@@ -1033,10 +1057,11 @@ void PathChecker::checkEndAnalysis(ExplodedGraph &G, BugReporter &BR,
     return;
   }
   if (!S->Skipped.count(D->getCanonicalDecl()))
-    (Eng.hasWorkRemaining() ? S->Cut : S->Complete).insert(D->getCanonicalDecl());
+    (Eng.hasWorkRemaining() ? S->Cut : S->Complete)
+        .insert(D->getCanonicalDecl());
   const auto *FD = dyn_cast<FunctionDecl>(D);
-  const ApiRow *Own = FD && S->Unit ? rowFor(FD, *S->Unit->Model, S->Unit->Facts)
-                                    : nullptr;
+  const ApiRow *Own =
+      FD && S->Unit ? rowFor(FD, *S->Unit->Model, S->Unit->Facts) : nullptr;
   std::string Fn = FD ? declName(FD) : "the function";
   // The engine's view of the same function: the lock classes it may return
   // holding. A path of the analyzer that the engine's branch correlation
@@ -1049,8 +1074,7 @@ void PathChecker::checkEndAnalysis(ExplodedGraph &G, BugReporter &BR,
       if (It != S->Unit->Summaries.end())
         Engine = &It->second;
     }
-  auto EngineAgrees = [&](const std::vector<Context> &Net,
-                          const char *Class) {
+  auto EngineAgrees = [&](const std::vector<Context> &Net, const char *Class) {
     if (!Engine || !Class)
       return true;
     return llvm::any_of(Net, [&](const Context &C) {
@@ -1073,8 +1097,8 @@ void PathChecker::checkEndAnalysis(ExplodedGraph &G, BugReporter &BR,
     for (const auto &KV : Sorted) {
       const void *K = KV.first;
       const LockEntry &E = KV.second;
-      bool AllHeld = true, HeldNonZero = true, HeldZero = true,
-           FreeZero = true, FreeNonZero = true, ByTrylock = true;
+      bool AllHeld = true, HeldNonZero = true, HeldZero = true, FreeZero = true,
+           FreeNonZero = true, ByTrylock = true;
       ExplodedNode *First = nullptr;
       for (const Exit &X : Exits) {
         const LockEntry *HeldE = nullptr;

@@ -1,4 +1,4 @@
-//===- PathChecker.h - the gfpdep analyzer checker ---------------*- C++ -*-===//
+//===- PathChecker.h - the gfpdep analyzer checker ----------*- C++ -*-===//
 ///
 /// \file
 /// Registration of gfpdep.PathSensitive, the Clang Static Analyzer checker

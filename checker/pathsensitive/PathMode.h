@@ -1,4 +1,4 @@
-//===- PathMode.h - running the path-sensitive mode in a front end -*- C++ -*-===//
+//===- PathMode.h - running the path-sensitive mode in a front end -----===//
 ///
 /// \file
 /// What a front end (the plugin, the gfpdep command) does to run the
@@ -24,8 +24,8 @@ namespace gfpdep {
 /// only gfpdep.PathSensitive, the shallow budget, every function explored
 /// on its own, no output of the analyzer's own; lock-balance reports go
 /// into S.Balance. Put it in a MultiplexConsumer after the front end's own.
-std::unique_ptr<clang::ASTConsumer> createPathAnalysis(clang::CompilerInstance &CI,
-                                                       PathSession &S);
+std::unique_ptr<clang::ASTConsumer>
+createPathAnalysis(clang::CompilerInstance &CI, PathSession &S);
 
 /// Hands R's findings to S, runs RunAnalysis (the consumer's
 /// HandleTranslationUnit) with S as the thread's active session, and

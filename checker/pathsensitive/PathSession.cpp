@@ -1,4 +1,4 @@
-//===- PathSession.cpp - applying the analyzer's answers -------------------===//
+//===- PathSession.cpp - applying the analyzer's answers --------------===//
 ///
 /// \file
 /// A finding is dropped only when all of these hold: it has a query; the

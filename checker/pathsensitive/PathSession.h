@@ -1,4 +1,4 @@
-//===- PathSession.h - the engine's questions and the analyzer's answers -*- C++ -*-===//
+//===- PathSession.h - the engine's questions, the analyzer's answers -===//
 ///
 /// \file
 /// The path-sensitive mode runs in two steps over one translation unit: the
@@ -27,11 +27,11 @@ class Decl;
 namespace gfpdep {
 
 struct PathStats {
-  unsigned Checked = 0;     ///< findings with a query
-  unsigned Confirmed = 0;   ///< a feasible path was found
-  unsigned Dropped = 0;     ///< no feasible path, analysis complete
-  unsigned Unverified = 0;  ///< kept: no query, or the analysis was cut short
-  unsigned Balance = 0;     ///< lock-balance findings
+  unsigned Checked = 0;    ///< findings with a query
+  unsigned Confirmed = 0;  ///< a feasible path was found
+  unsigned Dropped = 0;    ///< no feasible path, analysis complete
+  unsigned Unverified = 0; ///< kept: no query, or the analysis was cut short
+  unsigned Balance = 0;    ///< lock-balance findings
   unsigned FunctionsComplete = 0, FunctionsCut = 0, FunctionsSkipped = 0;
   double Seconds = 0;
 };
