@@ -47,6 +47,9 @@ struct OriginRec {
   CtxKind Kind = CtxKind::Lock;
   Flavor Fl = Flavor::None;
   std::string Name; ///< the lock's name, for messages
+  /// Call sites of inlined wrappers that returned with this context begun:
+  /// the engine names those as the origin (the wrapper's net acquisition).
+  mutable std::vector<gfpdep::Loc> Aliases;
 };
 
 /// What a path knows about one lock.
@@ -888,9 +891,11 @@ void PathChecker::answer(const CallEvent &Call, CheckerContext &C) const {
     const PathQuery &Q = F.Query;
     const OriginRec *In = nullptr;
     if (!Q.WholeFunction) {
-      for (const auto &[P, Seq] : St->get<GfpdepContexts>())
-        if (static_cast<const OriginRec *>(P)->Where == F.Origin)
-          In = static_cast<const OriginRec *>(P);
+      for (const auto &[P, Seq] : St->get<GfpdepContexts>()) {
+        const auto *O = static_cast<const OriginRec *>(P);
+        if (O->Where == F.Origin || llvm::is_contained(O->Aliases, F.Origin))
+          In = O;
+      }
       if (!In)
         continue;
     }
@@ -968,16 +973,36 @@ void PathChecker::checkPostCall(const CallEvent &Call,
     return;
   }
   const auto *FD = dyn_cast_or_null<FunctionDecl>(Call.getDecl());
-  // An inlined callee's own calls were seen on the path; a modelled one was
-  // evaluated above.
-  if (!FD || C.wasInlined || rowOf(Call))
-    return;
+  if (!FD || rowOf(Call))
+    return; // a modelled call was evaluated above
   const FunctionDecl *Def = FD->getDefinition();
   if (!Def)
     return;
   auto It = S->Unit->Summaries.find(Def);
-  if (It != S->Unit->Summaries.end())
+  if (It == S->Unit->Summaries.end())
+    return;
+  if (!C.wasInlined) {
     applySummary(Call, C, It->second);
+    return;
+  }
+  // An inlined wrapper: its own calls were seen on the path. The contexts
+  // it returned with began inside it; the engine's findings name this call
+  // as their origin.
+  const Expr *OE = dyn_cast_or_null<Expr>(Call.getOriginExpr());
+  if (It->second.NetAcquire.empty() || !OE || !Def->getBody())
+    return;
+  const SourceManager &SM = C.getSourceManager();
+  gfpdep::Loc Here = makeLoc(OE->getBeginLoc(), SM);
+  gfpdep::Loc B = makeLoc(Def->getBody()->getBeginLoc(), SM);
+  gfpdep::Loc E = makeLoc(Def->getBody()->getEndLoc(), SM);
+  for (const auto &[P, Seq] : C.getState()->get<GfpdepContexts>()) {
+    const auto *O = static_cast<const OriginRec *>(P);
+    if (O->Where.File != B.File || O->Where < B || E < O->Where ||
+        llvm::is_contained(O->Aliases, Here))
+      continue;
+    O->Aliases.push_back(Here);
+    S->SeenOrigins.insert(Here);
+  }
 }
 
 // -----------------------------------------------------------------------------
