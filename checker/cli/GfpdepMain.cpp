@@ -107,6 +107,7 @@ struct UnitResult {
   std::string Error; ///< why the unit could not be analysed
   AnalysisResult R;
   std::string SummaryText;
+  PathStats Path; ///< --path-sensitive
 };
 
 /// Keeps the first error clang reports, prints nothing.
@@ -152,10 +153,9 @@ public:
       void HandleTranslationUnit(ASTContext &Ctx) override {
         Out.R = analyzeTranslationUnit(Ctx, &CI.getPreprocessor(), Opts);
         if (Session) {
-          PathStats PS;
           checkOnPaths(*Session, Out.R, Ctx,
                        [&] { MultiplexConsumer::HandleTranslationUnit(Ctx); },
-                       PS);
+                       Out.Path);
           if (!Opts.Rules.enabled(Rule::LockBalance))
             llvm::erase_if(Out.R.Findings, [](const Finding &F) {
               return F.R == Rule::LockBalance;
@@ -698,6 +698,20 @@ int main(int argc, const char **argv) {
   if (Stats)
     llvm::errs() << "gfpdep: passes: " << Passes << ", units: " << Units.size()
                  << ", findings: " << All.size() << "\n";
+  if (Stats && PathSensitive) {
+    PathStats Sum;
+    for (const UnitResult &U : Results) {
+      Sum.Checked += U.Path.Checked;
+      Sum.Confirmed += U.Path.Confirmed;
+      Sum.Dropped += U.Path.Dropped;
+      Sum.Unverified += U.Path.Unverified;
+      Sum.Balance += U.Path.Balance;
+    }
+    llvm::errs() << "gfpdep: path-sensitive (last pass): " << Sum.Checked
+                 << " findings checked, " << Sum.Confirmed << " confirmed, "
+                 << Sum.Dropped << " dropped, " << Sum.Unverified
+                 << " kept unverified, " << Sum.Balance << " lock-balance\n";
+  }
 
   return report(std::move(All), GraphEdges, GraphReclaim, Known, Failed);
 }
