@@ -116,10 +116,14 @@ struct LockArg {
 class PathChecker
     : public Checker<check::ASTDecl<TranslationUnitDecl>, eval::Call,
                      check::BeginFunction, check::BranchCondition,
+                     check::PostStmt<BinaryOperator>,
+                     check::PostStmt<UnaryOperator>,
                      check::PreCall, check::PostCall, check::EndFunction,
                      check::EndAnalysis> {
 public:
   void checkBranchCondition(const Stmt *Cond, CheckerContext &C) const;
+  void checkPostStmt(const BinaryOperator *BO, CheckerContext &C) const;
+  void checkPostStmt(const UnaryOperator *UO, CheckerContext &C) const;
   void checkBeginFunction(CheckerContext &C) const;
   void checkASTDecl(const TranslationUnitDecl *TU, AnalysisManager &Mgr,
                     BugReporter &BR) const;
@@ -167,6 +171,10 @@ private:
   /// calls something that takes or drops a lock or a section.
   bool relevant(const Decl *Fn, const SourceManager &SM) const;
   mutable llvm::DenseMap<const Decl *, bool> Relevance;
+  /// Whether anything under Root may take or drop a lock or a section.
+  bool touchesLocks(const Stmt *Root) const;
+  bool exploredInFull(ExplodedGraph &G, ExprEngine &Eng) const;
+  void noteReread(SVal V, CheckerContext &C) const;
   const ApiRow *rowOf(const CallEvent &Call) const;
   const OriginRec *origin(const gfpdep::Loc &Where, const Context &C,
                           const std::string &Name) const;
@@ -245,35 +253,24 @@ void PathChecker::checkASTDecl(const TranslationUnitDecl *TU,
   session(Mgr.getASTContext(), &Mgr.getPreprocessor());
 }
 
-bool PathChecker::relevant(const Decl *D, const SourceManager &SM) const {
-  auto [It, New] = Relevance.try_emplace(D->getCanonicalDecl(), false);
-  if (!New)
-    return It->second;
-  const Stmt *Body = D->getBody();
-  if (!Body || !S || !S->Unit)
-    return false;
-  bool Found = false;
-  // A queried site inside the body.
-  gfpdep::Loc B = makeLoc(Body->getBeginLoc(), SM),
-              E = makeLoc(Body->getEndLoc(), SM);
-  auto Site = S->Sites.lower_bound(B);
-  Found = Site != S->Sites.end() && !(E < Site->first);
-  llvm::SmallVector<const Stmt *, 64> Walk{Body};
-  while (!Found && !Walk.empty()) {
+bool PathChecker::touchesLocks(const Stmt *Root) const {
+  llvm::SmallVector<const Stmt *, 64> Walk{Root};
+  while (!Walk.empty()) {
     const Stmt *St = Walk.pop_back_val();
     if (!St)
       continue;
     if (const auto *CE = dyn_cast<CallExpr>(St))
       if (const FunctionDecl *FD = CE->getDirectCallee()) {
         if (const ApiRow *Row = rowFor(FD, *S->Unit->Model, S->Unit->Facts)) {
-          Found = Row->Op != ApiOp::Alloc && Row->Op != ApiOp::Block &&
-                  Row->Op != ApiOp::Register &&
-                  Row->Op != ApiOp::MaskPassthrough;
+          if (Row->Op != ApiOp::Alloc && Row->Op != ApiOp::Block &&
+              Row->Op != ApiOp::Register && Row->Op != ApiOp::MaskPassthrough)
+            return true;
         } else if (const FunctionDecl *Def = FD->getDefinition()) {
           auto Sum = S->Unit->Summaries.find(Def);
-          Found = Sum != S->Unit->Summaries.end() &&
-                  (!Sum->second.NetAcquire.empty() ||
-                   !Sum->second.NetRelease.empty());
+          if (Sum != S->Unit->Summaries.end() &&
+              (!Sum->second.NetAcquire.empty() ||
+               !Sum->second.NetRelease.empty()))
+            return true;
         }
       }
     if (const auto *CCE = dyn_cast<CXXConstructExpr>(St)) {
@@ -283,18 +280,35 @@ bool PathChecker::relevant(const Decl *D, const SourceManager &SM) const {
       const CXXRecordDecl *RD = Ctor ? Ctor->getParent() : nullptr;
       if (RD && RD->getIdentifier()) {
         llvm::StringRef N = RD->getName();
-        Found = N == "lock_guard" || N == "unique_lock" || N == "scoped_lock" ||
-                N == "shared_lock";
+        if (N == "lock_guard" || N == "unique_lock" || N == "scoped_lock" ||
+            N == "shared_lock")
+          return true;
       }
       if (const FunctionDecl *Def = Ctor ? Ctor->getDefinition() : nullptr) {
         auto Sum = S->Unit->Summaries.find(Def);
-        Found |=
-            Sum != S->Unit->Summaries.end() && !Sum->second.NetAcquire.empty();
+        if (Sum != S->Unit->Summaries.end() && !Sum->second.NetAcquire.empty())
+          return true;
       }
     }
     for (const Stmt *Child : St->children())
       Walk.push_back(Child);
   }
+  return false;
+}
+
+bool PathChecker::relevant(const Decl *D, const SourceManager &SM) const {
+  auto [It, New] = Relevance.try_emplace(D->getCanonicalDecl(), false);
+  if (!New)
+    return It->second;
+  const Stmt *Body = D->getBody();
+  if (!Body || !S || !S->Unit)
+    return false;
+  // A queried site inside the body, or a lock or section touched.
+  gfpdep::Loc B = makeLoc(Body->getBeginLoc(), SM),
+              E = makeLoc(Body->getEndLoc(), SM);
+  auto Site = S->Sites.lower_bound(B);
+  bool Found = (Site != S->Sites.end() && !(E < Site->first)) ||
+               touchesLocks(Body);
   Relevance[D->getCanonicalDecl()] = Found;
   return Found;
 }
@@ -470,7 +484,9 @@ void PathChecker::acquire(const CallEvent &Call, CheckerContext &C,
   const LockEntry *Prev = St->get<GfpdepLocks>(L.Key);
   if (!Prev)
     AcquiredFirst.insert(L.Key);
+  // (Not on a path that branched on re-read memory: it may not exist.)
   if (Prev && Prev->St == LockEntry::Held && L.Stable && !Try && !Recursive &&
+      !St->get<GfpdepReread>() &&
       !Prev->Recursive && !Prev->Scoped && !Scoped && !Prev->FromCaller) {
     // Reported on the state before this acquisition; the path ends here
     // (a real self-deadlock does not return).
@@ -533,7 +549,7 @@ ProgramStateRef PathChecker::release(const CallEvent &Call, CheckerContext &C,
     return St->set<GfpdepLocks>(Key, R);
   }
   std::string Fn = declName(currentFunction(C));
-  if (E && !E->Scoped && L.Stable) {
+  if (E && !E->Scoped && L.Stable && !St->get<GfpdepReread>()) {
     ExplodedNode *N = C.generateNonFatalErrorNode(St);
     if (!N)
       return nullptr;
@@ -854,18 +870,45 @@ void PathChecker::applySummary(const CallEvent &Call, CheckerContext &C,
                                     : noteFor(C, NoteKey, NoteOrigin, Notes));
 }
 
+/// Whether V depends on memory read back after it was made unknown: a
+/// call's invalidation (symbols derived from the call's conjured value) or
+/// a widened loop (values conjured at its condition). A call's own result
+/// is conjured at the call: not that.
+static bool rereadValue(SVal V) {
+  for (SymbolRef Sym : V.symbols()) {
+    if (isa<SymbolDerived>(Sym))
+      return true;
+    if (const auto *SC = dyn_cast<SymbolConjured>(Sym))
+      if (!isa_and_nonnull<CallExpr, CXXConstructExpr, CXXNewExpr>(
+              SC->getStmt()))
+        return true;
+  }
+  return false;
+}
+
+void PathChecker::noteReread(SVal V, CheckerContext &C) const {
+  ProgramStateRef St = C.getState();
+  if (S && !St->get<GfpdepReread>() && rereadValue(V))
+    C.addTransition(St->set<GfpdepReread>(true));
+}
+
 void PathChecker::checkBranchCondition(const Stmt *Cond,
                                        CheckerContext &C) const {
-  ProgramStateRef St = C.getState();
-  if (!S || St->get<GfpdepReread>())
-    return;
-  // Memory a call invalidated reads back as symbols derived from the
-  // call's conjured value.
-  for (SymbolRef Sym : C.getSVal(Cond).symbols())
-    if (isa<SymbolDerived>(Sym)) {
-      C.addTransition(St->set<GfpdepReread>(true));
-      return;
-    }
+  noteReread(C.getSVal(Cond), C);
+}
+
+// Comparisons are split into their two outcomes as soon as they are
+// evaluated (the analyzer's eager assumption): look at them there.
+void PathChecker::checkPostStmt(const BinaryOperator *BO,
+                                CheckerContext &C) const {
+  if (BO->isComparisonOp() || BO->isLogicalOp())
+    noteReread(C.getSVal(BO), C);
+}
+
+void PathChecker::checkPostStmt(const UnaryOperator *UO,
+                                CheckerContext &C) const {
+  if (UO->getOpcode() == UO_LNot)
+    noteReread(C.getSVal(UO), C);
 }
 
 void PathChecker::checkPreCall(const CallEvent &Call, CheckerContext &C) const {
@@ -1068,6 +1111,33 @@ void PathChecker::emitBalance(BugReporter &BR, ExplodedNode *N, const void *Key,
   BR.emitReport(std::move(R));
 }
 
+/// Whether the exploration stands for every path: no node budget hit, no
+/// block given up, and the visit bound hit only at the head of a loop the
+/// analyzer widened and that takes or drops no lock or section: its last,
+/// widened iteration then stands for all later ones (the values it changes
+/// are made unknown; the checker's state is the same in every iteration).
+bool PathChecker::exploredInFull(ExplodedGraph &G, ExprEngine &Eng) const {
+  if (!Eng.hasEmptyWorkList() || Eng.getCoreEngine().wasBlockAborted())
+    return false;
+  if (!Eng.wasBlocksExhausted())
+    return true;
+  if (!Eng.getAnalysisManager().options.ShouldWidenLoops)
+    return false;
+  for (const ExplodedNode &N : G.nodes()) {
+    if (!N.isSink())
+      continue;
+    const ProgramPointTag *Tag = N.getLocation().getTag();
+    if (!Tag || !Tag->getTagDescription().contains("Block count exceeded"))
+      continue;
+    auto Entry = N.getLocation().getAs<BlockEntrance>();
+    const Stmt *Term = Entry ? Entry->getBlock()->getTerminatorStmt() : nullptr;
+    if (!isa_and_nonnull<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(Term) ||
+        touchesLocks(Term))
+      return false;
+  }
+  return true;
+}
+
 void PathChecker::checkEndAnalysis(ExplodedGraph &G, BugReporter &BR,
                                    ExprEngine &Eng) const {
   auto Reset = [&] {
@@ -1082,7 +1152,7 @@ void PathChecker::checkEndAnalysis(ExplodedGraph &G, BugReporter &BR,
     return;
   }
   if (!S->Skipped.count(D->getCanonicalDecl()))
-    (Eng.hasWorkRemaining() ? S->Cut : S->Complete)
+    (exploredInFull(G, Eng) ? S->Complete : S->Cut)
         .insert(D->getCanonicalDecl());
   const auto *FD = dyn_cast<FunctionDecl>(D);
   const ApiRow *Own =

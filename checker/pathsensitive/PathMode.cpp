@@ -83,6 +83,9 @@ std::unique_ptr<ASTConsumer> gfpdep::createPathAnalysis(CompilerInstance &CI,
   AO.IPAMode = "inlining";
   AO.MaxInlinableSize = 4;
   AO.MaxNodesPerTopLevelFunction = 75000;
+  // At the loop bound, one more iteration with what the loop changes made
+  // unknown, then on: a function with loops can still be judged in full.
+  AO.ShouldWidenLoops = true;
   // The analyzer would look for checkers in every -load'ed library (ours
   // included, and other plugins it would warn about): it gets none, and our
   // checker directly.

@@ -5,11 +5,12 @@
 // Branches that correlate. The default mode handles a flag tested twice
 // (and the caller's GFP mask tested by bit); the path-sensitive mode also
 // drops findings no feasible path reaches: relational conditions, a mask
-// compared by value, a switch. What is real on some path stays, in both
+// compared by value, a switch, lock wrappers, a loop in between; and keeps
+// what it cannot judge (a loop that takes the lock, cut at its bound). What is real on some path stays, in both
 // modes, with the same notes. "default-" expectations are the default mode's
 // alone; "expected-" ones hold in both.
 //
-// STATS: gfpdep: path-sensitive: 7 findings checked, 3 confirmed, 4 dropped (no feasible path), 0 kept unverified, 0 lock-balance
+// STATS: gfpdep: path-sensitive: 11 findings checked, 4 confirmed, 5 dropped (no feasible path), 2 kept unverified, 0 lock-balance; functions explored completely 16, cut short 1, skipped 1;
 #include "gfpdep/kernel.h"
 #include <stdbool.h>
 
@@ -135,6 +136,63 @@ void *wrapped_relational(struct dev *d, int n) {
 // expected-warning@#wr_real {{'kmalloc' with GFP_KERNEL may sleep in atomic context: spinlock 'dev::lock' is held [gfpdep-sleep-in-atomic]}}
 // expected-note@#wr_lock {{spinlock 'dev::lock' acquired here}}
 // expected-note@#wr_real {{use GFP_ATOMIC or GFP_NOWAIT here, or allocate before the atomic section begins}}
+
+// Loops. The analyzer unrolls a loop 4 times, then runs one iteration more
+// with what the loop changes made unknown (widening): a loop that takes no
+// lock stands for every iteration count, so its function is judged in full.
+void *relational_after_loop(struct dev *d, int n, int count) {
+  void *p = 0;
+  if (n > 10)
+    spin_lock(&d->lock); // #al_lock
+  for (int i = 0; i < count; i++)
+    d->buf = 0;
+  if (n <= 10)
+    p = kmalloc(16, GFP_KERNEL); // #al_alloc
+  if (n > 10)
+    spin_unlock(&d->lock);
+  return p;
+}
+// default-warning@#al_alloc {{'kmalloc' with GFP_KERNEL may sleep in atomic context: spinlock 'dev::lock' is held [gfpdep-sleep-in-atomic]}}
+// default-note@#al_lock {{spinlock 'dev::lock' acquired here}}
+// default-note@#al_alloc {{use GFP_ATOMIC or GFP_NOWAIT here, or allocate before the atomic section begins}}
+// A flag the loop sets only in its eighth iteration: real, kept.
+void *late_flag(struct dev *d, int count) {
+  void *p;
+  int flag = 0;
+  for (int i = 0; i < count; i++)
+    if (i == 7)
+      flag = 1;
+  if (flag)
+    spin_lock(&d->lock); // #lf_lock
+  p = kmalloc(16, GFP_KERNEL); // #lf_alloc
+  if (flag)
+    spin_unlock(&d->lock);
+  return p;
+}
+// expected-warning@#lf_alloc {{'kmalloc' with GFP_KERNEL may sleep in atomic context: spinlock 'dev::lock' is held [gfpdep-sleep-in-atomic]}}
+// expected-note@#lf_lock {{spinlock 'dev::lock' acquired here}}
+// expected-note@#lf_alloc {{use GFP_ATOMIC or GFP_NOWAIT here, or allocate before the atomic section begins}}
+// A loop that takes the lock in its seventh iteration and allocates in its
+// ninth: one widened iteration cannot stand for that, so the function counts
+// as cut short and the finding is kept.
+void *late_lock(struct dev *d, int count) {
+  void *p = 0;
+  for (int i = 0; i < count; i++) {
+    if (i == 6)
+      spin_lock(&d->lock); // #ll_lock
+    if (i == 8)
+      p = kmalloc(16, GFP_KERNEL); // #ll_alloc
+    if (i == 9)
+      spin_unlock(&d->lock);
+  }
+  return p;
+}
+// expected-warning@#ll_alloc {{'kmalloc' with GFP_KERNEL may sleep in atomic context: spinlock 'dev::lock' is held [gfpdep-sleep-in-atomic]}}
+// expected-note@#ll_lock {{spinlock 'dev::lock' acquired here}}
+// expected-note@#ll_alloc {{use GFP_ATOMIC or GFP_NOWAIT here, or allocate before the atomic section begins}}
+// expected-warning@#ll_lock {{acquiring spinlock 'dev::lock' while it is already held: possible recursive locking [gfpdep-lock-order]}}
+// expected-note@#ll_lock {{spinlock 'dev::lock' acquired here}}
+// expected-note@#ll_lock {{if these are different objects of one class, take the inner one with the _nested() variant and a subclass}}
 
 // A trylock's two branches: held on success only, in both modes.
 void *trylock_both(struct dev *d) {
