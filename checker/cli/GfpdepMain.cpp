@@ -153,14 +153,9 @@ public:
       void HandleTranslationUnit(ASTContext &Ctx) override {
         Out.R = analyzeTranslationUnit(Ctx, &CI.getPreprocessor(), Opts);
         if (Session) {
-          checkOnPaths(*Session, Out.R, Ctx,
+          checkOnPaths(*Session, Out.R, Ctx, Opts.Rules,
                        [&] { MultiplexConsumer::HandleTranslationUnit(Ctx); },
                        Out.Path);
-          if (!Opts.Rules.enabled(Rule::LockBalance))
-            llvm::erase_if(Out.R.Findings, [](const Finding &F) {
-              return F.R == Rule::LockBalance;
-            });
-          dropSuppressedFindings(Out.R.Findings, CI.getSourceManager());
           Out.R.Unit.reset(); // its AST goes with this unit
         }
         // Raw encodings mean nothing once this unit's SourceManager is gone.

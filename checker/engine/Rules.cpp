@@ -63,8 +63,9 @@ std::string lockDisplay(const std::string &Class, unsigned Subclass) {
   return quoted(Class) + " (subclass " + std::to_string(Subclass) + ")";
 }
 
-/// The note where a context began.
-std::string originText(const Context &C) {
+} // namespace
+
+std::string gfpdep::originText(const Context &C) {
   switch (C.Kind) {
   case CtxKind::Lock:
     if (C.Via == "lockdep_assert_held")
@@ -106,6 +107,8 @@ std::string originText(const Context &C) {
   }
   return "context begins here";
 }
+
+namespace {
 
 /// Why the context forbids sleeping, for the message.
 std::string atomicPhrase(const Context &C) {

@@ -48,6 +48,10 @@ struct RuleOptions {
   bool enabled(Rule R) const { return Enabled.test(unsigned(R)); }
 };
 
+/// The note where a context began: "spinlock 'L' acquired here",
+/// "interrupts disabled here", "'fn' registered as an OOM notifier here".
+std::string originText(const Context &C);
+
 /// Runs the rules; findings come back deduplicated (one per rule, leaf and
 /// context origin) and sorted.
 RuleOutput runRules(const RuleInput &In, const RuleOptions &Opts);

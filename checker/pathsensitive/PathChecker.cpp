@@ -21,6 +21,7 @@
 #include "PathChecker.h"
 #include "Naming.h"
 #include "PathSession.h"
+#include "Rules.h"
 #include "clang/AST/ParentMap.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/BugReporter.h"
 #include "clang/StaticAnalyzer/Core/BugReporter/BugType.h"
@@ -117,9 +118,8 @@ class PathChecker
     : public Checker<check::ASTDecl<TranslationUnitDecl>, eval::Call,
                      check::BeginFunction, check::BranchCondition,
                      check::PostStmt<BinaryOperator>,
-                     check::PostStmt<UnaryOperator>,
-                     check::PreCall, check::PostCall, check::EndFunction,
-                     check::EndAnalysis> {
+                     check::PostStmt<UnaryOperator>, check::PreCall,
+                     check::PostCall, check::EndFunction, check::EndAnalysis> {
 public:
   void checkBranchCondition(const Stmt *Cond, CheckerContext &C) const;
   void checkPostStmt(const BinaryOperator *BO, CheckerContext &C) const;
@@ -204,8 +204,7 @@ private:
                      const void *Key, const std::string &Message,
                      const std::string &Fix) const;
   void emitBalance(BugReporter &BR, ExplodedNode *N, const void *Key,
-                   const std::string &Message, const std::string &Fix,
-                   const Decl *D) const;
+                   const std::string &Message, const std::string &Fix) const;
   const NoteTag *noteFor(CheckerContext &C, const void *Key, const OriginRec *O,
                          std::string Text) const;
   void answer(const CallEvent &Call, CheckerContext &C) const;
@@ -307,8 +306,8 @@ bool PathChecker::relevant(const Decl *D, const SourceManager &SM) const {
   gfpdep::Loc B = makeLoc(Body->getBeginLoc(), SM),
               E = makeLoc(Body->getEndLoc(), SM);
   auto Site = S->Sites.lower_bound(B);
-  bool Found = (Site != S->Sites.end() && !(E < Site->first)) ||
-               touchesLocks(Body);
+  bool Found =
+      (Site != S->Sites.end() && !(E < Site->first)) || touchesLocks(Body);
   Relevance[D->getCanonicalDecl()] = Found;
   return Found;
 }
@@ -390,7 +389,7 @@ LockArg PathChecker::lockArg(const CallEvent &Call, int Arg,
       L.Stable = true;
     }
     if (L.Name.empty())
-      L.Name = E ? "the lock" : "the lock";
+      L.Name = "the lock";
   }
   if (!L.Key)
     L.Key = L.Class;
@@ -486,8 +485,8 @@ void PathChecker::acquire(const CallEvent &Call, CheckerContext &C,
     AcquiredFirst.insert(L.Key);
   // (Not on a path that branched on re-read memory: it may not exist.)
   if (Prev && Prev->St == LockEntry::Held && L.Stable && !Try && !Recursive &&
-      !St->get<GfpdepReread>() &&
-      !Prev->Recursive && !Prev->Scoped && !Scoped && !Prev->FromCaller) {
+      !St->get<GfpdepReread>() && !Prev->Recursive && !Prev->Scoped &&
+      !Scoped && !Prev->FromCaller) {
     // Reported on the state before this acquisition; the path ends here
     // (a real self-deadlock does not return).
     if (ExplodedNode *N = C.generateErrorNode(C.getState())) {
@@ -717,37 +716,7 @@ bool PathChecker::evalCall(const CallEvent &Call, CheckerContext &C) const {
     Ctx.Fl = Row->Op == ApiOp::FsReclaimAcquire ? Flavor::None : Row->Fl;
     const OriginRec *O = origin(Where, Ctx, Row->Name.str());
     St = beginContext(St, O);
-    std::string Text;
-    switch (Ctx.Kind) {
-    case CtxKind::Section:
-      switch (Ctx.Fl) {
-      case Flavor::IrqOff:
-        Text = "interrupts disabled here";
-        break;
-      case Flavor::PreemptOff:
-        Text = "preemption disabled here";
-        break;
-      case Flavor::RcuRead:
-        Text = "RCU read-side critical section begins here";
-        break;
-      case Flavor::BhOff:
-        Text = "bottom halves disabled here";
-        break;
-      case Flavor::NonBlock:
-        Text = "non-blocking region begins here";
-        break;
-      default:
-        Text = "section begins here";
-        break;
-      }
-      break;
-    case CtxKind::Scope:
-      Text = flavorNoun(Ctx.Fl).str() + " begins here";
-      break;
-    default:
-      Text = "fs_reclaim acquired here";
-      break;
-    }
+    std::string Text = originText(Ctx); // as the engine's notes say it
     C.addTransition(
         St, noteFor(C, nullptr, O, Text + " (" + Row->Name.str() + ")"));
     return true;
@@ -1099,7 +1068,7 @@ void PathChecker::checkEndFunction(const ReturnStmt *RS,
 
 void PathChecker::emitBalance(BugReporter &BR, ExplodedNode *N, const void *Key,
                               const std::string &Message,
-                              const std::string &Fix, const Decl *D) const {
+                              const std::string &Fix) const {
   auto R = std::make_unique<PathSensitiveBugReport>(BalanceBug, Message, N);
   const SourceManager &SM = BR.getSourceManager();
   if (const Stmt *At = N->getStmtForDiagnostics())
@@ -1227,8 +1196,7 @@ void PathChecker::checkEndAnalysis(ExplodedGraph &G, BugReporter &BR,
                   "release " + quoted(E.Site->Name) +
                       " on this path too, or annotate " + quoted(Fn) +
                       " with GFPDEP_ACQUIRES() or GFPDEP_TRY_ACQUIRES() if "
-                      "callers are to release it",
-                  D);
+                      "callers are to release it");
     }
   }
 
@@ -1243,7 +1211,7 @@ void PathChecker::checkEndAnalysis(ExplodedGraph &G, BugReporter &BR,
                         quoted(Fn) +
                         " never acquired: other paths acquire it themselves, "
                         "so it is not held on entry",
-                    "release it only on the paths that acquired it", D);
+                    "release it only on the paths that acquired it");
   Reset();
 }
 

@@ -100,6 +100,7 @@ std::unique_ptr<ASTConsumer> gfpdep::createPathAnalysis(CompilerInstance &CI,
 }
 
 void gfpdep::checkOnPaths(PathSession &S, AnalysisResult &R, ASTContext &Ctx,
+                          const RuleOptions &Rules,
                           llvm::function_ref<void()> RunAnalysis,
                           PathStats &Stats) {
   auto T = std::chrono::steady_clock::now();
@@ -110,6 +111,11 @@ void gfpdep::checkOnPaths(PathSession &S, AnalysisResult &R, ASTContext &Ctx,
   RunAnalysis();
   setActiveSession(nullptr);
   R.Findings = filterFindings(S, Ctx, Stats);
+  if (!Rules.enabled(Rule::LockBalance))
+    llvm::erase_if(R.Findings,
+                   [](const Finding &F) { return F.R == Rule::LockBalance; });
+  // The engine dropped its own suppressed findings; lock-balance's too.
+  dropSuppressedFindings(R.Findings, Ctx.getSourceManager());
   Stats.Seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - T)
           .count();

@@ -29,8 +29,10 @@ createPathAnalysis(clang::CompilerInstance &CI, PathSession &S);
 
 /// Hands R's findings to S, runs RunAnalysis (the consumer's
 /// HandleTranslationUnit) with S as the thread's active session, and
-/// replaces R.Findings with those filterFindings() keeps.
+/// replaces R.Findings with those filterFindings() keeps, lock-balance
+/// included unless Rules disables it, suppression comments honoured.
 void checkOnPaths(PathSession &S, AnalysisResult &R, clang::ASTContext &Ctx,
+                  const RuleOptions &Rules,
                   llvm::function_ref<void()> RunAnalysis, PathStats &Stats);
 
 } // namespace gfpdep

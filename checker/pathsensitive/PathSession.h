@@ -59,7 +59,7 @@ struct PathSession {
 
   /// Builds the site index; call once Findings is filled.
   void indexQueries();
-  /// Marks finding I answered at site J.
+  /// Marks finding I confirmed: a path reached one of its sites.
   void confirm(unsigned I) { Confirmed[I] = 1; }
 };
 

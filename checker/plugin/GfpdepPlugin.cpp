@@ -109,12 +109,8 @@ public:
     PathStats PS;
     if (Session) {
       // The analyzer explores the unit's paths and answers each finding.
-      checkOnPaths(*Session, R, Ctx,
+      checkOnPaths(*Session, R, Ctx, Opts.Analyzer.Rules,
                    [&] { MultiplexConsumer::HandleTranslationUnit(Ctx); }, PS);
-      if (!Opts.Analyzer.Rules.enabled(Rule::LockBalance))
-        llvm::erase_if(R.Findings,
-                       [](const Finding &F) { return F.R == Rule::LockBalance; });
-      dropSuppressedFindings(R.Findings, SM);
     }
     if (!Opts.SummaryDir.empty()) {
       std::string Out = CI.getFrontendOpts().OutputFile;
