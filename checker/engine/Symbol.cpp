@@ -5,14 +5,25 @@
 //===----------------------------------------------------------------------===//
 
 #include "Symbol.h"
-#include "llvm/ADT/StringSet.h"
+#include "llvm/ADT/StringMap.h"
 #include <mutex>
 
-llvm::StringRef gfpdep::intern(llvm::StringRef S) {
+using namespace gfpdep;
+
+const InternedString *gfpdep::internEntry(llvm::StringRef S) {
   if (S.empty())
-    return llvm::StringRef();
+    return nullptr;
   static std::mutex M;
-  static llvm::StringSet<> *Pool = new llvm::StringSet<>(); // never freed
+  // Never freed: symbols live as long as the process.
+  static auto *Pool = new llvm::StringMap<InternedString>();
   std::lock_guard<std::mutex> Lock(M);
-  return Pool->insert(S).first->getKey();
+  auto [It, Inserted] = Pool->try_emplace(S, InternedString{0, nullptr});
+  if (Inserted)
+    It->second = InternedString{It->getKeyLength(), It->getKeyData()};
+  return &It->second;
+}
+
+llvm::StringRef gfpdep::intern(llvm::StringRef S) {
+  const InternedString *E = internEntry(S);
+  return E ? llvm::StringRef(E->Data, E->Length) : llvm::StringRef();
 }

@@ -3,7 +3,8 @@
 /// \file
 /// File names, lock classes and function names recur in every effect of
 /// every summary. A Symbol is such a string, interned once per process:
-/// copying it copies a pointer and a length, comparing it compares text.
+/// copying it copies one pointer, equality compares that pointer, ordering
+/// compares text.
 //===----------------------------------------------------------------------===//
 
 #ifndef GFPDEP_ENGINE_SYMBOL_H
@@ -18,46 +19,60 @@ namespace gfpdep {
 /// The interned copy of S (thread-safe; lives until the process ends).
 llvm::StringRef intern(llvm::StringRef S);
 
+/// The pool's record of an interned string: its length, then its bytes.
+struct InternedString {
+  size_t Length;
+  const char *Data;
+};
+const InternedString *internEntry(llvm::StringRef S);
+
 class Symbol {
 public:
   Symbol() = default;
-  Symbol(llvm::StringRef V) : S(intern(V)) {}
-  Symbol(const std::string &V) : S(intern(V)) {}
-  Symbol(const char *V) : S(intern(V)) {}
+  Symbol(llvm::StringRef V) : E(internEntry(V)) {}
+  Symbol(const std::string &V) : E(internEntry(V)) {}
+  Symbol(const char *V) : E(internEntry(V)) {}
 
-  llvm::StringRef ref() const { return S; }
-  std::string str() const { return S.str(); }
-  operator llvm::StringRef() const { return S; }
-  operator std::string() const { return S.str(); }
-  bool empty() const { return S.empty(); }
-  const char *data() const { return S.data(); }
-  size_t size() const { return S.size(); }
+  llvm::StringRef ref() const {
+    return E ? llvm::StringRef(E->Data, E->Length) : llvm::StringRef();
+  }
+  std::string str() const { return ref().str(); }
+  operator llvm::StringRef() const { return ref(); }
+  operator std::string() const { return str(); }
+  bool empty() const { return !E; }
+  const char *data() const { return E ? E->Data : ""; }
+  size_t size() const { return E ? E->Length : 0; }
+  /// Stable within a process: for hashing, never for ordering output.
+  const void *id() const { return E; }
 
-  friend bool operator==(const Symbol &A, const Symbol &B) { return A.S == B.S; }
-  friend bool operator!=(const Symbol &A, const Symbol &B) { return A.S != B.S; }
-  friend bool operator<(const Symbol &A, const Symbol &B) { return A.S < B.S; }
-  friend bool operator==(const Symbol &A, llvm::StringRef B) { return A.S == B; }
-  friend bool operator!=(const Symbol &A, llvm::StringRef B) { return A.S != B; }
-  friend bool operator==(const Symbol &A, const char *B) { return A.S == B; }
-  friend bool operator!=(const Symbol &A, const char *B) { return A.S != B; }
+  // Interned: equal text is the same entry.
+  friend bool operator==(const Symbol &A, const Symbol &B) { return A.E == B.E; }
+  friend bool operator!=(const Symbol &A, const Symbol &B) { return A.E != B.E; }
+  friend bool operator<(const Symbol &A, const Symbol &B) {
+    return A.E != B.E && A.ref() < B.ref();
+  }
+  friend bool operator==(const Symbol &A, llvm::StringRef B) { return A.ref() == B; }
+  friend bool operator!=(const Symbol &A, llvm::StringRef B) { return A.ref() != B; }
+  friend bool operator==(const Symbol &A, const char *B) { return A.ref() == B; }
+  friend bool operator!=(const Symbol &A, const char *B) { return A.ref() != B; }
   friend std::string operator+(const std::string &A, const Symbol &B) {
-    return A + B.S.str();
+    return A + B.str();
   }
   friend std::string operator+(const Symbol &A, const std::string &B) {
-    return A.S.str() + B;
+    return A.str() + B;
   }
   friend std::string operator+(const char *A, const Symbol &B) {
-    return A + B.S.str();
+    return A + B.str();
   }
   friend std::string operator+(const Symbol &A, const char *B) {
-    return A.S.str() + B;
+    return A.str() + B;
   }
   friend llvm::raw_ostream &operator<<(llvm::raw_ostream &OS, const Symbol &X) {
-    return OS << X.S;
+    return OS << X.ref();
   }
 
 private:
-  llvm::StringRef S;
+  const InternedString *E = nullptr;
 };
 
 } // namespace gfpdep
