@@ -88,10 +88,14 @@ std::string gfpdep::fingerprint(const Finding &F) {
   };
   Add(ruleId(F.R));
   Add(llvm::sys::path::filename(F.Where.File.ref()));
-  Add(F.Message);
-  for (const Step &S : F.Notes) {
-    Add(llvm::sys::path::filename(S.Where.File.ref()));
-    Add(S.Text);
+  if (!F.Identity.empty()) {
+    Add(F.Identity);
+  } else {
+    Add(F.Message);
+    for (const Step &S : F.Notes) {
+      Add(llvm::sys::path::filename(S.Where.File.ref()));
+      Add(S.Text);
+    }
   }
   std::array<uint8_t, 20> D = H.final();
   std::string Hex;

@@ -92,6 +92,10 @@ struct Finding {
   std::vector<Step> Notes;
   Loc Origin; ///< where the context began (dedup key with R and Where)
   PathQuery Query; ///< for the path-sensitive mode
+  /// What the finding is about, independent of wording and lines: the
+  /// context's class or kind, the leaf operation, the functions of the
+  /// chain. Baseline fingerprints hash this.
+  std::string Identity;
 
   bool operator<(const Finding &O) const;
 };

@@ -10,8 +10,10 @@
 #ifndef GFPDEP_ENGINE_SYMBOL_H
 #define GFPDEP_ENGINE_SYMBOL_H
 
+#include "llvm/ADT/DenseMapInfo.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/raw_ostream.h"
+#include <cstdint>
 #include <string>
 
 namespace gfpdep {
@@ -44,6 +46,12 @@ public:
   size_t size() const { return E ? E->Length : 0; }
   /// Stable within a process: for hashing, never for ordering output.
   const void *id() const { return E; }
+  /// For hash-table sentinels only.
+  static Symbol fromId(const void *P) {
+    Symbol S;
+    S.E = static_cast<const InternedString *>(P);
+    return S;
+  }
 
   // Interned: equal text is the same entry.
   friend bool operator==(const Symbol &A, const Symbol &B) { return A.E == B.E; }
@@ -76,5 +84,24 @@ private:
 };
 
 } // namespace gfpdep
+
+namespace llvm {
+/// Hash tables key symbols by their pool entry.
+template <> struct DenseMapInfo<gfpdep::Symbol> {
+  static gfpdep::Symbol getEmptyKey() {
+    return gfpdep::Symbol::fromId(reinterpret_cast<const void *>(uintptr_t(-1)));
+  }
+  static gfpdep::Symbol getTombstoneKey() {
+    return gfpdep::Symbol::fromId(reinterpret_cast<const void *>(uintptr_t(-2)));
+  }
+  static unsigned getHashValue(const gfpdep::Symbol &S) {
+    uintptr_t P = reinterpret_cast<uintptr_t>(S.id());
+    return unsigned((P >> 4) ^ (P >> 9));
+  }
+  static bool isEqual(const gfpdep::Symbol &A, const gfpdep::Symbol &B) {
+    return A.id() == B.id();
+  }
+};
+} // namespace llvm
 
 #endif

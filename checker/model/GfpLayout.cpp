@@ -33,7 +33,13 @@ public:
   MacroEvaluator(Preprocessor &PP, ASTContext &Ctx) : PP(PP), Ctx(Ctx) {}
 
   std::optional<uint64_t> evaluate(StringRef Name) {
-    std::vector<Tok> In{{Tok::Ident, Name.str()}};
+    return evaluateTokens({Name.str()});
+  }
+
+  std::optional<uint64_t> evaluateTokens(llvm::ArrayRef<std::string> Texts) {
+    std::vector<Tok> In;
+    for (const std::string &T : Texts)
+      In.push_back(classify(T));
     std::vector<Tok> Out;
     if (!expand(In, Out, 0))
       return std::nullopt;
@@ -327,6 +333,14 @@ uint64_t bitOf(const std::vector<std::pair<std::string, uint64_t>> &V,
 std::optional<uint64_t> gfpdep::evaluateMacro(Preprocessor &PP, ASTContext &Ctx,
                                               StringRef Name) {
   return MacroEvaluator(PP, Ctx).evaluate(Name);
+}
+
+std::optional<uint64_t>
+gfpdep::evaluateTokens(Preprocessor &PP, ASTContext &Ctx,
+                       llvm::ArrayRef<std::string> Tokens) {
+  if (Tokens.empty())
+    return std::nullopt;
+  return MacroEvaluator(PP, Ctx).evaluateTokens(Tokens);
 }
 
 static void finish(GfpLayout &L) {

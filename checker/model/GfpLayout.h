@@ -10,6 +10,7 @@
 #ifndef GFPDEP_MODEL_GFPLAYOUT_H
 #define GFPDEP_MODEL_GFPLAYOUT_H
 
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 #include <cstdint>
 #include <optional>
@@ -63,6 +64,12 @@ public:
 std::optional<uint64_t> evaluateMacro(clang::Preprocessor &PP,
                                       clang::ASTContext &Ctx,
                                       llvm::StringRef Name);
+
+/// The same for a sequence of token spellings (a macro argument as written:
+/// "SINGLE_DEPTH_NESTING", "I_MUTEX_PARENT", "1").
+std::optional<uint64_t> evaluateTokens(clang::Preprocessor &PP,
+                                       clang::ASTContext &Ctx,
+                                       llvm::ArrayRef<std::string> Tokens);
 
 } // namespace gfpdep
 

@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Analyzer.h"
+#include "driver/Frontend.h"
 #include "PathChecker.h"
 #include "PathMode.h"
 #include "model/ModelFile.h"
@@ -77,6 +78,9 @@ public:
                  std::shared_ptr<PathSession> Session)
       : MultiplexConsumer(std::move(Analysis)), CI(CI), Opts(std::move(Opts)),
         Session(std::move(Session)) {
+    // The facts collector watches the preprocessor from the start.
+    if (this->Opts.SummaryDir.empty() && this->Opts.SummaryReads.empty())
+      Unit = std::make_unique<UnitSession>(&CI.getPreprocessor());
     DiagnosticsEngine &D = CI.getDiagnostics();
     // Every diagnostic id is created once, here.
     FindingID = D.getCustomDiagID(this->Opts.Werror ? DiagnosticsEngine::Error
@@ -84,9 +88,14 @@ public:
                                   "%0");
     NoteID = D.getCustomDiagID(DiagnosticsEngine::Note, "%0");
     ProblemID = D.getCustomDiagID(DiagnosticsEngine::Error, "%0");
+    RemarkID = D.getCustomDiagID(DiagnosticsEngine::Remark, "%0");
   }
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
+    if (Unit && !Session) {
+      runUnit(Ctx);
+      return;
+    }
     DiagnosticsEngine &D = CI.getDiagnostics();
     SourceManager &SM = CI.getSourceManager();
     std::string Main;
@@ -106,6 +115,16 @@ public:
     AnalysisResult R =
         analyzeTranslationUnit(Ctx, &CI.getPreprocessor(), Opts.Analyzer);
     Opts.Analyzer.External = nullptr;
+    if (Unit) {
+      // The findings are the link's; the analyzer's call model still reads
+      // the per-unit summaries above.
+      gfpdep::FrontendOptions FO;
+      FO.Enabled = Opts.Analyzer.Rules.Enabled;
+      FO.Model = Opts.Analyzer.Model;
+      FO.MaxBlocks = Opts.Analyzer.Limits.MaxBlocks;
+      FrontendResult NR = Unit->run(Ctx, FO);
+      R.Findings = std::move(NR.Findings);
+    }
     PathStats PS;
     if (Session) {
       // The analyzer explores the unit's paths and answers each finding.
@@ -153,7 +172,27 @@ private:
   CompilerInstance &CI;
   PluginOptions Opts;
   std::shared_ptr<PathSession> Session;
-  unsigned FindingID = 0, NoteID = 0, ProblemID = 0;
+  std::unique_ptr<UnitSession> Unit;
+  unsigned FindingID = 0, NoteID = 0, ProblemID = 0, RemarkID = 0;
+
+  void runUnit(ASTContext &Ctx) {
+    DiagnosticsEngine &D = CI.getDiagnostics();
+    gfpdep::FrontendOptions FO;
+    FO.Enabled = Opts.Analyzer.Rules.Enabled;
+    FO.Model = Opts.Analyzer.Model;
+    FO.MaxBlocks = Opts.Analyzer.Limits.MaxBlocks;
+    FrontendResult R = Unit->run(Ctx, FO);
+    if (Opts.Stats)
+      llvm::errs() << R.Stats;
+    for (const FrontendProblem &P : R.Problems)
+      D.Report(toSourceLocation(P.Where), P.Remark ? RemarkID : ProblemID) << P.Message;
+    for (const Finding &F : R.Findings) {
+      D.Report(toSourceLocation(F.Where), FindingID)
+          << (F.Message + " [gfpdep-" + ruleId(F.R).str() + "]");
+      for (const Step &S : F.Notes)
+        D.Report(toSourceLocation(S.Where), NoteID) << S.Text;
+    }
+  }
 
   SourceLocation toSourceLocation(const Loc &L) {
     return gfpdep::toSourceLocation(L, CI.getSourceManager());

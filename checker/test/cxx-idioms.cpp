@@ -11,7 +11,7 @@ struct Balloon {
 
 class SpinGuard {
 public:
-  explicit SpinGuard(spinlock_t &l) : l_(l) { spin_lock(&l_); }
+  explicit SpinGuard(spinlock_t &l) : l_(l) { spin_lock(&l_); } // #guard_ctor
   ~SpinGuard() { spin_unlock(&l_); }
 private:
   spinlock_t &l_;
@@ -25,10 +25,11 @@ void guarded(Balloon &b) {
   msleep(2); // clean: the guard's scope ended
 }
 // expected-warning@#guard_sleep {{'msleep' may sleep in atomic context: spinlock 'Balloon::pages_lock' is held [gfpdep-sleep-in-atomic]}}
-// expected-note@#guard {{spinlock 'Balloon::pages_lock' acquired here}}
+// expected-note@#guard {{'guarded' calls 'SpinGuard::SpinGuard' here}}
+// expected-note@#guard_ctor {{spinlock 'Balloon::pages_lock' acquired here}}
 // expected-note@#guard_sleep {{move the call out of the atomic section}}
 
-static spinlock_t *spin_guard_begin(spinlock_t *l) { spin_lock(l); return l; }
+static spinlock_t *spin_guard_begin(spinlock_t *l) { spin_lock(l); return l; } // #begin
 static void spin_guard_end(spinlock_t **l) { spin_unlock(*l); }
 void cleanup_style(Balloon &b) {
   {
@@ -39,7 +40,8 @@ void cleanup_style(Balloon &b) {
   might_sleep(); // clean
 }
 // expected-warning@#cleanup_sleep {{'might_sleep' may sleep in atomic context: spinlock 'Balloon::pages_lock' is held [gfpdep-sleep-in-atomic]}}
-// expected-note@#cleanup {{spinlock 'Balloon::pages_lock' acquired here}}
+// expected-note@#cleanup {{'cleanup_style' calls 'spin_guard_begin' here}}
+// expected-note@#begin {{spinlock 'Balloon::pages_lock' acquired here}}
 // expected-note@#cleanup_sleep {{move the call out of the atomic section}}
 
 template <gfp_t Gfp> void *alloc_with() { return kmalloc(16, Gfp); } // #tmpl
@@ -56,7 +58,7 @@ void templates(Balloon &b) {
 // expected-note@#tmpl_call {{'templates' calls 'alloc_with<3264U>' here}}
 // expected-note@#tmpl {{use GFP_ATOMIC or GFP_NOWAIT here, or allocate before the atomic section begins}}
 // expected-warning@#lambda {{'msleep' may sleep in atomic context: spinlock 'Balloon::pages_lock' is held [gfpdep-sleep-in-atomic]}}
-// expected-note@#lambda_call {{'templates' calls 'lambda at line 50' here}}
+// expected-note@#lambda_call {{'templates' calls 'lambda at line 52' here}}
 // expected-note@#lambda {{move the call out of the atomic section}}
 
 struct Work {

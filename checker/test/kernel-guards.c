@@ -13,7 +13,8 @@ void with_guard(struct dev *d) {
   msleep(2); // clean: the guard's scope ended
 }
 // expected-warning@#guard_sleep {{'msleep' may sleep in atomic context: spinlock 'dev::lock' is held [gfpdep-sleep-in-atomic]}}
-// expected-note@#guard {{spinlock 'dev::lock' acquired here}}
+// expected-note@#guard {{'with_guard' calls 'class_spinlock_constructor' here}}
+// expected-note@*:* {{spinlock 'dev::lock' acquired here}}
 // expected-note@#guard_sleep {{move the call out of the atomic section}}
 
 void with_scoped_guard(struct dev *d) {
@@ -24,7 +25,8 @@ void with_scoped_guard(struct dev *d) {
   kmalloc(8, GFP_KERNEL); // clean
 }
 // expected-warning@#scoped_alloc {{'kmalloc' with GFP_KERNEL may sleep in atomic context: spinlock 'dev::lock' is held [gfpdep-sleep-in-atomic]}}
-// expected-note@#scoped {{spinlock 'dev::lock' acquired here}}
+// expected-note@#scoped {{'with_scoped_guard' calls 'class_spinlock_constructor' here}}
+// expected-note@*:* {{spinlock 'dev::lock' acquired here}}
 // expected-note@#scoped_alloc {{use GFP_ATOMIC or GFP_NOWAIT here, or allocate before the atomic section begins}}
 
 void mutex_guard_is_fine(struct dev *d) {

@@ -9,7 +9,7 @@ struct dev {
 };
 
 // A driver's own wrapper: not modelled, analysed normally.
-static void dev_lock(struct dev *d) { spin_lock(&d->lock); }
+static void dev_lock(struct dev *d) { spin_lock(&d->lock); } // #dev_lock
 static void dev_unlock(struct dev *d) { spin_unlock(&d->lock); }
 
 void inline_layers(struct dev *d) {
@@ -20,7 +20,9 @@ void inline_layers(struct dev *d) {
   kmalloc(128, GFP_KERNEL); // clean: released through the wrapper
 }
 // expected-warning@#kmalloc_inline {{'kmalloc' with GFP_KERNEL may sleep in atomic context: spinlock 'dev::lock' is held [gfpdep-sleep-in-atomic]}}
-// expected-note@#inline_lock {{spinlock 'dev::lock' acquired here}}
+// The origin reaches the real acquisition inside the helper.
+// expected-note@#inline_lock {{'inline_layers' calls 'dev_lock' here}}
+// expected-note@#dev_lock {{spinlock 'dev::lock' acquired here}}
 // expected-note@#kmalloc_inline {{use GFP_ATOMIC or GFP_NOWAIT here, or allocate before the atomic section begins}}
 
 void macro_layers(struct dev *d) {
@@ -31,8 +33,9 @@ void macro_layers(struct dev *d) {
   spin_unlock_irqrestore(&d->lock, flags);
   might_sleep(); // clean: spinlock_check() saw through, so the unlock matched
 }
-// expected-warning@#alloc_page {{'alloc_pages' with GFP_KERNEL may sleep in atomic context: spinlock 'dev::lock' is held [gfpdep-sleep-in-atomic]}}
-// expected-warning@#might_sleep {{'__might_sleep' may sleep in atomic context: spinlock 'dev::lock' is held [gfpdep-sleep-in-atomic]}}
+// A modelled macro over a modelled function is named as the source spells it.
+// expected-warning@#alloc_page {{'alloc_page' with GFP_KERNEL may sleep in atomic context: spinlock 'dev::lock' is held [gfpdep-sleep-in-atomic]}}
+// expected-warning@#might_sleep {{'might_sleep' may sleep in atomic context: spinlock 'dev::lock' is held [gfpdep-sleep-in-atomic]}}
 // expected-note@#irqsave 2 {{spinlock 'dev::lock' acquired here}}
 // expected-note@#alloc_page {{use GFP_ATOMIC or GFP_NOWAIT here, or allocate before the atomic section begins}}
 // expected-note@#might_sleep {{move the call out of the atomic section}}

@@ -115,8 +115,8 @@ void *switch_mode(struct dev *d, int mode) {
 // default-note@#sw_alloc {{use GFP_ATOMIC or GFP_NOWAIT here, or allocate before the atomic section begins}}
 
 // Through the driver's own lock wrappers (inlined by the analyzer; the
-// engine names the wrapper's call as where the lock was taken).
-static void lock_dev(struct dev *d) { spin_lock(&d->lock); }
+// engine's notes reach the acquisition inside the wrapper).
+static void lock_dev(struct dev *d) { spin_lock(&d->lock); } // #lock_dev
 static void unlock_dev(struct dev *d) { spin_unlock(&d->lock); }
 void *wrapped_relational(struct dev *d, int n) {
   void *p = 0;
@@ -131,10 +131,12 @@ void *wrapped_relational(struct dev *d, int n) {
   return p;
 }
 // default-warning@#wr_alloc {{'kmalloc' with GFP_KERNEL may sleep in atomic context: spinlock 'dev::lock' is held [gfpdep-sleep-in-atomic]}}
-// default-note@#wr_lock {{spinlock 'dev::lock' acquired here}}
+// default-note@#wr_lock {{'wrapped_relational' calls 'lock_dev' here}}
+// default-note@#lock_dev {{spinlock 'dev::lock' acquired here}}
 // default-note@#wr_alloc {{use GFP_ATOMIC or GFP_NOWAIT here, or allocate before the atomic section begins}}
 // expected-warning@#wr_real {{'kmalloc' with GFP_KERNEL may sleep in atomic context: spinlock 'dev::lock' is held [gfpdep-sleep-in-atomic]}}
-// expected-note@#wr_lock {{spinlock 'dev::lock' acquired here}}
+// expected-note@#wr_lock {{'wrapped_relational' calls 'lock_dev' here}}
+// expected-note@#lock_dev {{spinlock 'dev::lock' acquired here}}
 // expected-note@#wr_real {{use GFP_ATOMIC or GFP_NOWAIT here, or allocate before the atomic section begins}}
 
 // Loops. The analyzer unrolls a loop 4 times, then runs one iteration more

@@ -1,0 +1,2055 @@
+//===- Extract.cpp - a unit's AST and macros -> its facts -----------------===//
+///
+/// \file
+/// The only stage that reads the AST. Each function the unit's main file can
+/// reach (and every function it stores or registers) becomes a small CFG of
+/// events: Clang's CFG with every element that does not matter dropped, and
+/// every argument already read as what it names (a lock class, a parameter,
+/// a tracked local, the result of an earlier call; a GFP mask; functions).
+/// A kernel hint macro (any macro whose name is a model row: might_sleep(),
+/// non_block_start(), raw_spin_lock_nested(), wait_event(), ...) becomes one
+/// call to that row whatever it expanded to, so that hints a .config
+/// compiles to nothing are still seen and subclasses spelled in a macro
+/// survive the macro.
+//===----------------------------------------------------------------------===//
+
+#include "facts/Extract.h"
+#include "Naming.h"
+#include "model/GfpLayout.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Analysis/CFG.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Lex/MacroArgs.h"
+#include "clang/Lex/PPCallbacks.h"
+#include "clang/Lex/Preprocessor.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SetVector.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/Support/Path.h"
+#include <map>
+
+using namespace clang;
+using namespace gfpdep;
+
+// -----------------------------------------------------------------------------
+// Preprocessor: hint macros and suppression comments
+// -----------------------------------------------------------------------------
+
+namespace {
+
+/// One argument of a hint macro, as written.
+struct HintArg {
+  unsigned Begin = 0, End = 0; ///< spelling locations of its first and last token
+  std::vector<std::string> Tokens;
+};
+
+struct MacroHint {
+  Symbol Name;
+  llvm::SmallVector<HintArg, 3> Args;
+};
+
+struct RawSuppression {
+  SourceLocation Begin, End;
+  std::string Rule;
+};
+
+} // namespace
+
+struct FactsCollector::State {
+  /// Expansion point (raw encoding of the macro name's location) -> hint.
+  llvm::DenseMap<unsigned, MacroHint> Hints;
+  std::vector<RawSuppression> Suppressions;
+};
+
+namespace {
+
+/// Where a token of a macro argument was written, as the argument list
+/// shows it: through argument substitutions to their spelling, through
+/// macro bodies to their expansion point. An argument that is itself a
+/// macro (GFP_KERNEL) is the place of its name.
+static SourceLocation argumentLoc(const SourceManager &SM, SourceLocation L) {
+  for (int Depth = 0; L.isMacroID() && Depth < 64; ++Depth)
+    L = SM.isMacroArgExpansion(L) ? SM.getImmediateSpellingLoc(L)
+                                  : SM.getImmediateExpansionRange(L).getBegin();
+  return L;
+}
+
+/// Whether a name is one of the model's rows: a hint when it is a macro.
+const ApiRow *builtinRow(StringRef Name) { return builtinModel().lookup(Name); }
+
+class HintCallbacks : public PPCallbacks {
+public:
+  HintCallbacks(std::shared_ptr<FactsCollector::State> S, Preprocessor &PP)
+      : S(std::move(S)), PP(PP) {}
+
+  void MacroExpands(const Token &NameTok, const MacroDefinition &MD,
+                    SourceRange Range, const MacroArgs *Args) override {
+    const IdentifierInfo *II = NameTok.getIdentifierInfo();
+    if (!II)
+      return;
+    auto [It, Inserted] = Rows.try_emplace(II, nullptr);
+    if (Inserted)
+      It->second = builtinRow(II->getName());
+    if (!It->second)
+      return;
+    MacroHint H;
+    H.Name = II->getName();
+    const MacroInfo *MI = MD.getMacroInfo();
+    if (Args && MI && MI->isFunctionLike()) {
+      for (unsigned I = 0, N = MI->getNumParams(); I < N; ++I) {
+        const Token *T = Args->getUnexpArgument(I);
+        HintArg A;
+        for (; T && T->isNot(tok::eof); ++T) {
+          SourceLocation L = argumentLoc(PP.getSourceManager(), T->getLocation());
+          if (A.Tokens.empty())
+            A.Begin = L.getRawEncoding();
+          A.End = L.getRawEncoding();
+          A.Tokens.push_back(PP.getSpelling(*T));
+        }
+        H.Args.push_back(std::move(A));
+      }
+    }
+    S->Hints[NameTok.getLocation().getRawEncoding()] = std::move(H);
+  }
+
+private:
+  std::shared_ptr<FactsCollector::State> S;
+  Preprocessor &PP;
+  llvm::DenseMap<const IdentifierInfo *, const ApiRow *> Rows;
+};
+
+} // namespace
+
+namespace {
+/// "gfpdep-ignore: <rule> <reason>" comments.
+class gfpdepCommentHandler : public CommentHandler {
+public:
+  explicit gfpdepCommentHandler(std::shared_ptr<FactsCollector::State> S)
+      : S(std::move(S)) {}
+  bool HandleComment(Preprocessor &PP, SourceRange R) override {
+    const SourceManager &SM = PP.getSourceManager();
+    bool Invalid = false;
+    const char *Begin = SM.getCharacterData(R.getBegin(), &Invalid);
+    if (Invalid)
+      return false;
+    unsigned Len = SM.getFileOffset(R.getEnd()) - SM.getFileOffset(R.getBegin());
+    StringRef Text(Begin, Len);
+    for (size_t At = Text.find("gfpdep-ignore:"); At != StringRef::npos;
+         At = Text.find("gfpdep-ignore:", At + 1)) {
+      StringRef Rest = Text.substr(At + strlen("gfpdep-ignore:")).ltrim();
+      StringRef Named =
+          Rest.take_while([](char C) { return isalnum(C) || C == '-'; });
+      Named.consume_front("gfpdep-");
+      if (!Named.empty())
+        S->Suppressions.push_back({R.getBegin(), R.getEnd(), Named.str()});
+    }
+    return false;
+  }
+
+private:
+  std::shared_ptr<FactsCollector::State> S;
+};
+} // namespace
+
+FactsCollector::FactsCollector(Preprocessor *PP)
+    : PP(PP), S(std::make_shared<State>()) {
+  if (!PP)
+    return;
+  PP->addPPCallbacks(std::make_unique<HintCallbacks>(S, *PP));
+  Comments = std::make_unique<gfpdepCommentHandler>(S);
+  PP->addCommentHandler(Comments.get());
+}
+
+FactsCollector::~FactsCollector() {
+  if (PP && Comments)
+    PP->removeCommentHandler(Comments.get());
+}
+
+// -----------------------------------------------------------------------------
+// Helpers
+// -----------------------------------------------------------------------------
+
+static bool isGfpType(QualType T) {
+  for (int Depth = 0; Depth < 8 && !T.isNull(); ++Depth) {
+    const auto *TT = T->getAs<TypedefType>();
+    if (!TT)
+      return false;
+    const TypedefNameDecl *TD = TT->getDecl();
+    if (TD->getIdentifier() && TD->getName() == "gfp_t")
+      return true;
+    T = TD->getUnderlyingType();
+  }
+  return false;
+}
+
+std::string gfpdep::functionId(const FunctionDecl *FD) {
+  if (!FD)
+    return "";
+  if (const FunctionDecl *Def = FD->getDefinition())
+    FD = Def;
+  std::string Usr = usrOf(FD);
+  if (Usr.empty())
+    Usr = "name:" + declName(FD);
+  if (FD->isExternallyVisible())
+    return Usr;
+  const SourceManager &SM = FD->getASTContext().getSourceManager();
+  Loc L = makeLoc(FD->getLocation(), SM);
+  return L.File.str() + "|" + Usr;
+}
+
+/// The id of a function-pointer variable (globals by USR, locals by their
+/// function and name).
+static std::string variableId(const VarDecl *VD) {
+  if (VD->hasLocalStorage()) {
+    const auto *Owner = dyn_cast_or_null<FunctionDecl>(VD->getParentFunctionOrMethod());
+    return functionId(Owner) + "::" + (VD->getIdentifier() ? VD->getName().str() : "");
+  }
+  std::string Usr = usrOf(VD);
+  if (Usr.empty())
+    Usr = declName(VD);
+  if (VD->isExternallyVisible())
+    return Usr;
+  const SourceManager &SM = VD->getASTContext().getSourceManager();
+  return makeLoc(VD->getLocation(), SM).File.str() + "|" + Usr;
+}
+
+static std::string fieldKey(const FieldDecl *FD) {
+  return recordName(FD->getParent()) + "::" +
+         (FD->getIdentifier() ? FD->getName().str() : std::string("(anonymous)"));
+}
+
+/// Records that are locks themselves, whose members are implementation.
+static bool isLockRecord(StringRef Name) {
+  return Name == "spinlock" || Name == "raw_spinlock" || Name == "spinlock_t" ||
+         Name == "raw_spinlock_t" || Name == "qspinlock" || Name == "rwlock_t" ||
+         Name == "mutex" || Name == "rw_semaphore" || Name == "semaphore";
+}
+
+static const Expr *strip(const Expr *E) {
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *U = dyn_cast<UnaryOperator>(E)) {
+      if (U->getOpcode() == UO_AddrOf || U->getOpcode() == UO_Deref) {
+        E = U->getSubExpr();
+        continue;
+      }
+    }
+    if (const auto *C = dyn_cast<ExplicitCastExpr>(E)) {
+      E = C->getSubExpr();
+      continue;
+    }
+    if (const auto *M = dyn_cast<MaterializeTemporaryExpr>(E)) {
+      E = M->getSubExpr();
+      continue;
+    }
+    return E;
+  }
+  return nullptr;
+}
+
+/// A body that is one return statement: the accessor's returned expression.
+static const Expr *accessorReturn(const FunctionDecl *Callee) {
+  const FunctionDecl *Def = Callee ? Callee->getDefinition() : nullptr;
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(Def ? Def->getBody() : nullptr);
+  if (!Body || Body->size() != 1)
+    return nullptr;
+  const auto *Ret = dyn_cast<ReturnStmt>(Body->body_front());
+  return Ret ? Ret->getRetValue() : nullptr;
+}
+
+static bool isBuiltinCall(const FunctionDecl *FD) {
+  return FD && FD->getBuiltinID() != 0;
+}
+
+namespace {
+
+// -----------------------------------------------------------------------------
+// The unit: stores, annotations, definitions, reachability
+// -----------------------------------------------------------------------------
+
+using FnSet = llvm::SmallSetVector<const FunctionDecl *, 4>;
+
+/// The annotations gfpdep reads: __attribute__((annotate("gfpdep::NAME", ...))).
+struct AnnotationSpec {
+  const char *Name;
+  enum { EntryCtx, NeverSleeps, Row, MustNotHold } What;
+  Flavor Fl;
+  ApiOp Op;
+  bool TakesParam;
+};
+
+const AnnotationSpec Annotations[] = {
+    {"oom_notifier", AnnotationSpec::EntryCtx, Flavor::OomNotifier, ApiOp::Block, false},
+    {"shrinker", AnnotationSpec::EntryCtx, Flavor::Shrinker, ApiOp::Block, false},
+    {"atomic_context", AnnotationSpec::EntryCtx, Flavor::IrqOff, ApiOp::Block, false},
+    {"nonblocking_context", AnnotationSpec::EntryCtx, Flavor::NonBlock, ApiOp::Block, false},
+    {"never_sleeps", AnnotationSpec::NeverSleeps, Flavor::None, ApiOp::Block, false},
+    {"must_not_hold", AnnotationSpec::MustNotHold, Flavor::None, ApiOp::Block, false},
+    {"might_sleep", AnnotationSpec::Row, Flavor::None, ApiOp::Block, false},
+    {"allocates", AnnotationSpec::Row, Flavor::None, ApiOp::Alloc, true},
+    {"acquires", AnnotationSpec::Row, Flavor::Mutex, ApiOp::Acquire, true},
+    {"try_acquires", AnnotationSpec::Row, Flavor::Mutex, ApiOp::TryAcquire, true},
+    {"releases", AnnotationSpec::Row, Flavor::Mutex, ApiOp::Release, true},
+};
+
+std::string knownAnnotations() {
+  std::string S;
+  for (const AnnotationSpec &A : Annotations)
+    S += (S.empty() ? "" : ", ") + std::string(A.Name);
+  return S;
+}
+
+class UnitExtractor;
+
+/// Reads one function into FnFacts.
+class FunctionExtractor {
+public:
+  FunctionExtractor(UnitExtractor &U, const FunctionDecl *Fn, FnFacts &F);
+  /// False: skipped (no CFG, over the block limit). Trivial: no calls.
+  bool run(bool &Trivial);
+
+private:
+  UnitExtractor &U;
+  ASTContext &Ctx;
+  const SourceManager &SM;
+  const FunctionDecl *Fn;
+  FnFacts &F;
+  std::unique_ptr<CFG> G;
+
+  llvm::DenseMap<const VarDecl *, uint32_t> LocalIds;
+  llvm::SmallPtrSet<const VarDecl *, 8> Escaped;  ///< address taken
+  llvm::SmallPtrSet<const VarDecl *, 8> Assigned; ///< assigned after declaration
+  llvm::SmallPtrSet<const UnaryOperator *, 4> BenignAddrOf;
+  llvm::DenseMap<const VarDecl *, llvm::SmallVector<const Expr *, 2>> LocalDefs;
+  llvm::DenseMap<const Expr *, uint32_t> CallIds;
+  std::vector<const VarDecl *> Declared; ///< in the order the pre-scan met them
+  llvm::DenseMap<unsigned, uint32_t> HintCalls; ///< expansion point -> call id
+  /// Expansion point -> the AST expression of each argument, when found.
+  llvm::DenseMap<unsigned, llvm::SmallVector<const Expr *, 3>> HintArgExprs;
+  llvm::DenseMap<unsigned, llvm::SmallVector<unsigned, 2>> Chains; ///< memo
+  bool HasCalls = false, HasHints = false, HasOwners = false;
+
+  Loc loc(SourceLocation L) const { return makeLoc(L, SM); }
+
+  // pre-scan
+  void prescan(const Stmt *Root);
+  bool tracked(const VarDecl *VD) const;
+  uint32_t localId(const VarDecl *VD);
+  bool owning(const VarDecl *VD) const;
+
+  // hints
+  llvm::ArrayRef<unsigned> hintsAt(SourceLocation L);
+  llvm::ArrayRef<unsigned> chainOf(SourceLocation P);
+  unsigned hintAt(SourceLocation L);
+  void matchHintArgs(const Stmt *Root);
+  ArgVal hintArg(unsigned Point, unsigned Arg);
+
+  // events
+  void handleStmt(const Stmt *S, BlockFacts &B);
+  void emitCall(const Expr *E, BlockFacts &B);
+  void emitHint(unsigned Point, BlockFacts &B);
+  void emitAssign(const VarDecl *VD, const Expr *RHS, bool Unknown, BlockFacts &B);
+  ArgVal value(const Expr *E);
+  uint32_t valueId(ValueFacts V) {
+    F.Values.push_back(std::move(V));
+    return F.Values.size() - 1;
+  }
+  CondFacts condition(const Expr *E);
+
+  // naming
+  LockVal nameLock(const Expr *E, const FunctionDecl *In, int Depth);
+  MaskVal evalMask(const Expr *E, unsigned Depth,
+                   llvm::SmallPtrSetImpl<const VarDecl *> &Visiting);
+  bool stableCondition(const Expr *E, unsigned Depth);
+  void paramBitTest(const Expr *E, int32_t &Param, uint64_t &Bits);
+};
+
+class UnitExtractor : public RecursiveASTVisitor<UnitExtractor> {
+public:
+  UnitExtractor(ASTContext &Ctx, Preprocessor *PP, FactsCollector::State &S,
+                const ExtractOptions &Opts, UnitFacts &U)
+      : Ctx(Ctx), SM(Ctx.getSourceManager()), PP(PP), S(S), Opts(Opts), U(U) {}
+
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool shouldVisitImplicitCode() const { return true; }
+
+  void run();
+
+  // --- RecursiveASTVisitor: stores, annotations, definitions ----------------
+  bool VisitBinaryOperator(BinaryOperator *BO);
+  bool VisitVarDecl(VarDecl *VD);
+  bool VisitCompoundLiteralExpr(CompoundLiteralExpr *CLE);
+  bool VisitCallExpr(CallExpr *CE);
+  bool VisitCXXConstructExpr(CXXConstructExpr *CE);
+  bool VisitCXXMethodDecl(CXXMethodDecl *MD);
+  bool VisitFunctionDecl(FunctionDecl *FD);
+  bool VisitLambdaExpr(LambdaExpr *LE) {
+    addDefinition(LE->getCallOperator());
+    return true;
+  }
+
+  ASTContext &Ctx;
+  const SourceManager &SM;
+  Preprocessor *PP;
+  FactsCollector::State &S;
+  const ExtractOptions &Opts;
+  UnitFacts &U;
+
+  std::vector<const FunctionDecl *> Defs;
+  llvm::DenseMap<const FunctionDecl *, unsigned> DefIndex;
+  std::map<std::string, FnSet> FieldStores;
+  llvm::DenseMap<const VarDecl *, FnSet> VarStores;
+  llvm::DenseMap<std::pair<const FunctionDecl *, unsigned>, FnSet> ParamArgs;
+  llvm::DenseMap<const CXXMethodDecl *, FnSet> Overriders;
+  llvm::SetVector<const FunctionDecl *> Annotated;
+  llvm::DenseMap<const FunctionDecl *, int> ReadOnly; ///< 1 yes, 0 no, -1 visiting
+  /// Hint arguments by the spelling location of their first token.
+  llvm::DenseMap<unsigned, llvm::SmallVector<std::pair<unsigned, unsigned>, 1>>
+      HintArgIndex; ///< -> (expansion point, argument)
+  bool HintIndexBuilt = false;
+  /// Hint expansions that contain a modelled call: not replaced.
+  llvm::DenseSet<unsigned> LiveHints;
+
+  bool readOnlyFunction(const FunctionDecl *FD);
+  void buildHintIndex();
+  std::optional<uint64_t> evaluateTokens(llvm::ArrayRef<std::string> T) {
+    if (!PP)
+      return std::nullopt;
+    return gfpdep::evaluateTokens(*PP, Ctx, T);
+  }
+
+private:
+  void addDefinition(const FunctionDecl *FD);
+  void store(StoreFacts::Kind K, std::string Key, std::string Object,
+             uint32_t Position, const FunctionDecl *Fn);
+  void storeField(const FieldDecl *FD, const std::string &Obj,
+                  const FunctionDecl *Fn);
+  void storeInit(const InitListExpr *ILE, const std::string &Obj);
+  void problem(SourceLocation L, std::string Msg) {
+    U.Problems.push_back({makeLoc(L, SM), std::move(Msg)});
+  }
+  void readAnnotation(FunctionDecl *FD, const AnnotateAttr *A);
+  void readMustNotHold(FunctionDecl *FD, const AnnotateAttr *A);
+  void linkCallees(const FunctionDecl *FD,
+                   llvm::SmallVectorImpl<const FunctionDecl *> &Out);
+  /// The object an expression names, for stores: "record::field" or a
+  /// global's name; "" when it is not named.
+  std::string objectName(const Expr *E);
+};
+
+// --- stores ---------------------------------------------------------------------
+
+std::string UnitExtractor::objectName(const Expr *E) {
+  E = strip(E);
+  for (int Depth = 0; E && Depth < 8; ++Depth) {
+    if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+      const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
+      if (!FD)
+        return "";
+      std::string Owner = recordName(FD->getParent());
+      if (isLockRecord(Owner)) {
+        E = strip(ME->getBase());
+        continue;
+      }
+      return fieldKey(FD);
+    }
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+      const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+      if (!VD)
+        return "";
+      if (VD->hasLocalStorage()) {
+        if (isa<ParmVarDecl>(VD))
+          return "";
+        if ((VD->getType()->isPointerType() || VD->getType()->isReferenceType()) &&
+            VD->getInit()) {
+          E = strip(VD->getInit());
+          continue;
+        }
+      }
+      return nameVariable(VD).Class;
+    }
+    if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
+      E = strip(AS->getBase());
+      continue;
+    }
+    return "";
+  }
+  return "";
+}
+
+void UnitExtractor::store(StoreFacts::Kind K, std::string Key, std::string Object,
+                          uint32_t Position, const FunctionDecl *Fn) {
+  StoreFacts St;
+  St.K = K;
+  St.Key = Key;
+  St.Object = Object;
+  St.Position = Position;
+  St.Fn = functionId(Fn);
+  St.FnName = declName(Fn);
+  U.Stores.push_back(std::move(St));
+}
+
+void UnitExtractor::storeField(const FieldDecl *FD, const std::string &Obj,
+                               const FunctionDecl *Fn) {
+  if (!FD->getIdentifier())
+    return;
+  std::string Key = fieldKey(FD);
+  FieldStores[Key].insert(Fn);
+  store(StoreFacts::Field, Key, Obj.empty() ? "" : Obj + "::" + FD->getName().str(),
+        0, Fn);
+}
+
+void UnitExtractor::storeInit(const InitListExpr *ILE, const std::string &Obj) {
+  if (ILE->isSyntacticForm() && ILE->getSemanticForm())
+    ILE = ILE->getSemanticForm();
+  const RecordDecl *RD = ILE->getType()->getAsRecordDecl();
+  if (!RD) {
+    for (const Expr *E : ILE->inits())
+      if (const auto *Sub = dyn_cast<InitListExpr>(E->IgnoreParenImpCasts()))
+        storeInit(Sub, Obj);
+    return;
+  }
+  unsigned I = 0;
+  for (const FieldDecl *FD : RD->fields()) {
+    if (RD->isUnion())
+      FD = ILE->getInitializedFieldInUnion();
+    if (!FD || I >= ILE->getNumInits())
+      break;
+    const Expr *E = ILE->getInit(I++);
+    if (const FunctionDecl *Fn = functionOf(E)) {
+      storeField(FD, Obj, Fn);
+    } else if (const auto *Sub = dyn_cast<InitListExpr>(E->IgnoreParenImpCasts())) {
+      storeInit(Sub, FD->getIdentifier() ? fieldKey(FD) : std::string());
+    } else if (isGfpType(FD->getType()) && !E->isValueDependent()) {
+      Expr::EvalResult R;
+      if (E->EvaluateAsInt(R, Ctx))
+        U.MaskStores.push_back({Symbol(fieldKey(FD)),
+                                R.Val.getInt().getZExtValue(),
+                                makeLoc(E->getBeginLoc(), SM)});
+    }
+    if (RD->isUnion())
+      break;
+  }
+}
+
+bool UnitExtractor::VisitBinaryOperator(BinaryOperator *BO) {
+  if (BO->getOpcode() != BO_Assign)
+    return true;
+  const Expr *LHS = BO->getLHS()->IgnoreParenImpCasts();
+  const FunctionDecl *Fn = functionOf(BO->getRHS());
+  if (!Fn) {
+    // A constant GFP mask stored into a field: what a read of it may give.
+    if (const auto *ME = dyn_cast<MemberExpr>(LHS))
+      if (const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl()))
+        if (isGfpType(FD->getType()) && !BO->getRHS()->isValueDependent()) {
+          Expr::EvalResult R;
+          if (BO->getRHS()->EvaluateAsInt(R, Ctx))
+            U.MaskStores.push_back({Symbol(fieldKey(FD)),
+                                    R.Val.getInt().getZExtValue(),
+                                    makeLoc(BO->getRHS()->getBeginLoc(), SM)});
+        }
+    return true;
+  }
+  if (const auto *ME = dyn_cast<MemberExpr>(LHS)) {
+    if (const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl()))
+      storeField(FD, objectName(ME->getBase()), Fn);
+  } else if (const auto *DRE = dyn_cast<DeclRefExpr>(LHS)) {
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
+      VarStores[VD].insert(Fn);
+      store(StoreFacts::Var, variableId(VD), "", 0, Fn);
+    }
+  }
+  return true;
+}
+
+bool UnitExtractor::VisitVarDecl(VarDecl *VD) {
+  const Expr *Init = VD->getInit();
+  if (!Init || VD->isInvalidDecl())
+    return true;
+  if (const FunctionDecl *Fn = functionOf(Init)) {
+    VarStores[VD].insert(Fn);
+    store(StoreFacts::Var, variableId(VD), "", 0, Fn);
+    return true;
+  }
+  if (const auto *ILE = dyn_cast<InitListExpr>(Init->IgnoreParenImpCasts()))
+    storeInit(ILE, nameVariable(VD).Class);
+  return true;
+}
+
+bool UnitExtractor::VisitCompoundLiteralExpr(CompoundLiteralExpr *CLE) {
+  if (const auto *ILE = dyn_cast_or_null<InitListExpr>(CLE->getInitializer()))
+    storeInit(ILE, "");
+  return true;
+}
+
+bool UnitExtractor::VisitCallExpr(CallExpr *CE) {
+  const FunctionDecl *Callee = CE->getDirectCallee();
+  if (!Callee || isBuiltinCall(Callee))
+    return true;
+  for (unsigned I = 0; I < CE->getNumArgs(); ++I)
+    if (const FunctionDecl *Fn = functionOf(CE->getArg(I))) {
+      ParamArgs[{Callee->getCanonicalDecl(), I}].insert(Fn);
+      store(StoreFacts::Arg, functionId(Callee), "", I, Fn);
+    }
+  return true;
+}
+
+bool UnitExtractor::VisitCXXConstructExpr(CXXConstructExpr *CE) {
+  const CXXConstructorDecl *Ctor = CE->getConstructor();
+  for (unsigned I = 0; I < CE->getNumArgs() && I < Ctor->getNumParams(); ++I)
+    if (const FunctionDecl *Fn = functionOf(CE->getArg(I))) {
+      ParamArgs[{Ctor->getCanonicalDecl(), I}].insert(Fn);
+      store(StoreFacts::Arg, functionId(Ctor), "", I, Fn);
+    }
+  return true;
+}
+
+bool UnitExtractor::VisitCXXMethodDecl(CXXMethodDecl *MD) {
+  if (!MD->isVirtual() || MD->isInvalidDecl())
+    return true;
+  const CXXMethodDecl *Canon = MD->getCanonicalDecl();
+  Overriders[Canon].insert(MD);
+  llvm::SmallVector<const CXXMethodDecl *, 4> Work(MD->overridden_methods());
+  llvm::SmallPtrSet<const CXXMethodDecl *, 4> Seen;
+  while (!Work.empty()) {
+    const CXXMethodDecl *Base = Work.pop_back_val()->getCanonicalDecl();
+    if (!Seen.insert(Base).second)
+      continue;
+    Overriders[Base].insert(MD);
+    if (MD->isThisDeclarationADefinition() || MD->doesThisDeclarationHaveABody())
+      store(StoreFacts::Overrider, functionId(Base), "", 0, MD);
+    Work.append(Base->overridden_methods().begin(), Base->overridden_methods().end());
+  }
+  return true;
+}
+
+bool UnitExtractor::VisitFunctionDecl(FunctionDecl *FD) {
+  addDefinition(FD);
+  if (FD->isInvalidDecl() || !FD->hasAttrs())
+    return true;
+  for (const auto *A : FD->specific_attrs<AnnotateAttr>())
+    readAnnotation(FD, A);
+  return true;
+}
+
+void UnitExtractor::addDefinition(const FunctionDecl *FD) {
+  if (!FD || FD->isInvalidDecl() || !FD->doesThisDeclarationHaveABody() ||
+      FD->isDependentContext() || !FD->getBody() ||
+      FD->getTemplatedKind() == FunctionDecl::TK_FunctionTemplate ||
+      DefIndex.count(FD))
+    return;
+  if (FD->isTemplated() || FD->isLateTemplateParsed())
+    return;
+  // System headers (the C++ library, libc) are opaque, as to lockdep: what
+  // matters of them is modelled by name.
+  if (SM.isInSystemHeader(SM.getExpansionLoc(FD->getLocation())))
+    return;
+  DefIndex[FD] = Defs.size();
+  Defs.push_back(FD);
+}
+
+// --- annotations ------------------------------------------------------------------
+
+void UnitExtractor::readMustNotHold(FunctionDecl *FD, const AnnotateAttr *A) {
+  const char *Usage = "'gfpdep::must_not_hold' takes one lock: a class name "
+                      "string (\"record::field\" or a global's name) or the "
+                      "1-based position of a lock parameter";
+  if (A->args_size() != 1) {
+    problem(A->getLocation(), Usage);
+    return;
+  }
+  const Expr *E = *A->args_begin();
+  AnnotationFacts AF;
+  AF.K = AnnotationFacts::MustNotHold;
+  AF.Fn = functionId(FD);
+  AF.FnName = declName(FD);
+  AF.Where = makeLoc(A->getLocation(), SM);
+  Expr::EvalResult R;
+  if (const auto *SL = dyn_cast<StringLiteral>(E->IgnoreParenImpCasts())) {
+    if (SL->getString().empty()) {
+      problem(E->getExprLoc(), Usage);
+      return;
+    }
+    AF.Lock = LockVal::ofClass(SL->getString());
+  } else if (!E->isValueDependent() && E->EvaluateAsInt(R, Ctx)) {
+    uint64_t Pos = R.Val.getInt().getZExtValue();
+    if (Pos == 0 || Pos > FD->getNumParams()) {
+      problem(A->getLocation(),
+              "'gfpdep::must_not_hold' needs the 1-based position of a "
+              "parameter of '" + declName(FD) + "' (it has " +
+                  std::to_string(FD->getNumParams()) + ")");
+      return;
+    }
+    AF.Lock = LockVal::ofParam(Pos - 1);
+    AF.Param = int32_t(Pos - 1);
+  } else {
+    problem(E->getExprLoc(), Usage);
+    return;
+  }
+  U.Annotations.push_back(AF);
+  Annotated.insert(FD);
+}
+
+void UnitExtractor::readAnnotation(FunctionDecl *FD, const AnnotateAttr *A) {
+  StringRef Full = A->getAnnotation();
+  if (!Full.consume_front("gfpdep::"))
+    return;
+  const AnnotationSpec *Spec = nullptr;
+  for (const AnnotationSpec &Sp : Annotations)
+    if (Full == Sp.Name)
+      Spec = &Sp;
+  if (!Spec) {
+    problem(A->getLocation(), "unknown gfpdep annotation 'gfpdep::" + Full.str() +
+                                  "'; known annotations: " + knownAnnotations());
+    return;
+  }
+  if (Spec->What == AnnotationSpec::MustNotHold) {
+    readMustNotHold(FD, A);
+    return;
+  }
+  std::optional<unsigned> Position;
+  Flavor Fl = Spec->Fl;
+  unsigned ArgNo = 0;
+  for (const Expr *E : A->args()) {
+    ++ArgNo;
+    Expr::EvalResult R;
+    if (const auto *SL = dyn_cast<StringLiteral>(E->IgnoreParenImpCasts())) {
+      if (!parseFlavor(SL->getString(), Fl) ||
+          !(isSleepingLock(Fl) || isSpinningLock(Fl))) {
+        problem(E->getExprLoc(),
+                "'gfpdep::" + Full.str() + "': '" + SL->getString().str() +
+                    "' is not a lock flavour (mutex, rwsem, semaphore, spin, "
+                    "raw-spin, rwlock)");
+        return;
+      }
+      continue;
+    }
+    if (!E->isValueDependent() && E->EvaluateAsInt(R, Ctx)) {
+      Position = R.Val.getInt().getZExtValue();
+      continue;
+    }
+    problem(E->getExprLoc(), "argument " + std::to_string(ArgNo) + " of 'gfpdep::" +
+                                 Full.str() +
+                                 "' must be an integer constant or a string");
+    return;
+  }
+  if (Spec->TakesParam) {
+    if (!Position || *Position == 0 || *Position > FD->getNumParams()) {
+      problem(A->getLocation(), "'gfpdep::" + Full.str() +
+                                    "' needs the 1-based position of a parameter of '" +
+                                    declName(FD) + "' (it has " +
+                                    std::to_string(FD->getNumParams()) + ")");
+      return;
+    }
+  } else if (Position) {
+    problem(A->getLocation(), "'gfpdep::" + Full.str() + "' takes no parameter position");
+    return;
+  }
+  AnnotationFacts AF;
+  AF.Fn = functionId(FD);
+  AF.FnName = declName(FD);
+  AF.Fl = Fl;
+  AF.Op = Spec->Op;
+  AF.Param = Position ? int32_t(*Position) - 1 : -1;
+  AF.Via = "gfpdep::" + Full.str();
+  AF.Where = makeLoc(A->getLocation(), SM);
+  AF.K = Spec->What == AnnotationSpec::Row           ? AnnotationFacts::Row
+         : Spec->What == AnnotationSpec::NeverSleeps ? AnnotationFacts::NeverSleeps
+                                                     : AnnotationFacts::Entry;
+  U.Annotations.push_back(AF);
+  Annotated.insert(FD);
+}
+
+// --- reachability -------------------------------------------------------------------
+
+void UnitExtractor::linkCallees(const FunctionDecl *FD,
+                                llvm::SmallVectorImpl<const FunctionDecl *> &Out) {
+  llvm::SmallVector<const Stmt *, 64> Walk{FD->getBody()};
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
+    for (const CXXCtorInitializer *I : Ctor->inits())
+      Walk.push_back(I->getInit());
+  auto Add = [&](const FnSet *Set) {
+    if (Set)
+      Out.append(Set->begin(), Set->end());
+  };
+  while (!Walk.empty()) {
+    const Stmt *St = Walk.pop_back_val();
+    if (!St || isa<LambdaExpr>(St))
+      continue;
+    if (const auto *CCE = dyn_cast<CXXConstructExpr>(St)) {
+      Out.push_back(CCE->getConstructor());
+    } else if (const auto *CE = dyn_cast<CallExpr>(St)) {
+      if (const FunctionDecl *Direct = CE->getDirectCallee()) {
+        Out.push_back(Direct);
+        if (const auto *MD = dyn_cast<CXXMethodDecl>(Direct))
+          if (MD->isVirtual()) {
+            auto It = Overriders.find(MD->getCanonicalDecl());
+            if (It != Overriders.end())
+              Add(&It->second);
+          }
+      } else {
+        const Expr *Callee = CE->getCallee()->IgnoreParenImpCasts();
+        while (const auto *UO = dyn_cast<UnaryOperator>(Callee)) {
+          if (UO->getOpcode() != UO_Deref)
+            break;
+          Callee = UO->getSubExpr()->IgnoreParenImpCasts();
+        }
+        if (const auto *ME = dyn_cast<MemberExpr>(Callee)) {
+          if (const auto *FDl = dyn_cast<FieldDecl>(ME->getMemberDecl())) {
+            auto It = FieldStores.find(fieldKey(FDl));
+            if (It != FieldStores.end())
+              Add(&It->second);
+          }
+        } else if (const auto *DRE = dyn_cast<DeclRefExpr>(Callee)) {
+          if (const auto *PVD = dyn_cast<ParmVarDecl>(DRE->getDecl())) {
+            if (const auto *Owner =
+                    dyn_cast_or_null<FunctionDecl>(PVD->getParentFunctionOrMethod())) {
+              auto It = ParamArgs.find({Owner->getCanonicalDecl(),
+                                        PVD->getFunctionScopeIndex()});
+              if (It != ParamArgs.end())
+                Add(&It->second);
+            }
+          } else if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
+            auto It = VarStores.find(VD);
+            if (It != VarStores.end())
+              Add(&It->second);
+          }
+        } else if (const FunctionDecl *Fn = functionOf(Callee)) {
+          Out.push_back(Fn);
+        }
+      }
+    }
+    for (const Stmt *Child : St->children())
+      Walk.push_back(Child);
+  }
+}
+
+void UnitExtractor::run() {
+  TraverseDecl(Ctx.getTranslationUnitDecl());
+
+  // Reachability: the main file's definitions, every function stored or
+  // passed anywhere, every annotated one.
+  std::vector<bool> Reached(Defs.size(), false);
+  llvm::SmallVector<unsigned, 64> Work;
+  auto Root = [&](const FunctionDecl *FD) {
+    const FunctionDecl *Def = FD ? FD->getDefinition() : nullptr;
+    auto It = Def ? DefIndex.find(Def) : DefIndex.end();
+    if (It != DefIndex.end() && !Reached[It->second]) {
+      Reached[It->second] = true;
+      Work.push_back(It->second);
+    }
+  };
+  for (unsigned I = 0; I < Defs.size(); ++I)
+    if (SM.isInMainFile(SM.getExpansionLoc(Defs[I]->getLocation())))
+      Root(Defs[I]);
+  for (const auto &[K, Set] : FieldStores)
+    for (const FunctionDecl *FD : Set)
+      Root(FD);
+  for (const auto &[K, Set] : VarStores)
+    for (const FunctionDecl *FD : Set)
+      Root(FD);
+  for (const auto &[K, Set] : ParamArgs)
+    for (const FunctionDecl *FD : Set)
+      Root(FD);
+  for (const FunctionDecl *FD : Annotated)
+    Root(FD);
+  llvm::SmallVector<const FunctionDecl *, 16> Callees;
+  while (!Work.empty()) {
+    unsigned I = Work.pop_back_val();
+    const FunctionDecl *FD = Defs[I];
+    // A modelled function is never entered: the first modelled layer of a
+    // wrapper stack wins.
+    if (builtinRow(declName(FD)) ||
+        (!isa<CXXMethodDecl>(FD) && FD->getIdentifier() && builtinRow(FD->getName())))
+      continue;
+    Callees.clear();
+    linkCallees(FD, Callees);
+    for (const FunctionDecl *C : Callees)
+      Root(C);
+  }
+
+  llvm::DenseSet<const FunctionDecl *> Annot(Annotated.begin(), Annotated.end());
+  for (unsigned I = 0; I < Defs.size(); ++I) {
+    if (!Reached[I])
+      continue;
+    const FunctionDecl *FD = Defs[I];
+    if (builtinRow(declName(FD)) ||
+        (!isa<CXXMethodDecl>(FD) && FD->getIdentifier() && builtinRow(FD->getName())))
+      continue;
+    FnFacts F;
+    F.Id = functionId(FD);
+    F.Name = declName(FD);
+    F.At = makeLoc(FD->getLocation(), SM);
+    F.External = FD->isExternallyVisible();
+    F.MainFile = SM.isInMainFile(SM.getExpansionLoc(FD->getLocation()));
+    F.NoReturn = FD->isNoReturn();
+    for (unsigned P = 0; P < FD->getNumParams(); ++P) {
+      const ParmVarDecl *PVD = FD->getParamDecl(P);
+      F.ParamNames.push_back(PVD->getIdentifier() ? PVD->getName() : StringRef());
+      if (P < 64 && isGfpType(PVD->getType()))
+        F.GfpParams |= uint64_t(1) << P;
+    }
+    bool Trivial = false;
+    FunctionExtractor FE(*this, FD, F);
+    if (!FE.run(Trivial)) {
+      U.Skipped.push_back({F.Name, F.At});
+      continue;
+    }
+    if (Trivial) {
+      U.Trivial.push_back(F.Id);
+      continue;
+    }
+    U.Functions.push_back(std::move(F));
+  }
+
+  // Suppression comments.
+  for (const RawSuppression &R : S.Suppressions) {
+    Loc B = makeLoc(R.Begin, SM), E = makeLoc(R.End, SM);
+    if (!B.valid())
+      continue;
+    for (unsigned L = B.Line; L <= std::max(B.Line, E.Line); ++L)
+      U.Suppressions.push_back({B.File, L, Symbol(R.Rule)});
+  }
+
+  // The unit's GFP bits.
+  GfpLayout L = PP ? GfpLayout::read(*PP, Ctx) : GfpLayout::linuxDefault();
+  U.GfpSingles = L.Singles;
+  U.GfpComposites = L.Composites;
+  U.GfpFromUnit = L.FromTranslationUnit;
+  if (OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID()))
+    U.MainFile = mainFilePath(*Main);
+}
+
+/// Reads only: no stores outside its own locals, no calls but to functions
+/// that read only (or are declared pure/const), inline assembly writing
+/// locals only. Such a call, on unchanged arguments, gives the same answer
+/// twice.
+bool UnitExtractor::readOnlyFunction(const FunctionDecl *FD) {
+  if (!FD)
+    return false;
+  if (FD->hasAttr<PureAttr>() || FD->hasAttr<ConstAttr>())
+    return true;
+  if (unsigned B = FD->getBuiltinID())
+    return B == Builtin::BI__builtin_expect || B == Builtin::BI__builtin_constant_p ||
+           B == Builtin::BI__builtin_ffs || B == Builtin::BI__builtin_ctz ||
+           B == Builtin::BI__builtin_clz || B == Builtin::BI__builtin_popcount;
+  const FunctionDecl *Def = FD->getDefinition();
+  if (!Def || !Def->getBody())
+    return false;
+  auto [It, Inserted] = ReadOnly.try_emplace(Def, -1);
+  if (!Inserted)
+    return It->second == 1;
+  bool Ok = true;
+  llvm::SmallVector<const Stmt *, 32> Walk{Def->getBody()};
+  auto IsLocal = [&](const Expr *E) {
+    E = E->IgnoreParenImpCasts();
+    const auto *DRE = dyn_cast<DeclRefExpr>(E);
+    const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    return VD && VD->hasLocalStorage();
+  };
+  while (Ok && !Walk.empty()) {
+    const Stmt *St = Walk.pop_back_val();
+    if (!St)
+      continue;
+    if (const auto *BO = dyn_cast<BinaryOperator>(St)) {
+      if (BO->isAssignmentOp() && !IsLocal(BO->getLHS()))
+        Ok = false;
+    } else if (const auto *UO = dyn_cast<UnaryOperator>(St)) {
+      if (UO->isIncrementDecrementOp() && !IsLocal(UO->getSubExpr()))
+        Ok = false;
+    } else if (const auto *CE = dyn_cast<CallExpr>(St)) {
+      if (!readOnlyFunction(CE->getDirectCallee()))
+        Ok = false;
+    } else if (const auto *AS = dyn_cast<GCCAsmStmt>(St)) {
+      for (unsigned I = 0; I < AS->getNumOutputs(); ++I)
+        if (!IsLocal(AS->getOutputExpr(I)))
+          Ok = false;
+    } else if (isa<CXXConstructExpr>(St) || isa<CXXDeleteExpr>(St) ||
+               isa<CXXNewExpr>(St) || isa<CXXThrowExpr>(St)) {
+      Ok = false;
+    }
+    for (const Stmt *C : St->children())
+      Walk.push_back(C);
+  }
+  ReadOnly[Def] = Ok ? 1 : 0;
+  return Ok;
+}
+
+void UnitExtractor::buildHintIndex() {
+  if (HintIndexBuilt)
+    return;
+  HintIndexBuilt = true;
+  for (const auto &[Point, H] : S.Hints)
+    for (unsigned A = 0; A < H.Args.size(); ++A)
+      if (!H.Args[A].Tokens.empty())
+        HintArgIndex[H.Args[A].Begin].push_back({Point, A});
+}
+
+// -----------------------------------------------------------------------------
+// One function
+// -----------------------------------------------------------------------------
+
+FunctionExtractor::FunctionExtractor(UnitExtractor &U, const FunctionDecl *Fn,
+                                     FnFacts &F)
+    : U(U), Ctx(U.Ctx), SM(U.SM), Fn(Fn), F(F) {}
+
+bool FunctionExtractor::tracked(const VarDecl *VD) const {
+  if (!VD || !VD->hasLocalStorage() || Escaped.count(VD))
+    return false;
+  QualType T = VD->getType();
+  if (T->isReferenceType())
+    return false;
+  return T->isPointerType() || T->isIntegralOrEnumerationType() ||
+         T->isBooleanType();
+}
+
+bool FunctionExtractor::owning(const VarDecl *VD) const {
+  if (!VD->hasLocalStorage() || !VD->getInit())
+    return false;
+  if (VD->hasAttr<CleanupAttr>())
+    return true;
+  if (const CXXRecordDecl *RD = VD->getType()->getAsCXXRecordDecl())
+    return RD->hasDefinition() && !RD->hasTrivialDestructor();
+  return false;
+}
+
+uint32_t FunctionExtractor::localId(const VarDecl *VD) {
+  auto [It, Inserted] = LocalIds.try_emplace(VD, F.Locals.size());
+  if (Inserted) {
+    LocalFacts L;
+    L.Name = VD->getIdentifier() ? VD->getName() : StringRef();
+    L.At = loc(VD->getLocation());
+    F.Locals.push_back(L);
+  }
+  return It->second;
+}
+
+void FunctionExtractor::prescan(const Stmt *Root) {
+  llvm::SmallVector<const Stmt *, 64> Walk{Root};
+  while (!Walk.empty()) {
+    const Stmt *S = Walk.pop_back_val();
+    if (!S)
+      continue;
+    if (isa<LambdaExpr>(S))
+      continue; // the lambda's body is a function of its own
+    if (isa<CallExpr>(S) || isa<CXXConstructExpr>(S))
+      HasCalls = true;
+    if (S->getBeginLoc().isMacroID() && !hintsAt(S->getBeginLoc()).empty()) {
+      HasHints = true;
+      // A modelled call inside a hint's expansion: the hint is not
+      // compiled out, its calls speak for themselves.
+      if (const auto *CE = dyn_cast<CallExpr>(S))
+        if (const FunctionDecl *Callee = CE->getDirectCallee())
+          if (builtinRow(declName(Callee)) ||
+              (Callee->getIdentifier() && builtinRow(Callee->getName())))
+            for (unsigned P : hintsAt(CE->getBeginLoc()))
+              U.LiveHints.insert(P);
+    }
+    if (const auto *CE = dyn_cast<CallExpr>(S)) {
+      // "&v" passed to a call: an out-parameter, still tracked.
+      for (const Expr *A : CE->arguments())
+        if (const auto *UO = dyn_cast<UnaryOperator>(A->IgnoreParenImpCasts()))
+          if (UO->getOpcode() == UO_AddrOf)
+            BenignAddrOf.insert(UO);
+    }
+    if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
+      if (BO->isAssignmentOp()) {
+        const Expr *LHS = BO->getLHS()->IgnoreParenImpCasts();
+        // "*(&v) = x", as the kernel's pte_offset_map_lock() stores *ptlp.
+        if (const auto *D = dyn_cast<UnaryOperator>(LHS))
+          if (D->getOpcode() == UO_Deref)
+            if (const auto *A =
+                    dyn_cast<UnaryOperator>(D->getSubExpr()->IgnoreParenImpCasts()))
+              if (A->getOpcode() == UO_AddrOf) {
+                BenignAddrOf.insert(A);
+                LHS = A->getSubExpr()->IgnoreParenImpCasts();
+              }
+        if (const auto *DRE = dyn_cast<DeclRefExpr>(LHS))
+          if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+            if (VD->hasLocalStorage()) {
+              Assigned.insert(VD);
+              if (BO->getOpcode() == BO_Assign && !isa<ParmVarDecl>(VD))
+                LocalDefs[VD].push_back(BO->getRHS());
+            }
+      }
+    } else if (const auto *UO = dyn_cast<UnaryOperator>(S)) {
+      const auto *DRE = dyn_cast<DeclRefExpr>(UO->getSubExpr()->IgnoreParenImpCasts());
+      const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+      if (VD && UO->getOpcode() == UO_AddrOf && !BenignAddrOf.count(UO))
+        Escaped.insert(VD);
+      else if (VD && UO->isIncrementDecrementOp())
+        Assigned.insert(VD);
+    } else if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+      for (const Decl *D : DS->decls())
+        if (const auto *VD = dyn_cast<VarDecl>(D)) {
+          Declared.push_back(VD);
+          if (VD->getInit())
+            LocalDefs[VD].push_back(VD->getInit());
+          if (owning(VD))
+            HasOwners = true;
+          if (VD->hasLocalStorage() && !VD->getType()->isIncompleteType() &&
+              !VD->getType()->isDependentType() &&
+              !VD->getType()->isVariableArrayType())
+            F.FrameBytes += Ctx.getTypeSizeInChars(VD->getType()).getQuantity();
+        }
+    }
+    for (const Stmt *Child : S->children())
+      Walk.push_back(Child);
+  }
+  // "&v" in a call is benign only if v is never escaped otherwise.
+}
+
+// --- hints -------------------------------------------------------------------------
+
+/// The hint macros whose bodies produced the token at L (not one of their
+/// arguments), innermost first.
+llvm::ArrayRef<unsigned> FunctionExtractor::hintsAt(SourceLocation L) {
+  if (U.S.Hints.empty())
+    return {};
+  for (int Depth = 0; L.isMacroID() && Depth < 64; ++Depth) {
+    if (SM.isMacroArgExpansion(L)) {
+      L = SM.getImmediateSpellingLoc(L);
+      continue;
+    }
+    return chainOf(SM.getImmediateExpansionRange(L).getBegin());
+  }
+  return {};
+}
+
+llvm::ArrayRef<unsigned> FunctionExtractor::chainOf(SourceLocation P) {
+  unsigned Raw = P.getRawEncoding();
+  auto It = Chains.find(Raw);
+  if (It != Chains.end())
+    return It->second;
+  Chains[Raw]; // cycle guard
+  llvm::SmallVector<unsigned, 2> C;
+  if (U.S.Hints.count(Raw))
+    C.push_back(Raw);
+  llvm::ArrayRef<unsigned> Outer = hintsAt(P);
+  C.append(Outer.begin(), Outer.end());
+  auto &Slot = Chains[Raw];
+  Slot = std::move(C);
+  return Slot;
+}
+
+/// The hint that stands for the token at L: the outermost one whose
+/// expansion has no modelled call (the config compiled it out), or 0.
+unsigned FunctionExtractor::hintAt(SourceLocation L) {
+  llvm::ArrayRef<unsigned> C = hintsAt(L);
+  for (auto It = C.rbegin(); It != C.rend(); ++It)
+    if (!U.LiveHints.count(*It))
+      return *It;
+  return 0;
+}
+
+void FunctionExtractor::matchHintArgs(const Stmt *Root) {
+  U.buildHintIndex();
+  if (U.HintArgIndex.empty())
+    return;
+  llvm::SmallVector<const Stmt *, 64> Walk{Root};
+  while (!Walk.empty()) {
+    const Stmt *S = Walk.pop_back_val();
+    if (!S || isa<LambdaExpr>(S))
+      continue;
+    if (const auto *E = dyn_cast<Expr>(S)) {
+      SourceLocation B = E->getBeginLoc();
+      if (B.isMacroID()) {
+        unsigned SB = argumentLoc(SM, B).getRawEncoding();
+        auto It = U.HintArgIndex.find(SB);
+        if (It != U.HintArgIndex.end()) {
+          unsigned SE = argumentLoc(SM, E->getEndLoc()).getRawEncoding();
+          for (const auto &[Point, Arg] : It->second) {
+            const MacroHint &H = U.S.Hints.find(Point)->second;
+            if (H.Args[Arg].End != SE)
+              continue;
+            // The expression must come from this expansion of the macro.
+            bool Inside = false;
+            SourceLocation L = B;
+            for (int D = 0; L.isMacroID() && D < 64 && !Inside; ++D) {
+              if (SM.isMacroArgExpansion(L)) {
+                SourceLocation Use = SM.getImmediateExpansionRange(L).getBegin();
+                for (int D2 = 0; Use.isMacroID() && D2 < 64 && !Inside; ++D2) {
+                  if (SM.isMacroArgExpansion(Use))
+                    Use = SM.getImmediateSpellingLoc(Use);
+                  SourceLocation P = SM.getImmediateExpansionRange(Use).getBegin();
+                  Inside = P.getRawEncoding() == Point;
+                  Use = P;
+                }
+                L = SM.getImmediateSpellingLoc(L);
+                continue;
+              }
+              L = SM.getImmediateExpansionRange(L).getBegin();
+            }
+            if (!Inside)
+              continue;
+            auto &Exprs = HintArgExprs[Point];
+            if (Exprs.size() < H.Args.size())
+              Exprs.resize(H.Args.size(), nullptr);
+            if (!Exprs[Arg])
+              Exprs[Arg] = E; // pre-order: the outermost match
+          }
+        }
+      }
+    }
+    // Children in source order, pushed reversed for a pre-order walk.
+    llvm::SmallVector<const Stmt *, 8> Kids(S->child_begin(), S->child_end());
+    for (auto K = Kids.rbegin(); K != Kids.rend(); ++K)
+      Walk.push_back(*K);
+  }
+}
+
+void FunctionExtractor::emitHint(unsigned Point, BlockFacts &B) {
+  auto [It, Inserted] = HintCalls.try_emplace(Point, F.Calls.size());
+  if (!Inserted)
+    return;
+  const MacroHint &H = U.S.Hints.find(Point)->second;
+  CallFacts C;
+  C.Kind = CalleeKind::Hint;
+  C.Name = H.Name;
+  C.Plain = H.Name;
+  C.At = loc(SourceLocation::getFromRawEncoding(Point));
+  for (unsigned A = 0; A < H.Args.size(); ++A)
+    C.Args.push_back(hintArg(Point, A));
+  F.Calls.push_back(std::move(C));
+  B.Events.push_back({Event::Call, It->second, 0, 0});
+}
+
+/// Argument A of a hint macro: its expression in the AST, or, when the
+/// expansion dropped it (mutex_lock_nested(l, s) is mutex_lock(l) when
+/// lockdep is configured out), its tokens as written.
+ArgVal FunctionExtractor::hintArg(unsigned Point, unsigned A) {
+  const MacroHint &H = U.S.Hints.find(Point)->second;
+  auto ExprsIt = HintArgExprs.find(Point);
+  const Expr *E = ExprsIt != HintArgExprs.end() && A < ExprsIt->second.size()
+                      ? ExprsIt->second[A]
+                      : nullptr;
+  if (E) {
+    // "((void)(s), (l))": the subclass is what was cast away.
+    return value(E);
+  }
+  ArgVal V;
+  if (A >= H.Args.size())
+    return V;
+  const std::vector<std::string> &T = H.Args[A].Tokens;
+  if (T.size() == 1)
+    for (unsigned P = 0; P < Fn->getNumParams(); ++P)
+      if (Fn->getParamDecl(P)->getIdentifier() && Fn->getParamDecl(P)->getName() == T[0])
+        V.IntParam = P;
+  if (V.IntParam == NoIndex)
+    if (std::optional<uint64_t> I = U.evaluateTokens(T)) {
+      V.Int = int64_t(*I);
+      V.HasInt = true;
+    }
+  return V;
+}
+
+// --- events ------------------------------------------------------------------------
+
+bool FunctionExtractor::run(bool &Trivial) {
+  const Stmt *Body = Fn->getBody();
+  if (!Body)
+    return false;
+  for (unsigned P = 0; P < Fn->getNumParams(); ++P)
+    localId(Fn->getParamDecl(P));
+  prescan(Body);
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Fn)) {
+    HasCalls |= !Ctor->inits().empty();
+    for (const CXXCtorInitializer *I : Ctor->inits())
+      if (I->getInit())
+        prescan(I->getInit());
+  }
+  if (!HasCalls && !HasHints && !HasOwners) {
+    Trivial = true;
+    return true;
+  }
+  // Ids for every tracked and owning local up front: a block that ends a
+  // variable's scope may come before (in id order) the one declaring it.
+  for (const VarDecl *VD : Declared)
+    if (tracked(VD) || owning(VD))
+      localId(VD);
+  if (HasHints)
+    matchHintArgs(Body);
+
+  CFG::BuildOptions BO;
+  BO.AddImplicitDtors = true;
+  BO.AddInitializers = true;
+  BO.AddCXXDefaultInitExprInCtors = true;
+  for (Stmt::StmtClass C :
+       {Stmt::CallExprClass, Stmt::CXXMemberCallExprClass,
+        Stmt::CXXOperatorCallExprClass, Stmt::CXXConstructExprClass,
+        Stmt::CXXTemporaryObjectExprClass, Stmt::DeclStmtClass,
+        Stmt::UserDefinedLiteralClass, Stmt::ReturnStmtClass,
+        Stmt::BinaryOperatorClass, Stmt::CompoundAssignOperatorClass,
+        Stmt::UnaryOperatorClass})
+    BO.setAlwaysAdd(C);
+  G = CFG::buildCFG(Fn, const_cast<Stmt *>(Body), &Ctx, BO);
+  if (!G || G->getNumBlockIDs() > U.Opts.MaxBlocks)
+    return false;
+
+  unsigned N = G->getNumBlockIDs();
+  F.Blocks.resize(N);
+  F.Entry = G->getEntry().getBlockID();
+  F.Exit = G->getExit().getBlockID();
+  // Blocks in reverse post-order would be nicer; ids are deterministic.
+  for (const CFGBlock *CB : *G) {
+    if (!CB)
+      continue;
+    BlockFacts &B = F.Blocks[CB->getBlockID()];
+    for (const CFGElement &E : *CB) {
+      if (auto CS = E.getAs<CFGStmt>()) {
+        handleStmt(CS->getStmt(), B);
+      } else if (auto D = E.getAs<CFGAutomaticObjDtor>()) {
+        const VarDecl *VD = D->getVarDecl();
+        auto It = LocalIds.find(VD);
+        if (It != LocalIds.end() && owning(VD))
+          B.Events.push_back({Event::ScopeEnd, It->second, 0, 0});
+      } else if (auto C = E.getAs<CFGCleanupFunction>()) {
+        const VarDecl *VD = C->getVarDecl();
+        auto It = LocalIds.find(VD);
+        if (It != LocalIds.end())
+          B.Events.push_back({Event::ScopeEnd, It->second, 0, 0});
+      }
+    }
+    for (const CFGBlock::AdjacentBlock &Succ : CB->succs()) {
+      const CFGBlock *SB = Succ.getReachableBlock();
+      B.Succs.push_back(SB ? SB->getBlockID() : NoIndex);
+    }
+    if (CB->succ_size() == 2)
+      if (const auto *Cond = dyn_cast_or_null<Expr>(CB->getTerminatorCondition()))
+        B.Cond = condition(Cond);
+  }
+  return true;
+}
+
+void FunctionExtractor::handleStmt(const Stmt *S, BlockFacts &B) {
+  if (S->getBeginLoc().isMacroID())
+    if (unsigned Point = hintAt(S->getBeginLoc())) {
+      emitHint(Point, B);
+      if (const auto *E = dyn_cast<Expr>(S))
+        CallIds[E] = HintCalls[Point];
+      return;
+    }
+  if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+    for (const Decl *D : DS->decls()) {
+      const auto *VD = dyn_cast<VarDecl>(D);
+      if (!VD || !VD->getInit())
+        continue;
+      if (owning(VD)) {
+        // The variable owns what its initialiser begins: a guard object, a
+        // variable with a cleanup function.
+        uint32_t Id = localId(VD);
+        llvm::SmallVector<uint32_t, 2> Calls;
+        llvm::SmallVector<const Stmt *, 16> Walk{VD->getInit()};
+        while (!Walk.empty()) {
+          const Stmt *X = Walk.pop_back_val();
+          if (!X || isa<LambdaExpr>(X))
+            continue;
+          if (const auto *E = dyn_cast<Expr>(X)) {
+            auto It = CallIds.find(E);
+            if (It != CallIds.end() && !llvm::is_contained(Calls, It->second))
+              Calls.push_back(It->second);
+          }
+          for (const Stmt *C : X->children())
+            Walk.push_back(C);
+        }
+        llvm::sort(Calls);
+        F.CallSets.push_back(std::move(Calls));
+        B.Events.push_back({Event::Decl, Id, uint32_t(F.CallSets.size() - 1), 0});
+      }
+      if (tracked(VD))
+        emitAssign(VD, VD->getInit(), false, B);
+    }
+    return;
+  }
+  if (const auto *BO = dyn_cast<BinaryOperator>(S)) {
+    if (!BO->isAssignmentOp())
+      return;
+    const Expr *LHS = BO->getLHS()->IgnoreParenImpCasts();
+    if (const auto *D = dyn_cast<UnaryOperator>(LHS))
+      if (D->getOpcode() == UO_Deref)
+        if (const auto *A = dyn_cast<UnaryOperator>(D->getSubExpr()->IgnoreParenImpCasts()))
+          if (A->getOpcode() == UO_AddrOf)
+            LHS = A->getSubExpr()->IgnoreParenImpCasts();
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(LHS))
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+        if (tracked(VD))
+          emitAssign(VD, BO->getRHS(), BO->getOpcode() != BO_Assign, B);
+    return;
+  }
+  if (const auto *UO = dyn_cast<UnaryOperator>(S)) {
+    if (!UO->isIncrementDecrementOp())
+      return;
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(UO->getSubExpr()->IgnoreParenImpCasts()))
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+        if (tracked(VD))
+          emitAssign(VD, nullptr, true, B);
+    return;
+  }
+  if (const auto *RS = dyn_cast<ReturnStmt>(S)) {
+    ValueFacts V;
+    if (const Expr *R = RS->getRetValue()) {
+      V.Val = value(R);
+      const Expr *Inner = R->IgnoreParenImpCasts();
+      auto It = CallIds.find(Inner);
+      if (It != CallIds.end())
+        V.FromCall = It->second;
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(Inner))
+        if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+          if (tracked(VD))
+            V.FromLocal = localId(VD);
+    }
+    B.Events.push_back({Event::Return, valueId(std::move(V)), 0, 0});
+    return;
+  }
+  const auto *E = dyn_cast<Expr>(S);
+  if (!E || !(isa<CallExpr>(E) || isa<CXXConstructExpr>(E)))
+    return;
+  if (E->isValueDependent() || E->isTypeDependent())
+    return;
+  emitCall(E, B);
+}
+
+void FunctionExtractor::emitAssign(const VarDecl *VD, const Expr *RHS,
+                                   bool Unknown, BlockFacts &B) {
+  ValueFacts V;
+  V.Local = localId(VD);
+  if (RHS && !Unknown) {
+    V.Val = value(RHS);
+    const Expr *Inner = RHS->IgnoreParenImpCasts();
+    auto It = CallIds.find(Inner);
+    if (It != CallIds.end())
+      V.FromCall = It->second;
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(Inner))
+      if (const auto *Src = dyn_cast<VarDecl>(DRE->getDecl()))
+        if (tracked(Src) && Src != VD)
+          V.FromLocal = localId(Src);
+  }
+  B.Events.push_back({Event::Assign, valueId(std::move(V)), 0, 0});
+}
+
+/// std::lock_guard, std::unique_lock, std::scoped_lock, std::shared_lock.
+static bool isStdGuard(const CXXConstructorDecl *Ctor) {
+  const CXXRecordDecl *RD = Ctor->getParent();
+  if (!RD->getIdentifier() || !RD->isInStdNamespace())
+    return false;
+  StringRef N = RD->getName();
+  return N == "lock_guard" || N == "unique_lock" || N == "scoped_lock" ||
+         N == "shared_lock";
+}
+
+void FunctionExtractor::emitCall(const Expr *E, BlockFacts &B) {
+  CallFacts C;
+  C.At = loc(E->getBeginLoc());
+  const FunctionDecl *Target = nullptr;
+  if (const auto *CCE = dyn_cast<CXXConstructExpr>(E)) {
+    const CXXConstructorDecl *Ctor = CCE->getConstructor();
+    if (isStdGuard(Ctor)) {
+      C.Kind = CalleeKind::Guard;
+      C.Name = Ctor->getParent()->getName();
+      for (const Expr *A : CCE->arguments()) {
+        // defer_lock / try_to_lock / adopt_lock tags.
+        if (const CXXRecordDecl *RD = A->getType()->getAsCXXRecordDecl())
+          if (RD->getIdentifier() && RD->isInStdNamespace() &&
+              RD->getName().ends_with("_t")) {
+            StringRef T = RD->getName();
+            C.Tag = T == "defer_lock_t" ? GuardTag::Defer
+                    : T == "try_to_lock_t" ? GuardTag::Try
+                    : T == "adopt_lock_t" ? GuardTag::Adopt
+                                          : GuardTag::None;
+            continue;
+          }
+        C.Args.push_back(value(A));
+        QualType T = A->getType().getNonReferenceType();
+        const CXXRecordDecl *MRD = T->getAsCXXRecordDecl();
+        C.Types.push_back(MRD ? Symbol(declName(MRD)) : Symbol());
+      }
+      uint32_t Id = F.Calls.size();
+      CallIds[E] = Id;
+      F.Calls.push_back(std::move(C));
+      B.Events.push_back({Event::Call, Id, 0, 0});
+      return;
+    }
+    Target = Ctor;
+    C.Kind = CalleeKind::Direct;
+    for (const Expr *A : CCE->arguments())
+      C.Args.push_back(value(A));
+  } else {
+    const auto *CE = cast<CallExpr>(E);
+    if (const FunctionDecl *Direct = CE->getDirectCallee()) {
+      if (isBuiltinCall(Direct))
+        return;
+      Target = Direct;
+      C.Kind = CalleeKind::Direct;
+      const auto *MD = dyn_cast<CXXMethodDecl>(Direct);
+      if (MD && MD->isVirtual())
+        if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(CE)) {
+          const auto *ME = dyn_cast<MemberExpr>(MCE->getCallee()->IgnoreParens());
+          if (!ME || !ME->hasQualifier())
+            C.Kind = CalleeKind::Virtual;
+        }
+    } else {
+      const Expr *Callee = CE->getCallee()->IgnoreParenImpCasts();
+      while (const auto *UO = dyn_cast<UnaryOperator>(Callee)) {
+        if (UO->getOpcode() != UO_Deref)
+          break;
+        Callee = UO->getSubExpr()->IgnoreParenImpCasts();
+      }
+      if (const auto *ME = dyn_cast<MemberExpr>(Callee)) {
+        const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
+        if (!FD || !FD->getIdentifier())
+          return;
+        C.Kind = CalleeKind::Field;
+        C.Id = fieldKey(FD);
+        C.Name = FD->getName();
+      } else if (const auto *DRE = dyn_cast<DeclRefExpr>(Callee)) {
+        if (const auto *PVD = dyn_cast<ParmVarDecl>(DRE->getDecl())) {
+          if (PVD->getParentFunctionOrMethod() != Fn)
+            return;
+          C.Kind = CalleeKind::Param;
+          C.ParamIndex = PVD->getFunctionScopeIndex();
+          C.Id = functionId(Fn);
+          C.Name = PVD->getName();
+        } else if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
+          C.Kind = CalleeKind::Var;
+          C.Id = variableId(VD);
+          C.Name = VD->getName();
+        } else {
+          return;
+        }
+      } else if (const FunctionDecl *FD = functionOf(Callee)) {
+        Target = FD;
+        C.Kind = CalleeKind::Direct;
+      } else {
+        return; // a call we cannot follow
+      }
+    }
+    unsigned First = 0;
+    if (const auto *MCE = dyn_cast<CXXMemberCallExpr>(CE)) {
+      if (const Expr *Obj = MCE->getImplicitObjectArgument()) {
+        C.Object = value(Obj);
+        if (const auto *DRE = dyn_cast<DeclRefExpr>(Obj->IgnoreParenImpCasts()))
+          if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+            if (VD->hasLocalStorage() && LocalIds.count(VD))
+              C.ObjLocal = LocalIds[VD];
+      }
+    } else if (const auto *OCE = dyn_cast<CXXOperatorCallExpr>(CE)) {
+      const auto *MD = dyn_cast_or_null<CXXMethodDecl>(OCE->getDirectCallee());
+      if (MD && !MD->isStatic() && OCE->getNumArgs() > 0) {
+        C.Object = value(OCE->getArg(0));
+        First = 1;
+      }
+    }
+    for (unsigned I = First; I < CE->getNumArgs(); ++I)
+      C.Args.push_back(value(CE->getArg(I)));
+  }
+  if (Target) {
+    if (C.Kind != CalleeKind::Field && C.Kind != CalleeKind::Param &&
+        C.Kind != CalleeKind::Var) {
+      C.Id = functionId(Target);
+      C.Name = declName(Target);
+      if (!isa<CXXMethodDecl>(Target) && Target->getIdentifier())
+        C.Plain = Target->getName();
+    }
+    C.DeclaredNoReturn = Target->isNoReturn();
+    if (!Target->hasBody())
+      for (unsigned I = 0; I < Target->getNumParams() && I < 127; ++I)
+        if (isGfpType(Target->getParamDecl(I)->getType())) {
+          C.GfpParam = int8_t(I);
+          break;
+        }
+  }
+  // Inside a *_nested() macro whose expansion kept the lock call but not
+  // the subclass (raw_spin_lock_nested(l, s) is _raw_spin_lock(((void)(s),
+  // (l))) without lockdep): the subclass the source spelled.
+  if (E->getBeginLoc().isMacroID()) {
+    llvm::ArrayRef<unsigned> Hs = hintsAt(E->getBeginLoc());
+    for (unsigned P : Hs) {
+      const MacroHint &H = U.S.Hints.find(P)->second;
+      const ApiRow *Row = builtinRow(H.Name);
+      if (Row && Row->Arg2 >= 0 && unsigned(Row->Arg2) < H.Args.size()) {
+        C.HintSubclass = hintArg(P, unsigned(Row->Arg2));
+        C.HasHintSubclass = true;
+        break;
+      }
+    }
+    if (!Hs.empty())
+      C.Spelled = U.S.Hints.find(Hs.back())->second.Name;
+  }
+  uint32_t Id = F.Calls.size();
+  CallIds[E] = Id;
+  F.Calls.push_back(std::move(C));
+  B.Events.push_back({Event::Call, Id, 0, 0});
+}
+
+ArgVal FunctionExtractor::value(const Expr *E) {
+  ArgVal V;
+  if (!E || E->isValueDependent() || E->isTypeDependent())
+    return V;
+  QualType T = E->getType();
+  const Expr *Bare = E->IgnoreParenImpCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(Bare))
+    if (UO->getOpcode() == UO_AddrOf) {
+      V.NonNull = true;
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(UO->getSubExpr()->IgnoreParenImpCasts()))
+        if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+          if (tracked(VD))
+            V.OutLocal = localId(VD);
+    }
+  if (isa<StringLiteral>(Bare))
+    V.NonNull = true;
+  if (T->isPointerType() || T->isReferenceType() || T->isRecordType() ||
+      E->isGLValue()) {
+    if (!T->isIntegralOrEnumerationType() || T->isPointerType())
+      V.Lock = nameLock(E, Fn, 0);
+    QualType Pointee = T->isPointerType() ? T->getPointeeType() : T.getNonReferenceType();
+    if (const RecordDecl *RD = Pointee->getAsRecordDecl())
+      V.Record = recordName(RD);
+  }
+  if (const FunctionDecl *FD = functionOf(E)) {
+    V.NonNull = true;
+    V.Fns = F.FnLists.size();
+    F.FnLists.push_back({Symbol(functionId(FD))});
+  }
+  if (T->isIntegralOrEnumerationType()) {
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(Bare))
+      if (const auto *PVD = dyn_cast<ParmVarDecl>(DRE->getDecl()))
+        if (PVD->getParentFunctionOrMethod() == Fn)
+          V.IntParam = PVD->getFunctionScopeIndex();
+    llvm::SmallPtrSet<const VarDecl *, 4> Visiting;
+    MaskVal M = evalMask(E, 0, Visiting);
+    if (M.Terms.size() == 1 && M.Terms[0].K == MaskTerm::Const && !M.Clear) {
+      V.Int = int64_t(M.Terms[0].Bits);
+      V.HasInt = true;
+      V.NonNull = M.Terms[0].Bits != 0;
+    }
+    if (!M.empty()) {
+      V.Mask = F.Masks.size();
+      F.Masks.push_back(std::move(M));
+    }
+  }
+  return V;
+}
+
+// --- naming ----------------------------------------------------------------------
+
+LockVal FunctionExtractor::nameLock(const Expr *E, const FunctionDecl *In,
+                                    int Depth) {
+  LockVal R;
+  E = strip(E);
+  if (!E || Depth > 8)
+    return R;
+  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
+    if (!FD)
+      return R;
+    // In a constructor, a reference or pointer member initialised from a
+    // parameter is that parameter (RAII guards: Guard(Mutex &m) : m_(m)).
+    if (const auto *Ctor = dyn_cast_or_null<CXXConstructorDecl>(In))
+      if (isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()) &&
+          (FD->getType()->isReferenceType() || FD->getType()->isPointerType()))
+        for (const CXXCtorInitializer *Init : Ctor->inits())
+          if (Init->getMember() == FD && Init->getInit())
+            return nameLock(Init->getInit(), In, Depth + 1);
+    std::string Owner = recordName(FD->getParent());
+    if (isLockRecord(Owner))
+      return nameLock(ME->getBase(), In, Depth + 1);
+    return LockVal::ofClass(fieldKey(FD));
+  }
+  if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
+    return nameLock(AS->getBase(), In, Depth + 1);
+  if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+    if (BO->isAdditiveOp())
+      return nameLock(BO->getLHS()->getType()->isPointerType() ? BO->getLHS()
+                                                               : BO->getRHS(),
+                      In, Depth + 1);
+    if (BO->getOpcode() == BO_Comma)
+      return nameLock(BO->getRHS(), In, Depth + 1);
+    return R;
+  }
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+    if (!VD)
+      return R;
+    if (In != Fn) {
+      // Inside an accessor being looked through: its parameters only.
+      if (const auto *PVD = dyn_cast<ParmVarDecl>(VD))
+        return LockVal::ofParam(PVD->getFunctionScopeIndex());
+      if (!VD->hasLocalStorage())
+        return LockVal::ofClass(nameVariable(VD).Class);
+      return R;
+    }
+    if (const auto *PVD = dyn_cast<ParmVarDecl>(VD)) {
+      if (PVD->getFunctionScopeDepth() != 0)
+        return LockVal::ofClass(declName(PVD));
+      if (Assigned.count(PVD) && tracked(PVD))
+        return LockVal::ofLocal(localId(PVD));
+      return LockVal::ofParam(PVD->getFunctionScopeIndex());
+    }
+    if (VD->hasLocalStorage()) {
+      bool Pointer = VD->getType()->isPointerType() || VD->getType()->isReferenceType();
+      if (Pointer) {
+        if (Assigned.count(VD) && tracked(VD))
+          return LockVal::ofLocal(localId(VD));
+        if (const Expr *Init = VD->getInit()) {
+          LockVal Through = nameLock(Init, In, Depth + 1);
+          if (Through.known())
+            return Through;
+        }
+        if (tracked(VD))
+          return LockVal::ofLocal(localId(VD));
+        return R; // a pointer we cannot follow names no class
+      }
+    }
+    return LockVal::ofClass(nameVariable(VD).Class);
+  }
+  if (const auto *CE = dyn_cast<CallExpr>(E)) {
+    const FunctionDecl *Callee = CE->getDirectCallee();
+    if (!Callee)
+      return R;
+    // A pass-through accessor, like the kernel's spinlock_check() or
+    // rq_lockp(): { return &rq->__lock; } names what it returns.
+    if (const Expr *Ret = accessorReturn(Callee)) {
+      LockVal Inner = nameLock(Ret, Callee->getDefinition(), Depth + 1);
+      if (Inner.K == LockVal::Param && Inner.Index < CE->getNumArgs())
+        return nameLock(CE->getArg(Inner.Index), In, Depth + 1);
+      if (Inner.concrete())
+        return Inner;
+    }
+    if (In == Fn) {
+      auto It = CallIds.find(CE);
+      if (It != CallIds.end())
+        return LockVal::ofResult(It->second);
+    }
+    return R;
+  }
+  if (const auto *CO = dyn_cast<ConditionalOperator>(E)) {
+    LockVal T = nameLock(CO->getTrueExpr(), In, Depth + 1);
+    return T.known() ? T : nameLock(CO->getFalseExpr(), In, Depth + 1);
+  }
+  if (const auto *SE = dyn_cast<StmtExpr>(E)) {
+    // ({ ...; value; }): the value.
+    if (const CompoundStmt *CS = SE->getSubStmt(); CS && !CS->body_empty())
+      if (const auto *Last = dyn_cast<Expr>(CS->body_back()))
+        return nameLock(Last, In, Depth + 1);
+  }
+  return R;
+}
+
+MaskVal FunctionExtractor::evalMask(const Expr *E, unsigned Depth,
+                                    llvm::SmallPtrSetImpl<const VarDecl *> &Visiting) {
+  MaskVal M;
+  if (!E || Depth > 8)
+    return M;
+  E = E->IgnoreParenImpCasts();
+  if (E->isValueDependent() || E->isTypeDependent() ||
+      !E->getType()->isIntegralOrEnumerationType())
+    return M;
+  auto Const = [&](uint64_t V) {
+    MaskTerm T;
+    T.K = MaskTerm::Const;
+    T.Bits = V;
+    T.Where = loc(E->getBeginLoc());
+    T.AtLeaf = Depth == 0;
+    M.Terms.push_back(T);
+    return M;
+  };
+  if (const auto *IL = dyn_cast<IntegerLiteral>(E))
+    return Const(IL->getValue().getZExtValue());
+  Expr::EvalResult R;
+  if (!isa<DeclRefExpr>(E) || isa<EnumConstantDecl>(cast<DeclRefExpr>(E)->getDecl()))
+    if (E->EvaluateAsInt(R, Ctx))
+      return Const(R.Val.getInt().getZExtValue());
+  if (const auto *C = dyn_cast<ExplicitCastExpr>(E))
+    return evalMask(C->getSubExpr(), Depth, Visiting);
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+    if (!VD)
+      return M;
+    if (const auto *PVD = dyn_cast<ParmVarDecl>(VD)) {
+      if (PVD->getFunctionScopeDepth() == 0 && PVD->getParentFunctionOrMethod() == Fn) {
+        MaskTerm T;
+        T.K = MaskTerm::Param;
+        T.Index = PVD->getFunctionScopeIndex();
+        M.Terms.push_back(T);
+      }
+      return M;
+    }
+    if (!VD->hasLocalStorage()) {
+      if (VD->getType().isConstQualified() && VD->getInit() &&
+          !VD->getInit()->isValueDependent() && VD->getInit()->EvaluateAsInt(R, Ctx))
+        return Const(R.Val.getInt().getZExtValue());
+      return M;
+    }
+    auto It = LocalDefs.find(VD);
+    if (It == LocalDefs.end() || !Visiting.insert(VD).second)
+      return M;
+    for (const Expr *Def : It->second) {
+      MaskVal D = evalMask(Def, Depth + 1, Visiting);
+      M.Terms.append(D.Terms.begin(), D.Terms.end());
+      M.Clear |= D.Clear;
+    }
+    Visiting.erase(VD);
+    for (MaskTerm &T : M.Terms)
+      T.AtLeaf = false;
+    return M;
+  }
+  if (const auto *CO = dyn_cast<ConditionalOperator>(E)) {
+    M = evalMask(CO->getTrueExpr(), Depth + 1, Visiting);
+    MaskVal F2 = evalMask(CO->getFalseExpr(), Depth + 1, Visiting);
+    M.Terms.append(F2.Terms.begin(), F2.Terms.end());
+    M.Clear |= F2.Clear;
+    return M;
+  }
+  if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+    if (BO->getOpcode() == BO_Or) {
+      MaskVal L = evalMask(BO->getLHS(), Depth + 1, Visiting);
+      MaskVal Rm = evalMask(BO->getRHS(), Depth + 1, Visiting);
+      if (L.empty() || Rm.empty())
+        return M;
+      for (const MaskTerm &A : L.Terms)
+        for (const MaskTerm &B : Rm.Terms) {
+          if (M.Terms.size() >= 16)
+            break;
+          MaskTerm T;
+          if (A.K != MaskTerm::Const && B.K != MaskTerm::Const)
+            continue; // two unknowns or-ed: not a value we follow
+          const MaskTerm &Sym = A.K != MaskTerm::Const ? A : B;
+          const MaskTerm &Con = A.K != MaskTerm::Const ? B : A;
+          T = Sym;
+          T.Bits = Sym.Bits | Con.Bits;
+          T.Where = loc(E->getBeginLoc());
+          T.AtLeaf = Depth == 0;
+          M.Terms.push_back(T);
+        }
+      M.Clear = L.Clear | Rm.Clear;
+      return M;
+    }
+    if (BO->getOpcode() == BO_And) {
+      if (!BO->getRHS()->isValueDependent() && BO->getRHS()->EvaluateAsInt(R, Ctx)) {
+        M = evalMask(BO->getLHS(), Depth + 1, Visiting);
+        M.Clear |= ~R.Val.getInt().getZExtValue();
+      }
+      return M;
+    }
+    return M;
+  }
+  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    if (const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl()))
+      if (isGfpType(FD->getType())) {
+        MaskTerm T;
+        T.K = MaskTerm::FieldRead;
+        T.Field = fieldKey(FD);
+        T.Where = loc(E->getBeginLoc());
+        M.Terms.push_back(T);
+      }
+    return M;
+  }
+  if (const auto *CE = dyn_cast<CallExpr>(E)) {
+    const FunctionDecl *Callee = CE->getDirectCallee();
+    if (Callee) {
+      const ApiRow *Row = builtinRow(declName(Callee));
+      if (!Row && Callee->getIdentifier())
+        Row = builtinRow(Callee->getName());
+      if (Row && Row->Op == ApiOp::MaskPassthrough && Row->Arg >= 0 &&
+          unsigned(Row->Arg) < CE->getNumArgs())
+        return evalMask(CE->getArg(Row->Arg), Depth + 1, Visiting);
+    }
+    auto It = CallIds.find(CE);
+    if (It != CallIds.end()) {
+      MaskTerm T;
+      T.K = MaskTerm::Result;
+      T.Index = It->second;
+      T.Where = loc(E->getBeginLoc());
+      M.Terms.push_back(T);
+    }
+    return M;
+  }
+  return M;
+}
+
+// --- conditions ------------------------------------------------------------------
+
+bool FunctionExtractor::stableCondition(const Expr *E, unsigned Depth) {
+  if (!E || Depth > 12)
+    return false;
+  E = E->IgnoreParenImpCasts();
+  if (isa<IntegerLiteral>(E) || isa<CXXBoolLiteralExpr>(E))
+    return true;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    if (isa<EnumConstantDecl>(DRE->getDecl()))
+      return true;
+    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+    if (!VD)
+      return false;
+    if (VD->isConstexpr() || (VD->getType().isConstQualified() && VD->hasInit()))
+      return true;
+    if (!VD->hasLocalStorage())
+      return false;
+    return !Escaped.count(VD) && !Assigned.count(VD) &&
+           (isa<ParmVarDecl>(VD) || VD->getInit());
+  }
+  if (const auto *ME = dyn_cast<MemberExpr>(E))
+    return stableCondition(ME->getBase(), Depth + 1);
+  if (const auto *UO = dyn_cast<UnaryOperator>(E))
+    return !UO->isIncrementDecrementOp() && stableCondition(UO->getSubExpr(), Depth + 1);
+  if (const auto *BO = dyn_cast<BinaryOperator>(E))
+    return !BO->isAssignmentOp() && BO->getOpcode() != BO_Comma &&
+           stableCondition(BO->getLHS(), Depth + 1) &&
+           stableCondition(BO->getRHS(), Depth + 1);
+  if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
+    return stableCondition(AS->getBase(), Depth + 1) &&
+           stableCondition(AS->getIdx(), Depth + 1);
+  if (const auto *CE = dyn_cast<CallExpr>(E)) {
+    // The same side-effect-free call on the same unchanged arguments.
+    if (!U.readOnlyFunction(CE->getDirectCallee()))
+      return false;
+    for (const Expr *A : CE->arguments())
+      if (!stableCondition(A, Depth + 1))
+        return false;
+    return true;
+  }
+  return isa<UnaryExprOrTypeTraitExpr>(E); // sizeof, alignof
+}
+
+void FunctionExtractor::paramBitTest(const Expr *E, int32_t &Param, uint64_t &Bits) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+      if (!isa<ParmVarDecl>(VD) && VD->getInit())
+        E = VD->getInit()->IgnoreParenImpCasts();
+  while (const auto *UO = dyn_cast<UnaryOperator>(E)) { // !!(gfp & X)
+    if (UO->getOpcode() != UO_LNot)
+      return;
+    const auto *Inner = dyn_cast<UnaryOperator>(UO->getSubExpr()->IgnoreParenImpCasts());
+    if (!Inner || Inner->getOpcode() != UO_LNot)
+      return;
+    E = Inner->getSubExpr()->IgnoreParenImpCasts();
+  }
+  const auto *BO = dyn_cast<BinaryOperator>(E);
+  if (!BO || BO->getOpcode() != BO_And)
+    return;
+  const auto *DRE = dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts());
+  const auto *PVD = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+  Expr::EvalResult R;
+  if (!PVD || PVD->getFunctionScopeDepth() != 0 || PVD->getParentFunctionOrMethod() != Fn ||
+      BO->getRHS()->isValueDependent() || !BO->getRHS()->EvaluateAsInt(R, Ctx))
+    return;
+  Param = int32_t(PVD->getFunctionScopeIndex());
+  Bits = R.Val.getInt().getZExtValue();
+}
+
+CondFacts FunctionExtractor::condition(const Expr *E) {
+  CondFacts C;
+  if (E->getBeginLoc().isMacroID())
+    if (unsigned Point = hintAt(E->getBeginLoc())) {
+      auto It = HintCalls.find(Point);
+      if (It != HintCalls.end()) {
+        C.K = CondFacts::CallResult;
+        C.Index = It->second;
+      }
+      return C;
+    }
+  // Peel '!', '== 0', '!= 0', '< 0', __builtin_expect() (likely/unlikely).
+  bool Negated = false;
+  for (int Depth = 0; Depth < 12; ++Depth) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+      if (UO->getOpcode() != UO_LNot)
+        break;
+      Negated = !Negated;
+      E = UO->getSubExpr();
+      continue;
+    }
+    if (const auto *CE = dyn_cast<CallExpr>(E))
+      if (CE->getBuiltinCallee() == Builtin::BI__builtin_expect && CE->getNumArgs() == 2) {
+        E = CE->getArg(0);
+        continue;
+      }
+    if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+      const Expr *L = BO->getLHS(), *R = BO->getRHS();
+      auto IsZero = [&](const Expr *X) {
+        if (X->isValueDependent())
+          return false;
+        if (X->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
+          return true;
+        Expr::EvalResult ER;
+        return X->EvaluateAsInt(ER, Ctx) && ER.Val.getInt() == 0;
+      };
+      if (BO->isEqualityOp() || BO->getOpcode() == BO_LT || BO->getOpcode() == BO_GE) {
+        if (!IsZero(R)) {
+          if (BO->isEqualityOp() && IsZero(L))
+            std::swap(L, R);
+          else
+            break;
+        }
+        if (BO->getOpcode() == BO_EQ || BO->getOpcode() == BO_GE)
+          Negated = !Negated;
+        E = L;
+        continue;
+      }
+    }
+    break;
+  }
+  C.Negated = Negated;
+  E = E->IgnoreParenImpCasts();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+      if (tracked(VD) && LocalIds.count(VD)) {
+        int32_t P = -1;
+        uint64_t Bits = 0;
+        if (!Assigned.count(VD))
+          paramBitTest(E, P, Bits);
+        if (P >= 0) {
+          C.K = CondFacts::Stable;
+          C.Param = P;
+          C.Bits = Bits;
+          C.Key = (uint64_t(P) << 40) ^ Bits ^ (uint64_t(0x5a) << 56) ^
+                  (uint64_t(1) << 63);
+          return C;
+        }
+        C.K = CondFacts::Local;
+        C.Index = LocalIds[VD];
+        C.ParamTruth = isa<ParmVarDecl>(VD) && !Assigned.count(VD);
+        return C;
+      }
+  if (const auto *CE = dyn_cast<CallExpr>(E)) {
+    auto It = CallIds.find(CE);
+    if (It != CallIds.end() && !stableCondition(E, 0)) {
+      C.K = CondFacts::CallResult;
+      C.Index = It->second;
+      return C;
+    }
+  }
+  if (!stableCondition(E, 0))
+    return CondFacts();
+  int32_t P = -1;
+  uint64_t Bits = 0;
+  paramBitTest(E, P, Bits);
+  C.K = CondFacts::Stable;
+  C.Param = P;
+  C.Bits = Bits;
+  if (P >= 0) {
+    C.Key = (uint64_t(P) << 40) ^ Bits ^ (uint64_t(0x5a) << 56) ^ (uint64_t(1) << 63);
+    return C;
+  }
+  llvm::FoldingSetNodeID ID;
+  E->Profile(ID, Ctx, /*Canonical=*/true);
+  C.Key = uint64_t(ID.ComputeHash()) | (uint64_t(1) << 63);
+  return C;
+}
+
+} // namespace
+
+UnitFacts FactsCollector::extract(ASTContext &Ctx, const ExtractOptions &Opts) {
+  resetLocationCache();
+  UnitFacts U;
+  UnitExtractor X(Ctx, PP, *S, Opts, U);
+  X.run();
+  return U;
+}

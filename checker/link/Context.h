@@ -1,0 +1,218 @@
+//===- Context.h - contexts, chains, effects, transfer summaries -*- C++ -*-===//
+///
+/// \file
+/// The link's vocabulary. A context is something in force at a program point
+/// (a held lock, IRQs off, a memalloc scope, an entry point's context). An
+/// effect is what a function may do (allocate, block, acquire, call a
+/// function with a promise) with the chain of calls down to its leaf. A
+/// transfer summary is what a call does to its caller's lock state. Chains
+/// are shared, never copied: steps live in one arena per link.
+//===----------------------------------------------------------------------===//
+
+#ifndef GFPDEP_LINK_CONTEXT_H
+#define GFPDEP_LINK_CONTEXT_H
+
+#include "facts/Facts.h"
+#include "llvm/ADT/SmallVector.h"
+#include <vector>
+
+namespace gfpdep {
+
+enum class CtxKind : uint8_t {
+  Lock,        ///< a held lock
+  Section,     ///< IRQs/preemption/BH off, RCU read side, non-block region
+  Scope,       ///< memalloc_noreclaim/noio/nofs
+  FsReclaim,   ///< between fs_reclaim_acquire and fs_reclaim_release
+  Entry,       ///< a whole function's context: OOM notifier, shrinker, IRQ ...
+  NeverSleeps, ///< a function promised never to sleep (contract)
+};
+
+/// A context's identity within a state.
+struct CtxKey {
+  CtxKind Kind = CtxKind::Lock;
+  Flavor Fl = Flavor::None; ///< sections, scopes, entries (None for locks)
+  LockVal Lock;             ///< locks: Named or Param
+  uint32_t Subclass = 0;
+  Symbol Entry;             ///< entries: the function
+
+  bool operator==(const CtxKey &O) const {
+    return Kind == O.Kind && Fl == O.Fl && Lock == O.Lock &&
+           Subclass == O.Subclass && Entry == O.Entry;
+  }
+  bool operator!=(const CtxKey &O) const { return !(*this == O); }
+  bool operator<(const CtxKey &O) const {
+    if (Kind != O.Kind)
+      return Kind < O.Kind;
+    if (Fl != O.Fl)
+      return Fl < O.Fl;
+    if (Lock != O.Lock)
+      return Lock < O.Lock;
+    if (Subclass != O.Subclass)
+      return Subclass < O.Subclass;
+    return Entry < O.Entry;
+  }
+  /// The same lock object, whatever the subclass: what a release matches.
+  bool sameLock(const CtxKey &O) const {
+    return Kind == CtxKind::Lock && O.Kind == CtxKind::Lock && Lock == O.Lock;
+  }
+};
+
+/// A shared list of steps: Head is an index into a StepArena.
+struct ChainRef {
+  uint32_t Head = 0;
+  uint32_t Size = 0;
+  bool empty() const { return Size == 0; }
+};
+
+enum class StepKind : uint8_t {
+  Call, ///< "'A' calls 'B' here"
+};
+
+struct StepNode {
+  Loc Where;
+  Symbol A, B;
+  uint32_t Next = 0;
+  int32_t MaskArg = -1; ///< Call: the argument carrying the leaf's mask
+  StepKind Kind = StepKind::Call;
+  bool Merged = false;  ///< one of several call sites reaching one effect
+};
+
+/// Every step of every chain of a link, shared between effects.
+class StepArena {
+public:
+  StepArena() { Nodes.emplace_back(); } // 0: the empty list
+  ChainRef prepend(ChainRef C, const Loc &Where, Symbol A, Symbol B,
+                   int32_t MaskArg = -1, bool Merged = false) {
+    StepNode N;
+    N.Where = Where;
+    N.A = A;
+    N.B = B;
+    N.Next = C.Head;
+    N.MaskArg = MaskArg;
+    N.Merged = Merged;
+    Nodes.push_back(N);
+    return {uint32_t(Nodes.size() - 1), C.Size + 1};
+  }
+  /// The chain after its first N steps.
+  ChainRef drop(ChainRef C, uint32_t N) const {
+    while (N-- && C.Size) {
+      C.Head = Nodes[C.Head].Next;
+      --C.Size;
+    }
+    return C;
+  }
+  const StepNode &node(uint32_t I) const { return Nodes[I]; }
+  /// The steps in list order.
+  void steps(ChainRef C, llvm::SmallVectorImpl<const StepNode *> &Out) const {
+    for (uint32_t I = C.Head, K = 0; K < C.Size; I = Nodes[I].Next, ++K)
+      Out.push_back(&Nodes[I]);
+  }
+  /// Shorter first, then by the positions of the steps.
+  bool before(ChainRef A, ChainRef B) const {
+    if (A.Size != B.Size)
+      return A.Size < B.Size;
+    for (uint32_t I = A.Head, J = B.Head, K = 0; K < A.Size;
+         I = Nodes[I].Next, J = Nodes[J].Next, ++K)
+      if (Nodes[I].Where != Nodes[J].Where)
+        return Nodes[I].Where < Nodes[J].Where;
+    return false;
+  }
+  size_t size() const { return Nodes.size(); }
+
+private:
+  std::vector<StepNode> Nodes;
+};
+
+struct Ctx {
+  CtxKey Key;
+  Flavor LockFl = Flavor::None; ///< locks: mutex, spin, rwsem, ...
+  bool Recursive = false;
+  bool IrqOff = false, BhOff = false; ///< taken with the _irq/_irqsave/_bh form
+  uint32_t SubclassParam = NoIndex;   ///< subclass from this parameter
+  /// Where the context began in the function that holds it (a call to a
+  /// helper, or the acquisition itself).
+  Loc Begun;
+  /// The real acquisition (inside the helper), and the calls from Begun down
+  /// to the helper that made it: "'f' calls 'pmd_lock' here".
+  Loc Origin;
+  ChainRef OriginChain;
+  Symbol Via;          ///< the API or helper that began it
+  uint8_t Depth = 1;   ///< nesting count, saturating
+  bool Must = true;    ///< held on every path to here
+  bool Borrowed = false; ///< lockdep_assert_held: the caller's lock
+  bool Implicit = false; ///< an entry's own context (a shrinker's PF_MEMALLOC)
+  /// Begun only on paths where a condition had this truth value.
+  uint64_t GuardKey = 0;
+  bool GuardValue = false;
+  int32_t GuardParam = -1;
+  uint64_t GuardBits = 0;
+  uint32_t Seq = 0; ///< acquisition order: a release ends the latest
+
+  bool atomic() const;
+  bool nonBlocking() const;
+  bool paramDependent() const {
+    return GuardParam >= 0 || Key.Lock.K == LockVal::Param ||
+           SubclassParam != NoIndex;
+  }
+};
+
+/// A context around an effect, and how many of the effect's chain steps lie
+/// below the function where it began.
+struct Under {
+  Ctx C;
+  uint32_t ChainLen = 0;
+};
+
+enum class EffectKind : uint8_t { Alloc, Block, Acquire, Requires };
+
+/// A mask with the scopes in force applied.
+struct EffMask {
+  MaskVal V;
+  bool NoReclaim = false; ///< under memalloc_noreclaim (PF_MEMALLOC)
+  Loc ScopeAt;            ///< where the outermost scope began
+  Symbol ScopeVia;
+};
+
+struct Effect {
+  EffectKind Kind = EffectKind::Block;
+  Loc Leaf;
+  Symbol What;          ///< the operation at the leaf: "kmalloc", "mutex_lock"
+  int32_t LeafMaskArg = -1;
+  EffMask M;            ///< Alloc
+  LockVal Lock;         ///< Acquire: the lock; Requires: must not be held
+  Flavor Fl = Flavor::None;
+  uint32_t Subclass = 0;
+  uint32_t SubclassParam = NoIndex;
+  bool Recursive = false;
+  Loc PromiseAt;        ///< Requires
+  ChainRef Chain;       ///< calls from the owner down to the leaf
+  llvm::SmallVector<Under, 1> Around;
+
+  /// Depends on the caller: a parameter's mask or lock, a guard on a
+  /// parameter's bits.
+  bool open() const;
+};
+
+/// A context a callee leaves begun for its caller.
+struct NetCtx {
+  Ctx C;
+  bool OnNonZero = true; ///< conditional: held when the result is (non)zero
+};
+
+/// What a call does to its caller's state.
+struct Transfer {
+  llvm::SmallVector<NetCtx, 1> Acquires;     ///< held at every return
+  llvm::SmallVector<Ctx, 1> Releases;        ///< ended at every return
+  llvm::SmallVector<NetCtx, 1> CondAcquires; ///< held iff the result says so
+  LockVal ReturnLock;                        ///< the lock it returns
+  MaskVal ReturnMask;                        ///< the mask it returns
+  llvm::SmallVector<std::pair<uint32_t, LockVal>, 1> OutLocks; ///< *param = lock
+  bool NoReturn = false;
+
+  bool operator==(const Transfer &O) const;
+  bool operator!=(const Transfer &O) const { return !(*this == O); }
+};
+
+} // namespace gfpdep
+
+#endif

@@ -1,0 +1,1670 @@
+//===- Dataflow.cpp - one function's facts -> its summary -----------------===//
+///
+/// \file
+/// The state at a program point: the contexts this function began (with
+/// whether every path holds them, and the condition they are guarded by when
+/// only some paths do), the entry contexts it has ended (a caller's lock this
+/// function releases, perhaps to take it again), the truth of correlated
+/// conditions, what tracked locals hold (a lock pointer, a call's result, a
+/// constant), and the conditional acquisitions waiting for a branch on their
+/// result (trylocks, may-fail locks, conditional acquirers).
+//===----------------------------------------------------------------------===//
+
+#include "link/Dataflow.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/raw_ostream.h"
+#include <deque>
+
+using namespace gfpdep;
+
+bool Ctx::atomic() const {
+  switch (Key.Kind) {
+  case CtxKind::Lock:
+    return isSpinningLock(LockFl);
+  case CtxKind::Section:
+  case CtxKind::Entry:
+    return Key.Fl == Flavor::IrqOff || Key.Fl == Flavor::PreemptOff ||
+           Key.Fl == Flavor::RcuRead || Key.Fl == Flavor::BhOff ||
+           Key.Fl == Flavor::HardIrq || Key.Fl == Flavor::Timer ||
+           Key.Fl == Flavor::Tasklet;
+  default:
+    return false;
+  }
+}
+
+bool Ctx::nonBlocking() const {
+  return (Key.Kind == CtxKind::Section || Key.Kind == CtxKind::Entry) &&
+         Key.Fl == Flavor::NonBlock;
+}
+
+bool Effect::open() const {
+  if (Kind == EffectKind::Alloc)
+    for (const MaskTerm &T : M.V.Terms)
+      if (T.K == MaskTerm::Param)
+        return true;
+  if ((Kind == EffectKind::Acquire || Kind == EffectKind::Requires) &&
+      Lock.K == LockVal::Param)
+    return true;
+  if (SubclassParam != NoIndex)
+    return true;
+  for (const Under &U : Around)
+    if (U.C.GuardParam >= 0)
+      return true;
+  return false;
+}
+
+static bool sameCtxForSummary(const Ctx &A, const Ctx &B) {
+  return A.Key == B.Key && A.LockFl == B.LockFl && A.Origin == B.Origin &&
+         A.Begun == B.Begun && A.SubclassParam == B.SubclassParam;
+}
+
+bool Transfer::operator==(const Transfer &O) const {
+  auto SameNet = [](llvm::ArrayRef<NetCtx> A, llvm::ArrayRef<NetCtx> B) {
+    if (A.size() != B.size())
+      return false;
+    for (size_t I = 0; I < A.size(); ++I)
+      if (!sameCtxForSummary(A[I].C, B[I].C) || A[I].OnNonZero != B[I].OnNonZero)
+        return false;
+    return true;
+  };
+  if (!SameNet(Acquires, O.Acquires) || !SameNet(CondAcquires, O.CondAcquires))
+    return false;
+  if (Releases.size() != O.Releases.size())
+    return false;
+  for (size_t I = 0; I < Releases.size(); ++I)
+    if (Releases[I].Key != O.Releases[I].Key)
+      return false;
+  if (ReturnLock != O.ReturnLock || NoReturn != O.NoReturn)
+    return false;
+  if (ReturnMask.Terms.size() != O.ReturnMask.Terms.size())
+    return false;
+  return true;
+}
+
+namespace {
+
+constexpr unsigned MaxDepth = 4;
+
+uint64_t localAtom(uint32_t Local) { return (uint64_t(1) << 62) | Local; }
+
+struct Fact {
+  bool Value = false;
+  int32_t Param = -1;
+  uint64_t Bits = 0;
+  bool operator==(const Fact &O) const {
+    return Value == O.Value && Param == O.Param && Bits == O.Bits;
+  }
+  bool operator!=(const Fact &O) const { return !(*this == O); }
+};
+
+/// What a tracked local holds on this path.
+struct LocalV {
+  LockVal Lock;              ///< Named or Param
+  uint32_t FromCall = NoIndex;
+  bool HasInt = false;
+  int64_t Int = 0;
+  bool NonNull = false;
+  bool operator==(const LocalV &O) const {
+    return Lock == O.Lock && FromCall == O.FromCall && HasInt == O.HasInt &&
+           Int == O.Int && NonNull == O.NonNull;
+  }
+};
+
+struct Pending {
+  uint32_t Call = 0;
+  bool OnNonZero = true; ///< success when the result is non-zero
+  bool Begun = false;    ///< begun at the call; ended again on failure
+  Ctx C;
+};
+
+struct RelEntry {
+  CtxKey Key;
+  bool Must = true;
+  uint64_t GuardKey = 0;
+  bool GuardValue = false;
+};
+
+template <typename K, typename V>
+V *findIn(llvm::SmallVectorImpl<std::pair<K, V>> &Vec, const K &Key) {
+  for (auto &[A, B] : Vec)
+    if (A == Key)
+      return &B;
+  return nullptr;
+}
+template <typename K, typename V>
+const V *findIn(const llvm::SmallVectorImpl<std::pair<K, V>> &Vec, const K &Key) {
+  for (const auto &[A, B] : Vec)
+    if (A == Key)
+      return &B;
+  return nullptr;
+}
+
+struct State {
+  llvm::SmallVector<Ctx, 4> In;
+  llvm::SmallVector<RelEntry, 2> Rel;
+  llvm::SmallVector<std::pair<uint64_t, Fact>, 4> Known;
+  llvm::SmallVector<std::pair<uint32_t, LocalV>, 4> Locals;
+  llvm::SmallVector<Pending, 1> Pend;
+  bool Reached = false;
+
+  Ctx *find(const CtxKey &K) {
+    for (Ctx &C : In)
+      if (C.Key == K)
+        return &C;
+    return nullptr;
+  }
+  RelEntry *rel(const CtxKey &K) {
+    for (RelEntry &R : Rel)
+      if (R.Key == K)
+        return &R;
+    return nullptr;
+  }
+  void setKnown(uint64_t K, Fact F) {
+    if (Fact *Old = findIn(Known, K)) {
+      *Old = F;
+      return;
+    }
+    Known.push_back({K, F});
+  }
+  void forget(uint64_t K) {
+    llvm::erase_if(Known, [&](const auto &P) { return P.first == K; });
+  }
+  const LocalV *local(uint32_t L) const { return findIn(Locals, L); }
+
+  bool operator==(const State &O) const {
+    if (Reached != O.Reached || In.size() != O.In.size() ||
+        Rel.size() != O.Rel.size() || Known.size() != O.Known.size() ||
+        Locals.size() != O.Locals.size() || Pend.size() != O.Pend.size())
+      return false;
+    for (size_t I = 0; I < In.size(); ++I) {
+      const Ctx &A = In[I], &B = O.In[I];
+      if (A.Key != B.Key || A.Depth != B.Depth || A.Must != B.Must ||
+          A.Begun != B.Begun || A.GuardKey != B.GuardKey ||
+          A.GuardValue != B.GuardValue)
+        return false;
+    }
+    for (size_t I = 0; I < Rel.size(); ++I)
+      if (Rel[I].Key != O.Rel[I].Key || Rel[I].Must != O.Rel[I].Must ||
+          Rel[I].GuardKey != O.Rel[I].GuardKey)
+        return false;
+    for (size_t I = 0; I < Known.size(); ++I)
+      if (Known[I] != O.Known[I])
+        return false;
+    for (size_t I = 0; I < Locals.size(); ++I)
+      if (Locals[I].first != O.Locals[I].first || !(Locals[I].second == O.Locals[I].second))
+        return false;
+    for (size_t I = 0; I < Pend.size(); ++I)
+      if (Pend[I].Call != O.Pend[I].Call || Pend[I].C.Key != O.Pend[I].C.Key)
+        return false;
+    return true;
+  }
+
+  void normalise() {
+    llvm::sort(In, [](const Ctx &A, const Ctx &B) { return A.Key < B.Key; });
+    llvm::sort(Rel, [](const RelEntry &A, const RelEntry &B) { return A.Key < B.Key; });
+    llvm::sort(Known, [](const auto &A, const auto &B) { return A.first < B.first; });
+    llvm::sort(Locals, [](const auto &A, const auto &B) { return A.first < B.first; });
+    llvm::sort(Pend, [](const Pending &A, const Pending &B) {
+      return std::tie(A.Call, A.C.Key) < std::tie(B.Call, B.C.Key);
+    });
+  }
+
+  /// A condition whose value differs between this state and O.
+  static uint64_t splitBy(const State &A, const State &B) {
+    for (const auto &[K, V] : A.Known)
+      if (const Fact *F = findIn(B.Known, K))
+        if (F->Value != V.Value)
+          return K;
+    return 0;
+  }
+  /// A local known to be zero in B and not known in A: on A it is presumed
+  /// non-zero (a pointer that is set exactly when a lock is held).
+  static uint64_t nullSplit(const State &A, const State &B) {
+    for (const auto &[K, V] : B.Known)
+      if ((K >> 62) == 1 && !V.Value && !findIn(A.Known, K))
+        return K;
+    return 0;
+  }
+
+  void join(const State &O) {
+    if (!O.Reached)
+      return;
+    if (!Reached) {
+      *this = O;
+      return;
+    }
+    uint64_t Split = splitBy(*this, O);
+    // Guards for contexts on one side only.
+    auto GuardFor = [&](const State &Mine, const State &Other, uint64_t &Key,
+                        bool &Value, int32_t &Param, uint64_t &Bits) {
+      if (Split) {
+        const Fact *F = findIn(Mine.Known, Split);
+        Key = Split;
+        Value = F->Value;
+        Param = F->Param;
+        Bits = F->Bits;
+        return true;
+      }
+      if (uint64_t N = nullSplit(Mine, Other)) {
+        Key = N;
+        Value = true;
+        Param = -1;
+        Bits = 0;
+        return true;
+      }
+      return false;
+    };
+    for (Ctx &C : In)
+      if (!const_cast<State &>(O).find(C.Key)) {
+        if (!C.GuardKey &&
+            GuardFor(*this, O, C.GuardKey, C.GuardValue, C.GuardParam, C.GuardBits))
+          continue;
+        C.Must = false;
+      }
+    for (const Ctx &OC : O.In) {
+      Ctx *Mine = find(OC.Key);
+      if (!Mine) {
+        Ctx G = OC;
+        if (!G.GuardKey &&
+            !GuardFor(O, *this, G.GuardKey, G.GuardValue, G.GuardParam, G.GuardBits))
+          G.Must = false;
+        In.push_back(G);
+        continue;
+      }
+      Mine->Depth = std::max(Mine->Depth, OC.Depth);
+      Mine->Must = Mine->Must && OC.Must;
+      if (OC.Begun < Mine->Begun) {
+        uint64_t GK = Mine->GuardKey;
+        bool GV = Mine->GuardValue;
+        bool Must = Mine->Must;
+        uint8_t D = Mine->Depth;
+        *Mine = OC;
+        Mine->GuardKey = GK;
+        Mine->GuardValue = GV;
+        Mine->Must = Must;
+        Mine->Depth = D;
+      }
+      if (Mine->GuardKey != OC.GuardKey || Mine->GuardValue != OC.GuardValue) {
+        if (Mine->GuardKey || OC.GuardKey)
+          Mine->Must = false;
+        Mine->GuardKey = 0;
+        Mine->GuardParam = -1;
+      }
+    }
+    // Released entry contexts: on every path, or some.
+    for (RelEntry &R : Rel)
+      if (!const_cast<State &>(O).rel(R.Key)) {
+        uint64_t K;
+        bool V;
+        int32_t P;
+        uint64_t B;
+        if (!R.GuardKey && GuardFor(*this, O, K, V, P, B)) {
+          R.GuardKey = K;
+          R.GuardValue = V;
+          continue;
+        }
+        R.Must = false;
+      }
+    for (const RelEntry &OR : O.Rel) {
+      RelEntry *Mine = rel(OR.Key);
+      if (!Mine) {
+        RelEntry G = OR;
+        uint64_t K;
+        bool V;
+        int32_t P;
+        uint64_t B;
+        if (!G.GuardKey && GuardFor(O, *this, K, V, P, B)) {
+          G.GuardKey = K;
+          G.GuardValue = V;
+        } else {
+          G.Must = false;
+        }
+        Rel.push_back(G);
+        continue;
+      }
+      Mine->Must = Mine->Must && OR.Must;
+      if (Mine->GuardKey != OR.GuardKey) {
+        Mine->Must = Mine->Must && !Mine->GuardKey && !OR.GuardKey;
+        Mine->GuardKey = 0;
+      }
+    }
+    // Facts both sides agree on survive.
+    llvm::erase_if(Known, [&](const auto &P) {
+      const Fact *F = findIn(O.Known, P.first);
+      return !F || *F != P.second;
+    });
+    llvm::erase_if(Locals, [&](const auto &P) {
+      const LocalV *V = findIn(O.Locals, P.first);
+      return !V || !(*V == P.second);
+    });
+    for (const Pending &P : O.Pend)
+      if (llvm::none_of(Pend, [&](const Pending &Q) {
+            return Q.Call == P.Call && Q.C.Key == P.C.Key;
+          }))
+        Pend.push_back(P);
+    normalise();
+  }
+};
+
+bool nameHas(llvm::StringRef Name, llvm::StringRef Part) { return Name.contains(Part); }
+
+class FunctionFlow {
+public:
+  FunctionFlow(const Program &P, StepArena &Arena, std::vector<FnResult> &Results,
+               int32_t Self, const DataflowLimits &Limits)
+      : P(P), Arena(Arena), Results(Results), Self(Self), F(*P.Functions[Self]),
+        Out(Results[Self]), L(P.layout()), Limits(Limits) {}
+
+  void run();
+
+private:
+  const Program &P;
+  StepArena &Arena;
+  std::vector<FnResult> &Results;
+  int32_t Self;
+  const FnFacts &F;
+  FnResult &Out;
+  const GfpLayout &L;
+  const DataflowLimits &Limits;
+  bool Recording = false;
+  uint32_t Seq = 0;
+  std::vector<llvm::SmallVector<Target, 2>> CallTargets;
+  std::vector<bool> TargetsDone;
+  llvm::DenseMap<uint32_t, llvm::SmallVector<Ctx, 1>> BegunBy;
+  llvm::DenseMap<uint32_t, llvm::SmallVector<Ctx, 1>> VarOwns;
+  struct Ret {
+    State S;
+    uint32_t Value = NoIndex;
+  };
+  std::vector<Ret> Returns;
+
+  llvm::ArrayRef<Target> targets(uint32_t Call) {
+    if (!TargetsDone[Call]) {
+      P.targets(F, F.Calls[Call], CallTargets[Call]);
+      TargetsDone[Call] = true;
+    }
+    return CallTargets[Call];
+  }
+
+  // --- transfer ---
+  void block(const BlockFacts &B, State &S);
+  void edge(const BlockFacts &B, unsigned SuccIdx, State &S);
+  void call(uint32_t Id, State &S);
+  void guard(uint32_t Id, const CallFacts &C, State &S);
+  void applyRow(const ApiRow &Row, const Target &T, uint32_t Id, State &S);
+  void applySummary(const FnResult &R, const Target &T, uint32_t Id, bool Single,
+                    State &S);
+  void assign(const ValueFacts &V, State &S);
+
+  // --- state ---
+  void begin(State &S, Ctx C, uint32_t By);
+  void endKey(State &S, const CtxKey &K);
+  void endLock(State &S, const LockVal &Lock);
+  void endSection(State &S, CtxKind K, Flavor Fl);
+  void endIrqSection(State &S, Flavor Fl);
+  void killGuards(State &S, uint64_t Atom);
+  uint64_t scopeClear(const State &S) const;
+  void applyScopes(const State &S, EffMask &M) const;
+  llvm::SmallVector<Under, 1> around(const State &S, uint32_t ChainLen) const;
+  llvm::SmallVector<CtxKey, 1> released(const State &S) const;
+
+  // --- values ---
+  LockVal resolveLock(const LockVal &V, const State &S, unsigned Depth = 0);
+  LockVal argLock(const CallFacts &C, int Arg, const State &S);
+  const ArgVal *arg(const CallFacts &C, int Arg) const {
+    if (Arg == ObjectArg)
+      return &C.Object;
+    if (Arg < 0 || unsigned(Arg) >= C.Args.size())
+      return nullptr;
+    return &C.Args[Arg];
+  }
+  MaskVal resolveMask(const MaskVal &M, const State &S, unsigned Depth = 0);
+  MaskVal argMask(const CallFacts &C, int Arg, const State &S);
+  bool guardMayHold(Ctx &C, const CallFacts &Call, const State &S);
+
+  // --- recording ---
+  void record(Effect E, const State &S, llvm::SmallVector<CtxKey, 1> Released);
+  bool interesting(const Effect &E) const;
+  void site(uint32_t Id, const State &S);
+  void summarise();
+  Ctx lockCtx(const LockVal &Lock, Flavor Fl, uint32_t Sub, uint32_t SubParam,
+              bool Recursive, llvm::StringRef RowName, const Loc &At, Symbol Via) {
+    Ctx C;
+    C.Key.Kind = CtxKind::Lock;
+    C.Key.Lock = Lock;
+    C.Key.Subclass = Sub;
+    C.SubclassParam = SubParam;
+    C.LockFl = Fl;
+    C.Recursive = Recursive;
+    C.IrqOff = nameHas(RowName, "_irq");
+    C.BhOff = nameHas(RowName, "_bh");
+    C.Begun = C.Origin = At;
+    C.Via = Via;
+    return C;
+  }
+};
+
+// -----------------------------------------------------------------------------
+// Values
+// -----------------------------------------------------------------------------
+
+LockVal FunctionFlow::resolveLock(const LockVal &V, const State &S, unsigned Depth) {
+  switch (V.K) {
+  case LockVal::None:
+  case LockVal::Named:
+  case LockVal::Param:
+    return V;
+  case LockVal::Local: {
+    const LocalV *LV = S.local(V.Index);
+    if (LV && LV->Lock.known())
+      return LV->Lock;
+    if (V.Index < F.ParamNames.size() && !LV)
+      return LockVal::ofParam(V.Index);
+    return LockVal();
+  }
+  case LockVal::Result: {
+    if (Depth > 8 || V.Index >= F.Calls.size())
+      return LockVal();
+    llvm::ArrayRef<Target> Ts = targets(V.Index);
+    if (Ts.size() != 1 || !Ts[0].Fn || !Results[Ts[0].Index].Analysed)
+      return LockVal();
+    const LockVal &R = Results[Ts[0].Index].T.ReturnLock;
+    if (R.K == LockVal::Param)
+      return argLock(F.Calls[V.Index], int(R.Index), S);
+    return R;
+  }
+  }
+  return LockVal();
+}
+
+LockVal FunctionFlow::argLock(const CallFacts &C, int Arg, const State &S) {
+  const ArgVal *A = arg(C, Arg);
+  if (!A)
+    return LockVal();
+  return resolveLock(A->Lock, S);
+}
+
+MaskVal FunctionFlow::resolveMask(const MaskVal &M, const State &S, unsigned Depth) {
+  MaskVal R;
+  R.Clear = M.Clear;
+  for (const MaskTerm &T : M.Terms) {
+    switch (T.K) {
+    case MaskTerm::Const:
+    case MaskTerm::Param:
+      R.Terms.push_back(T);
+      break;
+    case MaskTerm::FieldRead:
+      // What the program stores into that field.
+      if (const auto *Stores = P.maskStores(T.Field))
+        for (const MaskStoreFacts &St : *Stores) {
+          MaskTerm C;
+          C.K = MaskTerm::Const;
+          C.Bits = St.Value | T.Bits;
+          C.Where = St.Where;
+          R.Terms.push_back(C);
+        }
+      break;
+    case MaskTerm::Result: {
+      if (Depth > 8 || T.Index >= F.Calls.size())
+        break;
+      llvm::ArrayRef<Target> Ts = targets(T.Index);
+      for (const Target &Tg : Ts) {
+        if (!Tg.Fn || !Results[Tg.Index].Analysed)
+          continue;
+        const MaskVal &RM = Results[Tg.Index].T.ReturnMask;
+        for (const MaskTerm &X : RM.Terms) {
+          if (X.K == MaskTerm::Param) {
+            MaskVal A = argMask(F.Calls[T.Index], int(X.Index), S);
+            for (MaskTerm Y : A.Terms) {
+              Y.Bits |= X.Bits | T.Bits;
+              Y.AtLeaf = false;
+              R.Terms.push_back(Y);
+            }
+            R.Clear |= A.Clear;
+            continue;
+          }
+          MaskTerm Y = X;
+          Y.Bits |= T.Bits;
+          Y.AtLeaf = false;
+          R.Terms.push_back(Y);
+        }
+        R.Clear |= RM.Clear;
+      }
+      break;
+    }
+    }
+    if (R.Terms.size() > 32)
+      break;
+  }
+  return R;
+}
+
+MaskVal FunctionFlow::argMask(const CallFacts &C, int Arg, const State &S) {
+  const ArgVal *A = arg(C, Arg);
+  if (!A)
+    return MaskVal();
+  if (const MaskVal *M = F.mask(*A))
+    return resolveMask(*M, S);
+  return MaskVal();
+}
+
+bool FunctionFlow::guardMayHold(Ctx &C, const CallFacts &Call, const State &S) {
+  MaskVal M = argMask(Call, C.GuardParam, S);
+  bool AnyParam = false;
+  for (const MaskTerm &T : M.Terms)
+    AnyParam |= T.K == MaskTerm::Param;
+  if (M.empty() || AnyParam) {
+    int32_t NewParam = -1;
+    for (const MaskTerm &T : M.Terms)
+      if (T.K == MaskTerm::Param)
+        NewParam = int32_t(T.Index);
+    C.GuardParam = NewParam;
+    return true;
+  }
+  bool Any = false, All = true;
+  for (const MaskTerm &T : M.Terms) {
+    bool Holds = ((T.Bits & C.GuardBits) != 0) == C.GuardValue;
+    Any |= Holds;
+    All &= Holds;
+  }
+  if (All) {
+    C.GuardKey = 0;
+    C.GuardParam = -1;
+  }
+  return Any;
+}
+
+// -----------------------------------------------------------------------------
+// State helpers
+// -----------------------------------------------------------------------------
+
+void FunctionFlow::begin(State &S, Ctx C, uint32_t By) {
+  if (Ctx *Old = S.find(C.Key)) {
+    Old->Depth = std::min<unsigned>(Old->Depth + 1, MaxDepth);
+    if (By != NoIndex)
+      BegunBy[By].push_back(*Old);
+    return;
+  }
+  C.Depth = 1;
+  C.Seq = ++Seq;
+  C.Must = true;
+  // Taking back an entry lock this function released: held again, by us.
+  if (By != NoIndex) {
+    llvm::SmallVector<Ctx, 1> &Owned = BegunBy[By];
+    if (llvm::none_of(Owned, [&](const Ctx &O) { return O.Key == C.Key; }))
+      Owned.push_back(C);
+  }
+  S.In.push_back(C);
+  S.normalise();
+}
+
+void FunctionFlow::endKey(State &S, const CtxKey &K) {
+  for (auto It = S.In.begin(); It != S.In.end(); ++It)
+    if (It->Key == K) {
+      if (It->Borrowed) {
+        // The caller's lock, asserted held here: ended for the caller too.
+        RelEntry R;
+        R.Key = K;
+        if (!S.rel(K))
+          S.Rel.push_back(R);
+      }
+      if (It->Depth > 1)
+        --It->Depth;
+      else
+        S.In.erase(It);
+      S.normalise();
+      return;
+    }
+}
+
+void FunctionFlow::endLock(State &S, const LockVal &Lock) {
+  // The latest acquisition of that lock, whatever its subclass.
+  Ctx *Best = nullptr;
+  for (Ctx &C : S.In)
+    if (C.Key.Kind == CtxKind::Lock && C.Key.Lock == Lock && (!Best || C.Seq > Best->Seq))
+      Best = &C;
+  if (Best) {
+    endKey(S, Best->Key);
+    return;
+  }
+  CtxKey K;
+  K.Kind = CtxKind::Lock;
+  K.Lock = Lock;
+  if (!S.rel(K)) {
+    RelEntry R;
+    R.Key = K;
+    S.Rel.push_back(R);
+    S.normalise();
+  }
+}
+
+void FunctionFlow::endSection(State &S, CtxKind K, Flavor Fl) {
+  for (Ctx &C : S.In)
+    if (C.Key.Kind == K && C.Key.Fl == Fl) {
+      endKey(S, C.Key);
+      return;
+    }
+  CtxKey Key;
+  Key.Kind = K;
+  Key.Fl = Fl;
+  if (!S.rel(Key)) {
+    RelEntry R;
+    R.Key = Key;
+    S.Rel.push_back(R);
+    S.normalise();
+  }
+}
+
+/// spin_unlock_irqrestore() after local_irq_save() + spin_lock(); the _bh
+/// unlock after local_bh_disable() + spin_lock(): the unlock ends the
+/// section too, when no held lock still stands for it.
+void FunctionFlow::endIrqSection(State &S, Flavor Fl) {
+  for (const Ctx &C : S.In)
+    if (C.Key.Kind == CtxKind::Lock &&
+        ((Fl == Flavor::IrqOff && C.IrqOff) || (Fl == Flavor::BhOff && C.BhOff)))
+      return;
+  for (Ctx &C : S.In)
+    if (C.Key.Kind == CtxKind::Section && C.Key.Fl == Fl) {
+      endKey(S, C.Key);
+      return;
+    }
+}
+
+void FunctionFlow::killGuards(State &S, uint64_t Atom) {
+  for (Ctx &C : S.In)
+    if (C.GuardKey == Atom) {
+      C.GuardKey = 0;
+      C.GuardParam = -1;
+      C.Must = false;
+    }
+  for (RelEntry &R : S.Rel)
+    if (R.GuardKey == Atom) {
+      R.GuardKey = 0;
+      R.Must = false;
+    }
+}
+
+uint64_t FunctionFlow::scopeClear(const State &S) const {
+  uint64_t Clear = 0;
+  for (const Ctx &C : S.In) {
+    if (C.Key.Kind != CtxKind::Scope)
+      continue;
+    if (C.Key.Fl == Flavor::NoIO)
+      Clear |= L.IO | L.FS;
+    else if (C.Key.Fl == Flavor::NoFS)
+      Clear |= L.FS;
+  }
+  return Clear;
+}
+
+void FunctionFlow::applyScopes(const State &S, EffMask &M) const {
+  const Ctx *Outer = nullptr;
+  for (const Ctx &C : S.In) {
+    if (C.Key.Kind != CtxKind::Scope)
+      continue;
+    if (C.Key.Fl == Flavor::NoReclaim)
+      M.NoReclaim = true;
+    if (!Outer || C.Begun < Outer->Begun)
+      Outer = &C;
+  }
+  M.V.Clear |= scopeClear(S);
+  if (Outer) {
+    M.ScopeAt = Outer->Begun;
+    M.ScopeVia = Outer->Via;
+  }
+}
+
+llvm::SmallVector<Under, 1> FunctionFlow::around(const State &S, uint32_t ChainLen) const {
+  llvm::SmallVector<Under, 1> R;
+  for (const Ctx &C : S.In)
+    if (C.Key.Kind != CtxKind::Scope)
+      R.push_back({C, ChainLen});
+  return R;
+}
+
+llvm::SmallVector<CtxKey, 1> FunctionFlow::released(const State &S) const {
+  llvm::SmallVector<CtxKey, 1> R;
+  for (const RelEntry &E : S.Rel)
+    if (E.Must && !E.GuardKey)
+      R.push_back(E.Key);
+  return R;
+}
+
+// -----------------------------------------------------------------------------
+// Transfer
+// -----------------------------------------------------------------------------
+
+void FunctionFlow::block(const BlockFacts &B, State &S) {
+  for (const Event &E : B.Events) {
+    if (!S.Reached)
+      return;
+    switch (E.K) {
+    case Event::Call:
+      call(E.A, S);
+      break;
+    case Event::Assign:
+      assign(F.Values[E.A], S);
+      break;
+    case Event::Decl: {
+      llvm::SmallVector<Ctx, 1> Owned;
+      if (E.B < F.CallSets.size())
+        for (uint32_t C : F.CallSets[E.B]) {
+          auto It = BegunBy.find(C);
+          if (It != BegunBy.end())
+            Owned.append(It->second.begin(), It->second.end());
+        }
+      if (!Owned.empty())
+        VarOwns[E.A] = Owned;
+      break;
+    }
+    case Event::ScopeEnd: {
+      auto It = VarOwns.find(E.A);
+      if (It != VarOwns.end())
+        for (const Ctx &C : It->second)
+          endKey(S, C.Key);
+      break;
+    }
+    case Event::Return:
+      break;
+    }
+  }
+}
+
+void FunctionFlow::assign(const ValueFacts &V, State &S) {
+  uint32_t Local = V.Local;
+  if (Local == NoIndex)
+    return;
+  LocalV NV;
+  NV.Lock = resolveLock(V.Val.Lock, S);
+  NV.FromCall = V.FromCall;
+  NV.HasInt = V.Val.HasInt;
+  NV.Int = V.Val.Int;
+  NV.NonNull = V.Val.NonNull;
+  if (V.FromLocal != NoIndex)
+    if (const LocalV *Src = S.local(V.FromLocal))
+      NV = *Src;
+  uint64_t Atom = localAtom(Local);
+  killGuards(S, Atom);
+  S.forget(Atom);
+  if (NV.HasInt)
+    S.setKnown(Atom, {NV.Int != 0, -1, 0});
+  else if (NV.NonNull)
+    S.setKnown(Atom, {true, -1, 0});
+  if (LocalV *Old = findIn(S.Locals, Local))
+    *Old = NV;
+  else
+    S.Locals.push_back({Local, NV});
+  // Pending acquisitions keep their call; a local now holding that call's
+  // result is how a branch finds them.
+  S.normalise();
+}
+
+void FunctionFlow::edge(const BlockFacts &B, unsigned SuccIdx, State &S) {
+  if (B.Succs.size() != 2 || B.Cond.K == CondFacts::None)
+    return;
+  const CondFacts &C = B.Cond;
+  bool Value = (SuccIdx == 0) != C.Negated;
+  uint64_t Atom = 0;
+  uint32_t ResultOf = NoIndex;
+  switch (C.K) {
+  case CondFacts::None:
+    return;
+  case CondFacts::Stable:
+    Atom = C.Key;
+    break;
+  case CondFacts::Local: {
+    Atom = localAtom(C.Index);
+    if (const LocalV *LV = S.local(C.Index))
+      ResultOf = LV->FromCall;
+    break;
+  }
+  case CondFacts::CallResult:
+    ResultOf = C.Index;
+    break;
+  }
+  if (Atom) {
+    S.setKnown(Atom, {Value, C.Param, C.Bits});
+    // Contexts begun only when the condition had the other value are not
+    // in force here; those begun when it had this value certainly are.
+    for (auto It = S.In.begin(); It != S.In.end();) {
+      if (It->GuardKey == Atom) {
+        if (It->GuardValue != Value) {
+          It = S.In.erase(It);
+          continue;
+        }
+        It->GuardKey = 0;
+        It->GuardParam = -1;
+      }
+      ++It;
+    }
+    for (auto It = S.Rel.begin(); It != S.Rel.end();) {
+      if (It->GuardKey == Atom) {
+        if (It->GuardValue != Value) {
+          It = S.Rel.erase(It);
+          continue;
+        }
+        It->GuardKey = 0;
+      }
+      ++It;
+    }
+  }
+  if (ResultOf != NoIndex) {
+    // A branch on a trylock's (or a conditional acquirer's) result.
+    for (auto It = S.Pend.begin(); It != S.Pend.end();) {
+      if (It->Call != ResultOf) {
+        ++It;
+        continue;
+      }
+      bool Success = Value == It->OnNonZero;
+      Pending Pd = *It;
+      It = S.Pend.erase(It);
+      if (Pd.Begun) {
+        if (!Success)
+          endKey(S, Pd.C.Key);
+      } else if (Success) {
+        begin(S, Pd.C, NoIndex);
+      }
+    }
+  }
+}
+
+void FunctionFlow::guard(uint32_t Id, const CallFacts &C, State &S) {
+  // A standard guard: T's own lock() row says what it is.
+  llvm::StringRef Kind = C.Name.ref();
+  bool Shared = Kind == "shared_lock";
+  if (C.Tag == GuardTag::Adopt)
+    return; // the lock is already held: nothing begins here
+  llvm::SmallVector<Ctx, 2> Begun;
+  State Before = S;
+  for (size_t I = 0; I < C.Args.size(); ++I) {
+    Symbol Type = I < C.Types.size() ? C.Types[I] : Symbol();
+    const ApiRow *Row = nullptr;
+    if (!Type.empty())
+      Row = P.model().lookup(Type.str() + (Shared ? "::lock_shared" : "::lock"));
+    Flavor Fl = Row ? Row->Fl : Flavor::Mutex;
+    if (Row && Row->Op != ApiOp::Acquire)
+      continue;
+    if (!Row && !Type.empty())
+      continue; // a type with no lock semantics is not a lock
+    LockVal Lock = resolveLock(C.Args[I].Lock, S);
+    if (!Lock.known())
+      continue;
+    bool Recursive = Row && (Row->Flags & RF_Recursive);
+    if (Recording && C.Tag == GuardTag::None && C.Args.size() == 1) {
+      Effect E;
+      E.Kind = EffectKind::Acquire;
+      E.Leaf = C.At;
+      E.What = Type.empty() ? Symbol(C.Name) : Symbol(Type.str() + "::lock");
+      E.Lock = Lock;
+      E.Fl = Fl;
+      E.Recursive = Recursive;
+      E.Around = around(Before, 0);
+      record(std::move(E), Before, released(Before));
+    } else if (Recording && C.Tag == GuardTag::None) {
+      // std::scoped_lock(a, b): std::lock's deadlock avoidance, no order
+      // between its own locks: each sees the state before the guard.
+      Effect E;
+      E.Kind = EffectKind::Acquire;
+      E.Leaf = C.At;
+      E.What = Type.empty() ? Symbol(C.Name) : Symbol(Type.str() + "::lock");
+      E.Lock = Lock;
+      E.Fl = Fl;
+      E.Recursive = Recursive;
+      E.Around = around(Before, 0);
+      record(std::move(E), Before, released(Before));
+    }
+    Ctx Cx = lockCtx(Lock, Fl, 0, NoIndex, Recursive, "", C.At,
+                     Type.empty() ? Symbol(C.Name) : Type);
+    if (C.Tag == GuardTag::Defer) {
+      BegunBy[Id].push_back(Cx); // owned, not held until lock()
+      continue;
+    }
+    if (C.Tag == GuardTag::Try) {
+      BegunBy[Id].push_back(Cx);
+      continue;
+    }
+    begin(S, Cx, Id);
+  }
+}
+
+void FunctionFlow::call(uint32_t Id, State &S) {
+  const CallFacts &C = F.Calls[Id];
+  if (C.Kind == CalleeKind::Guard) {
+    guard(Id, C, S);
+    return;
+  }
+  // lock()/unlock()/release() on a guard variable.
+  if (C.ObjLocal != NoIndex) {
+    auto It = VarOwns.find(C.ObjLocal);
+    if (It != VarOwns.end()) {
+      llvm::StringRef Method = C.Name.ref().rsplit("::").second;
+      if (Method == "unlock") {
+        for (const Ctx &Cx : It->second)
+          endKey(S, Cx.Key);
+        return;
+      }
+      if (Method == "lock") {
+        for (Ctx Cx : It->second) {
+          Cx.Begun = Cx.Origin = C.At;
+          begin(S, Cx, NoIndex);
+        }
+        return;
+      }
+      if (Method == "release") {
+        VarOwns.erase(It);
+        return;
+      }
+    }
+  }
+  llvm::ArrayRef<Target> Ts = targets(Id);
+  bool Single = Ts.size() == 1;
+  bool NoReturn = C.DeclaredNoReturn;
+  if (Recording)
+    site(Id, S); // what the callee runs under: the state before the call
+  for (const Target &T : Ts) {
+    if (const auto *Promises = P.promises(T.Id))
+      for (const Promise &Pr : *Promises) {
+        Effect E;
+        E.Kind = EffectKind::Requires;
+        E.Leaf = C.At;
+        E.What = T.Name;
+        E.Lock = Pr.Lock.K == LockVal::Param ? argLock(C, int(Pr.Lock.Index), S)
+                                             : Pr.Lock;
+        E.PromiseAt = Pr.Where;
+        if (!E.Lock.known())
+          continue;
+        E.Around = around(S, 0);
+        record(std::move(E), S, released(S));
+      }
+    if (T.Row) {
+      applyRow(*T.Row, T, Id, S);
+      continue;
+    }
+    if (T.Fn) {
+      if (Results[T.Index].Analysed) {
+        applySummary(Results[T.Index], T, Id, Single, S);
+        if (Single && Results[T.Index].T.NoReturn)
+          NoReturn = true;
+      }
+      continue;
+    }
+    if (T.Trivial)
+      continue;
+    // No body and no model: a gfp_t parameter means it allocates with it.
+    if (C.GfpParam >= 0) {
+      ApiRow Row{"", ApiOp::Alloc, Flavor::None, C.GfpParam, -1, 0, ""};
+      applyRow(Row, T, Id, S);
+    }
+  }
+  // Out-parameters: the callee may have stored anything there.
+  for (const ArgVal &A : C.Args)
+    if (A.OutLocal != NoIndex) {
+      killGuards(S, localAtom(A.OutLocal));
+      S.forget(localAtom(A.OutLocal));
+      llvm::erase_if(S.Locals, [&](const auto &P) { return P.first == A.OutLocal; });
+    }
+  if (NoReturn)
+    S.Reached = false;
+}
+
+void FunctionFlow::applyRow(const ApiRow &Row, const Target &T, uint32_t Id,
+                            State &S) {
+  const CallFacts &C = F.Calls[Id];
+  // The operation as the source spelled it (a modelled macro around it).
+  Symbol What = !C.Spelled.empty() ? C.Spelled
+                : T.Name.empty()   ? Symbol(Row.Name)
+                                   : T.Name;
+  switch (Row.Op) {
+  case ApiOp::Alloc: {
+    EffMask M;
+    if (Row.Flags & RF_ImplicitKernel) {
+      MaskTerm K;
+      K.Bits = L.Kernel;
+      K.Where = C.At;
+      K.AtLeaf = true;
+      M.V.Terms.push_back(K);
+    } else {
+      M.V = argMask(C, Row.Arg, S);
+    }
+    if (M.V.empty())
+      return;
+    applyScopes(S, M);
+    Effect E;
+    E.Kind = EffectKind::Alloc;
+    E.Leaf = C.At;
+    E.What = What;
+    if (!(Row.Flags & RF_ImplicitKernel))
+      E.LeafMaskArg = Row.Arg;
+    E.M = std::move(M);
+    E.Around = around(S, 0);
+    record(std::move(E), S, released(S));
+    return;
+  }
+  case ApiOp::Block: {
+    Effect E;
+    E.Kind = EffectKind::Block;
+    E.Leaf = C.At;
+    E.What = What;
+    E.Around = around(S, 0);
+    record(std::move(E), S, released(S));
+    return;
+  }
+  case ApiOp::Acquire: {
+    LockVal Lock = argLock(C, Row.Arg, S);
+    if (!Lock.known())
+      return;
+    uint32_t Sub = 0, SubParam = NoIndex;
+    const ArgVal *SA = arg(C, Row.Arg2);
+    if (!SA && C.HasHintSubclass)
+      SA = &C.HintSubclass;
+    if (SA) {
+      if (SA->HasInt)
+        Sub = uint32_t(SA->Int);
+      else if (SA->IntParam != NoIndex)
+        SubParam = SA->IntParam;
+    }
+    // Taking back an entry lock this function released is not recursion;
+    // the acquisition is still an effect for lock order.
+    Effect E;
+    E.Kind = EffectKind::Acquire;
+    E.Leaf = C.At;
+    E.What = What;
+    E.Lock = Lock;
+    E.Fl = Row.Fl;
+    E.Subclass = Sub;
+    E.SubclassParam = SubParam;
+    E.Recursive = Row.Flags & RF_Recursive;
+    E.Around = around(S, 0);
+    record(std::move(E), S, released(S));
+    Ctx Cx = lockCtx(Lock, Row.Fl, Sub, SubParam, Row.Flags & RF_Recursive,
+                     Row.Name, C.At, What);
+    begin(S, Cx, Id);
+    if (Row.Flags & RF_ZeroIsSuccess) {
+      Pending Pd;
+      Pd.Call = Id;
+      Pd.OnNonZero = false;
+      Pd.Begun = true;
+      Pd.C = Cx;
+      S.Pend.push_back(Pd);
+      S.normalise();
+    }
+    return;
+  }
+  case ApiOp::TryAcquire: {
+    LockVal Lock = argLock(C, Row.Arg, S);
+    if (!Lock.known())
+      return;
+    Pending Pd;
+    Pd.Call = Id;
+    Pd.OnNonZero = !(Row.Flags & RF_ZeroIsSuccess);
+    Pd.C = lockCtx(Lock, Row.Fl, 0, NoIndex, Row.Flags & RF_Recursive, Row.Name,
+                   C.At, What);
+    S.Pend.push_back(Pd);
+    S.normalise();
+    return;
+  }
+  case ApiOp::Release: {
+    LockVal Lock = argLock(C, Row.Arg, S);
+    if (Lock.known())
+      endLock(S, Lock);
+    if (nameHas(Row.Name, "_irq"))
+      endIrqSection(S, Flavor::IrqOff);
+    if (nameHas(Row.Name, "_bh"))
+      endIrqSection(S, Flavor::BhOff);
+    return;
+  }
+  case ApiOp::Enter:
+  case ApiOp::ScopeSave: {
+    Ctx Cx;
+    Cx.Key.Kind = Row.Op == ApiOp::Enter ? CtxKind::Section : CtxKind::Scope;
+    Cx.Key.Fl = Row.Fl;
+    Cx.Begun = Cx.Origin = C.At;
+    Cx.Via = What;
+    begin(S, Cx, Id);
+    return;
+  }
+  case ApiOp::Exit:
+  case ApiOp::ScopeRestore:
+    endSection(S, Row.Op == ApiOp::Exit ? CtxKind::Section : CtxKind::Scope, Row.Fl);
+    return;
+  case ApiOp::FsReclaimAcquire: {
+    MaskVal M = argMask(C, Row.Arg, S);
+    bool Enters = false;
+    for (const MaskTerm &V : M.Terms)
+      Enters |= V.K == MaskTerm::Const &&
+                L.entersFsReclaim(V.Bits & ~(scopeClear(S) | M.Clear));
+    for (const Ctx &Cx : S.In)
+      if (Cx.Key.Kind == CtxKind::Scope && Cx.Key.Fl == Flavor::NoReclaim)
+        Enters = false;
+    if (!Enters)
+      return;
+    Ctx Cx;
+    Cx.Key.Kind = CtxKind::FsReclaim;
+    Cx.Begun = Cx.Origin = C.At;
+    Cx.Via = What;
+    begin(S, Cx, Id);
+    return;
+  }
+  case ApiOp::FsReclaimRelease:
+    endSection(S, CtxKind::FsReclaim, Flavor::None);
+    return;
+  case ApiOp::AssertHeld: {
+    LockVal Lock = argLock(C, Row.Arg, S);
+    if (!Lock.known())
+      return;
+    for (const Ctx &Cx : S.In)
+      if (Cx.Key.Kind == CtxKind::Lock && Cx.Key.Lock == Lock)
+        return;
+    // The flavour is unknown; a spinning one would make this atomic, which
+    // an assertion alone does not tell.
+    Ctx Cx = lockCtx(Lock, Flavor::Mutex, 0, NoIndex, false, "", C.At,
+                     "lockdep_assert_held");
+    Cx.Borrowed = true;
+    begin(S, Cx, NoIndex);
+    return;
+  }
+  case ApiOp::MaskPassthrough:
+  case ApiOp::Register:
+    return;
+  }
+}
+
+void FunctionFlow::applySummary(const FnResult &R, const Target &T, uint32_t Id,
+                                bool Single, State &S) {
+  const CallFacts &C = F.Calls[Id];
+  if (Recording && !R.Open.empty()) {
+    for (const OpenEffect &OE : R.Open) {
+      Effect E = OE.E;
+      int32_t MaskArg = -1;
+      if (E.Kind == EffectKind::Alloc) {
+        MaskVal M;
+        M.Clear = E.M.V.Clear;
+        bool ConstReclaims = false;
+        for (const MaskTerm &Tm : E.M.V.Terms) {
+          if (Tm.K != MaskTerm::Param) {
+            ConstReclaims |= L.reclaimCapable(Tm.Bits & ~E.M.V.Clear);
+            M.Terms.push_back(Tm);
+            continue;
+          }
+          MaskVal A = argMask(C, int(Tm.Index), S);
+          for (MaskTerm X : A.Terms) {
+            X.Bits |= Tm.Bits;
+            X.AtLeaf = false;
+            M.Terms.push_back(X);
+          }
+          M.Clear |= A.Clear;
+          if (!L.reclaimCapable(Tm.Bits))
+            MaskArg = int32_t(Tm.Index);
+        }
+        if (ConstReclaims)
+          MaskArg = -1;
+        if (M.empty())
+          continue;
+        E.M.V = std::move(M);
+        applyScopes(S, E.M);
+      }
+      if (E.Kind == EffectKind::Acquire || E.Kind == EffectKind::Requires) {
+        if (E.Lock.K == LockVal::Param)
+          E.Lock = argLock(C, int(E.Lock.Index), S);
+        if (!E.Lock.known())
+          continue;
+      }
+      if (E.SubclassParam != NoIndex) {
+        const ArgVal *A = arg(C, int(E.SubclassParam));
+        E.SubclassParam = NoIndex;
+        if (A && A->HasInt)
+          E.Subclass = uint32_t(A->Int);
+        else if (A && A->IntParam != NoIndex)
+          E.SubclassParam = A->IntParam;
+      }
+      // Contexts the callee ended before the leaf, in this function's terms.
+      llvm::SmallVector<CtxKey, 1> CalleeReleased;
+      for (CtxKey K : OE.Released) {
+        if (K.Kind == CtxKind::Lock && K.Lock.K == LockVal::Param) {
+          K.Lock = argLock(C, int(K.Lock.Index), S);
+          if (!K.Lock.known())
+            continue;
+        }
+        CalleeReleased.push_back(K);
+      }
+      llvm::SmallVector<Under, 1> Around;
+      for (Under &U : E.Around) {
+        if (U.C.Key.Kind == CtxKind::Lock && U.C.Key.Lock.K == LockVal::Param) {
+          U.C.Key.Lock = argLock(C, int(U.C.Key.Lock.Index), S);
+          if (!U.C.Key.Lock.known())
+            continue;
+        }
+        if (U.C.SubclassParam != NoIndex) {
+          const ArgVal *A = arg(C, int(U.C.SubclassParam));
+          U.C.SubclassParam = NoIndex;
+          if (A && A->HasInt)
+            U.C.Key.Subclass = uint32_t(A->Int);
+          else if (A && A->IntParam != NoIndex)
+            U.C.SubclassParam = A->IntParam;
+        }
+        if (U.C.GuardParam >= 0 && !guardMayHold(U.C, C, S))
+          continue; // begun only for masks this caller does not pass
+        Around.push_back(std::move(U));
+      }
+      E.Chain = Arena.prepend(E.Chain, C.At, F.Name, T.Name, MaskArg);
+      llvm::SmallVector<CtxKey, 1> Rel = released(S);
+      for (const Ctx &Cx : S.In) {
+        if (Cx.Key.Kind == CtxKind::Scope)
+          continue;
+        bool EndedBelow = llvm::any_of(CalleeReleased, [&](const CtxKey &K) {
+          return K == Cx.Key || K.sameLock(Cx.Key) ||
+                 (K.Kind != CtxKind::Lock && K.Kind == Cx.Key.Kind && K.Fl == Cx.Key.Fl);
+        });
+        if (!EndedBelow)
+          Around.push_back({Cx, E.Chain.Size});
+      }
+      for (const CtxKey &K : CalleeReleased)
+        if (!S.find(K) && llvm::none_of(Rel, [&](const CtxKey &X) { return X == K; }))
+          Rel.push_back(K);
+      E.Around = std::move(Around);
+      record(std::move(E), S, std::move(Rel));
+    }
+  }
+  if (!Single)
+    return;
+  const Transfer &X = R.T;
+  for (Ctx Cx : X.Releases) {
+    if (Cx.Key.Kind == CtxKind::Lock) {
+      LockVal Lock = Cx.Key.Lock.K == LockVal::Param
+                         ? argLock(C, int(Cx.Key.Lock.Index), S)
+                         : Cx.Key.Lock;
+      if (Lock.known())
+        endLock(S, Lock);
+      continue;
+    }
+    endSection(S, Cx.Key.Kind, Cx.Key.Fl);
+  }
+  auto Substitute = [&](Ctx Cx, bool &Ok) {
+    Ok = true;
+    if (Cx.Key.Kind == CtxKind::Lock && Cx.Key.Lock.K == LockVal::Param) {
+      Cx.Key.Lock = argLock(C, int(Cx.Key.Lock.Index), S);
+      Ok = Cx.Key.Lock.known();
+    }
+    if (Cx.SubclassParam != NoIndex) {
+      const ArgVal *A = arg(C, int(Cx.SubclassParam));
+      Cx.SubclassParam = NoIndex;
+      if (A && A->HasInt)
+        Cx.Key.Subclass = uint32_t(A->Int);
+      else if (A && A->IntParam != NoIndex)
+        Cx.SubclassParam = A->IntParam;
+    }
+    Cx.OriginChain = Arena.prepend(Cx.OriginChain, C.At, F.Name, T.Name);
+    Cx.Begun = C.At;
+    Cx.Via = T.Name;
+    Cx.GuardKey = 0;
+    Cx.GuardParam = -1;
+    return Cx;
+  };
+  for (const NetCtx &N : X.Acquires) {
+    bool Ok;
+    Ctx Cx = Substitute(N.C, Ok);
+    if (Ok)
+      begin(S, Cx, Id);
+  }
+  for (const NetCtx &N : X.CondAcquires) {
+    bool Ok;
+    Ctx Cx = Substitute(N.C, Ok);
+    if (!Ok)
+      continue;
+    Pending Pd;
+    Pd.Call = Id;
+    Pd.OnNonZero = N.OnNonZero;
+    Pd.C = Cx;
+    S.Pend.push_back(Pd);
+    S.normalise();
+  }
+}
+
+// -----------------------------------------------------------------------------
+// Recording
+// -----------------------------------------------------------------------------
+
+bool FunctionFlow::interesting(const Effect &E) const {
+  if (E.Kind != EffectKind::Alloc)
+    return true;
+  for (const MaskTerm &T : E.M.V.Terms) {
+    if (T.K != MaskTerm::Const)
+      return true;
+    // PF_MEMALLOC stops reclaim, not sleeping: still interesting.
+    if (L.reclaimCapable(T.Bits & ~E.M.V.Clear))
+      return true;
+  }
+  return false;
+}
+
+void FunctionFlow::record(Effect E, const State &S,
+                          llvm::SmallVector<CtxKey, 1> Released) {
+  if (!Recording || !interesting(E))
+    return;
+  if (E.Kind == EffectKind::Alloc) {
+    // Constant values are concrete here, parameter values travel up.
+    Effect Concrete = E;
+    llvm::erase_if(Concrete.M.V.Terms,
+                   [](const MaskTerm &T) { return T.K == MaskTerm::Param; });
+    llvm::erase_if(E.M.V.Terms, [](const MaskTerm &T) { return T.K != MaskTerm::Param; });
+    if (!Concrete.M.V.empty() && interesting(Concrete)) {
+      if (Concrete.open())
+        Out.Open.push_back({std::move(Concrete), Released});
+      else
+        Out.Anchors.push_back({std::move(Concrete), Released});
+    }
+    if (E.M.V.empty())
+      return;
+    Out.Open.push_back({std::move(E), std::move(Released)});
+    return;
+  }
+  if (E.open())
+    Out.Open.push_back({std::move(E), std::move(Released)});
+  else
+    Out.Anchors.push_back({std::move(E), std::move(Released)});
+}
+
+void FunctionFlow::site(uint32_t Id, const State &S) {
+  llvm::ArrayRef<Target> Ts = targets(Id);
+  Site St;
+  St.Call = Id;
+  for (const Target &T : Ts)
+    if (T.Fn && !T.Row)
+      St.Targets.push_back(T.Index);
+  if (St.Targets.empty())
+    return;
+  llvm::SmallVector<Ctx, 2> Held(S.In.begin(), S.In.end());
+  if (!Out.HeldSets.empty() && Out.HeldSets.back().size() == Held.size() &&
+      llvm::equal(Out.HeldSets.back(), Held, [](const Ctx &A, const Ctx &B) {
+        return A.Key == B.Key && A.Begun == B.Begun && A.Origin == B.Origin;
+      }))
+    St.Held = Out.HeldSets.size() - 1;
+  else if (!Held.empty()) {
+    Out.HeldSets.push_back(std::move(Held));
+    St.Held = Out.HeldSets.size() - 1;
+  }
+  St.Released = released(S);
+  const CallFacts &C = F.Calls[Id];
+  for (unsigned I = 0; I < C.Args.size(); ++I)
+    St.ArgLocks.push_back(argLock(C, int(I), S));
+  Out.Sites.push_back(std::move(St));
+}
+
+/// Whether a returned value is known to be zero (NULL, 0, a local that
+/// holds 0 on this path), known non-zero, or neither.
+static int returnTruth(const ValueFacts *V, const State &S) {
+  if (!V)
+    return -1;
+  if (V->FromLocal != NoIndex) {
+    if (const Fact *F = findIn(S.Known, localAtom(V->FromLocal)))
+      return F->Value ? 1 : 0;
+    return -1;
+  }
+  if (V->Val.HasInt)
+    return V->Val.Int != 0;
+  if (V->Val.NonNull)
+    return 1;
+  return -1;
+}
+
+void FunctionFlow::summarise() {
+  Transfer &T = Out.T;
+  T = Transfer();
+  if (Returns.empty()) {
+    T.NoReturn = true;
+    return;
+  }
+  // The lock and mask it returns.
+  bool LockAgreed = true;
+  for (const Ret &R : Returns) {
+    if (R.Value == NoIndex)
+      continue;
+    const ValueFacts &V = F.Values[R.Value];
+    LockVal Lk = resolveLock(V.Val.Lock, R.S);
+    if (V.FromLocal != NoIndex)
+      if (const LocalV *LV = R.S.local(V.FromLocal))
+        if (LV->Lock.known())
+          Lk = LV->Lock;
+    if (!Lk.known())
+      continue;
+    if (!T.ReturnLock.known())
+      T.ReturnLock = Lk;
+    else if (T.ReturnLock != Lk)
+      LockAgreed = false;
+    if (const MaskVal *M = F.mask(V.Val)) {
+      MaskVal RM = resolveMask(*M, R.S);
+      T.ReturnMask.Terms.append(RM.Terms.begin(), RM.Terms.end());
+      T.ReturnMask.Clear |= RM.Clear;
+    }
+  }
+  if (!LockAgreed)
+    T.ReturnLock = LockVal();
+  for (const Ret &R : Returns)
+    if (R.Value != NoIndex && !F.Values[R.Value].Val.Lock.known())
+      if (const MaskVal *M = F.mask(F.Values[R.Value].Val)) {
+        MaskVal RM = resolveMask(*M, R.S);
+        T.ReturnMask.Terms.append(RM.Terms.begin(), RM.Terms.end());
+        T.ReturnMask.Clear |= RM.Clear;
+      }
+  if (T.ReturnMask.Terms.size() > 16)
+    T.ReturnMask.Terms.resize(16);
+
+  // Contexts held at returns: at every one, or exactly at those whose
+  // result says so.
+  std::vector<CtxKey> Keys;
+  for (const Ret &R : Returns)
+    for (const Ctx &C : R.S.In)
+      if (C.Key.Kind != CtxKind::Entry && !C.Implicit && !C.Borrowed &&
+          llvm::none_of(Keys, [&](const CtxKey &K) { return K == C.Key; }))
+        Keys.push_back(C.Key);
+  llvm::sort(Keys);
+  for (const CtxKey &K : Keys) {
+    bool All = true, CondNZ = true, CondZ = true;
+    const Ctx *Witness = nullptr;
+    for (const Ret &R : Returns) {
+      const Ctx *C = nullptr;
+      for (const Ctx &X : R.S.In)
+        if (X.Key == K)
+          C = &X;
+      const ValueFacts *V = R.Value == NoIndex ? nullptr : &F.Values[R.Value];
+      int Truth = returnTruth(V, R.S);
+      bool Certain = C && C->Must && !C->GuardKey;
+      // Guarded by the truth of the very local that is returned.
+      bool GuardedByResult = C && C->GuardKey && V && V->FromLocal != NoIndex &&
+                             C->GuardKey == localAtom(V->FromLocal);
+      if (C && !Witness)
+        Witness = C;
+      if (!Certain)
+        All = false;
+      // Held iff the result is non-zero.
+      if (Truth == 0 ? C != nullptr
+                     : !(Certain || (GuardedByResult && C->GuardValue)))
+        CondNZ = false;
+      if (Truth == 1 ? C != nullptr : !(Certain && Truth == 0))
+        CondZ = false;
+      // A returned call result with this context pending on it.
+      if (!C && V && V->FromCall != NoIndex)
+        for (const Pending &Pd : R.S.Pend)
+          if (Pd.Call == V->FromCall && Pd.C.Key == K && !Pd.Begun) {
+            if (!Witness)
+              Witness = &Pd.C;
+            CondNZ = Pd.OnNonZero;
+            CondZ = !Pd.OnNonZero;
+          }
+    }
+    if (!Witness)
+      continue;
+    Ctx W = *Witness;
+    W.Must = true;
+    W.GuardKey = 0;
+    W.GuardParam = -1;
+    W.Depth = 1;
+    if (All) {
+      T.Acquires.push_back({W, true});
+      continue;
+    }
+    if (CondNZ || CondZ)
+      T.CondAcquires.push_back({W, CondNZ});
+  }
+  // Pending acquisitions returned as the result (trylock wrappers).
+  for (const Ret &R : Returns) {
+    if (R.Value == NoIndex)
+      continue;
+    const ValueFacts &V = F.Values[R.Value];
+    if (V.FromCall == NoIndex)
+      continue;
+    for (const Pending &Pd : R.S.Pend)
+      if (Pd.Call == V.FromCall && !Pd.Begun &&
+          llvm::none_of(T.CondAcquires, [&](const NetCtx &N) { return N.C.Key == Pd.C.Key; }) &&
+          llvm::none_of(T.Acquires, [&](const NetCtx &N) { return N.C.Key == Pd.C.Key; }))
+        T.CondAcquires.push_back({Pd.C, Pd.OnNonZero});
+  }
+  // Entry contexts ended at every return, and not taken back.
+  std::vector<CtxKey> Rel;
+  for (const RelEntry &E : Returns.front().S.Rel)
+    Rel.push_back(E.Key);
+  for (const CtxKey &K : Rel) {
+    bool Every = true, Retaken = true;
+    for (const Ret &R : Returns) {
+      bool Found = false;
+      for (const RelEntry &E : R.S.Rel)
+        if (E.Key == K && E.Must && !E.GuardKey)
+          Found = true;
+      Every &= Found;
+      bool Held = false;
+      for (const Ctx &C : R.S.In)
+        if (C.Key.sameLock(K) || C.Key == K)
+          Held = true;
+      Retaken &= Held;
+    }
+    if (!Every)
+      continue;
+    if (Retaken) {
+      // Released and taken back: for the caller nothing changed.
+      llvm::erase_if(T.Acquires, [&](const NetCtx &N) {
+        return N.C.Key.sameLock(K) || N.C.Key == K;
+      });
+      continue;
+    }
+    Ctx C;
+    C.Key = K;
+    T.Releases.push_back(C);
+  }
+}
+
+void FunctionFlow::run() {
+  Out = FnResult();
+  unsigned N = F.Blocks.size();
+  CallTargets.assign(F.Calls.size(), {});
+  TargetsDone.assign(F.Calls.size(), false);
+  std::vector<State> BlockIn(N);
+  std::vector<unsigned> Visits(N, 0);
+  std::vector<bool> Queued(N, false);
+  std::deque<uint32_t> Work;
+  if (F.Entry >= N)
+    return;
+  BlockIn[F.Entry].Reached = true;
+  Work.push_back(F.Entry);
+  Queued[F.Entry] = true;
+  while (!Work.empty()) {
+    uint32_t B = Work.front();
+    Work.pop_front();
+    Queued[B] = false;
+    if (++Visits[B] > Limits.MaxVisitsPerBlock) {
+      Out.CutShort = true;
+      continue;
+    }
+    State S = BlockIn[B];
+    block(F.Blocks[B], S);
+    if (!S.Reached)
+      continue;
+    const BlockFacts &BF = F.Blocks[B];
+    for (unsigned I = 0; I < BF.Succs.size(); ++I) {
+      uint32_t Succ = BF.Succs[I];
+      if (Succ == NoIndex || Succ >= N)
+        continue;
+      State Edge = S;
+      edge(BF, I, Edge);
+      State Joined = BlockIn[Succ];
+      Joined.join(Edge);
+      if (Joined == BlockIn[Succ])
+        continue;
+      BlockIn[Succ] = std::move(Joined);
+      if (!Queued[Succ]) {
+        Queued[Succ] = true;
+        Work.push_back(Succ);
+      }
+    }
+  }
+  // Second pass over the fixpoint: record effects, sites and returns.
+  Recording = true;
+  // Blocks in id order, which the extractor made deterministic. BegunBy and
+  // VarOwns are kept from the fixpoint: they are facts about calls and
+  // variables, and a block may end a variable's scope before (in id order)
+  // the block that declares it.
+  for (unsigned B = 0; B < N; ++B) {
+    if (!BlockIn[B].Reached)
+      continue;
+    State S = BlockIn[B];
+    block(F.Blocks[B], S);
+    if (!S.Reached)
+      continue;
+    const BlockFacts &BF = F.Blocks[B];
+    for (unsigned I = 0; I < BF.Succs.size(); ++I)
+      if (BF.Succs[I] == F.Exit) {
+        Ret R;
+        R.S = S;
+        edge(BF, I, R.S);
+        for (const Event &E : BF.Events)
+          if (E.K == Event::Return)
+            R.Value = E.A;
+        Returns.push_back(std::move(R));
+      }
+  }
+  summarise();
+  Out.Analysed = true;
+}
+
+} // namespace
+
+void gfpdep::analyseFunction(const Program &P, StepArena &Arena,
+                             std::vector<FnResult> &Results, int32_t Index,
+                             const DataflowLimits &Limits) {
+  FunctionFlow(P, Arena, Results, Index, Limits).run();
+}
+
+std::string gfpdep::resultSignature(const FnResult &R) {
+  std::string S;
+  llvm::raw_string_ostream OS(S);
+  auto Key = [&](const CtxKey &K) {
+    OS << unsigned(K.Kind) << ":" << unsigned(K.Fl) << ":" << unsigned(K.Lock.K) << ":"
+       << K.Lock.Index << ":" << K.Lock.Class << "/" << K.Subclass << ":" << K.Entry
+       << ";";
+  };
+  for (const NetCtx &N : R.T.Acquires)
+    Key(N.C.Key);
+  OS << "|";
+  for (const NetCtx &N : R.T.CondAcquires) {
+    Key(N.C.Key);
+    OS << N.OnNonZero;
+  }
+  OS << "|";
+  for (const Ctx &C : R.T.Releases)
+    Key(C.Key);
+  OS << "|" << unsigned(R.T.ReturnLock.K) << R.T.ReturnLock.Index << R.T.ReturnLock.Class
+     << "|" << R.T.ReturnMask.Terms.size() << "|" << R.T.NoReturn << "|";
+  std::vector<std::string> Open;
+  for (const OpenEffect &O : R.Open) {
+    std::string E;
+    llvm::raw_string_ostream EOS(E);
+    EOS << unsigned(O.E.Kind) << O.E.Leaf.File << O.E.Leaf.Line << ":" << O.E.Leaf.Col
+        << ":" << O.E.Lock.Class << O.E.Lock.Index << ":" << O.E.M.V.Terms.size() << ":"
+        << O.E.Around.size();
+    Open.push_back(std::move(E));
+  }
+  llvm::sort(Open);
+  Open.erase(std::unique(Open.begin(), Open.end()), Open.end());
+  for (const std::string &E : Open)
+    OS << E << ";";
+  return S;
+}

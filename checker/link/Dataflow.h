@@ -1,0 +1,69 @@
+//===- Dataflow.h - one function's facts -> its summary ---------*- C++ -*-===//
+///
+/// \file
+/// Runs the context dataflow over one function's event CFG, flow-sensitively
+/// and to a fixpoint over loops, given its callees' results. What it gives:
+///  - the transfer summary (what a call to it does to a caller's lock state:
+///    locks held at every return, released, held iff the result says so, the
+///    lock or mask it returns, whether it returns at all);
+///  - open effects, which depend on the caller (a parameter's mask or lock)
+///    and travel up to each call site;
+///  - anchors, effects that are concrete here, with the contexts around
+///    them and the entry contexts released before them;
+///  - call sites, with the contexts in force there, for the top-down pass.
+//===----------------------------------------------------------------------===//
+
+#ifndef GFPDEP_LINK_DATAFLOW_H
+#define GFPDEP_LINK_DATAFLOW_H
+
+#include "link/Context.h"
+#include "link/Program.h"
+
+namespace gfpdep {
+
+struct Site {
+  uint32_t Call = 0;
+  llvm::SmallVector<int32_t, 2> Targets; ///< Program::Functions indices
+  uint32_t Held = NoIndex;               ///< FnResult::HeldSets
+  llvm::SmallVector<CtxKey, 1> Released; ///< entry contexts ended before it
+  llvm::SmallVector<LockVal, 3> ArgLocks; ///< what each argument names here
+};
+
+struct Anchor {
+  Effect E;
+  /// Entry contexts (of the anchor's function) ended before the leaf.
+  llvm::SmallVector<CtxKey, 1> Released;
+};
+
+struct OpenEffect {
+  Effect E;
+  /// Entry contexts (of the summarised function) ended before the leaf.
+  llvm::SmallVector<CtxKey, 1> Released;
+};
+
+struct FnResult {
+  Transfer T;
+  std::vector<OpenEffect> Open;
+  std::vector<Anchor> Anchors;
+  std::vector<Site> Sites;
+  std::vector<llvm::SmallVector<Ctx, 2>> HeldSets;
+  bool Analysed = false;
+  bool CutShort = false; ///< a block hit the visit bound
+};
+
+struct DataflowLimits {
+  unsigned MaxVisitsPerBlock = 64;
+};
+
+/// Analyses Program::Functions[Index] into Results[Index], reading the
+/// results of its callees (those not analysed yet count as doing nothing).
+void analyseFunction(const Program &P, StepArena &Arena,
+                     std::vector<FnResult> &Results, int32_t Index,
+                     const DataflowLimits &Limits);
+
+/// A signature of the parts of a result callers read, for SCC fixpoints.
+std::string resultSignature(const FnResult &R);
+
+} // namespace gfpdep
+
+#endif

@@ -1,0 +1,1071 @@
+//===- Link.cpp - the whole program's summaries, contexts and rules -------===//
+///
+/// \file
+/// Bottom-up summaries, top-down entry contexts, and the rules over every
+/// concrete effect. A finding's notes walk the whole chain the way lockdep's
+/// splat does: where the context began (reaching into the helper that took
+/// the lock, one note per call), each call down to the leaf, where the mask
+/// came from, and for the reclaim rules and cycles the other half.
+//===----------------------------------------------------------------------===//
+
+#include "link/Link.h"
+#include "llvm/ADT/GraphTraits.h"
+#include "llvm/ADT/SCCIterator.h"
+#include "llvm/ADT/STLExtras.h"
+#include <chrono>
+#include <deque>
+#include <map>
+#include <set>
+
+using namespace gfpdep;
+
+namespace {
+
+// -----------------------------------------------------------------------------
+// The call graph, for SCC order
+// -----------------------------------------------------------------------------
+
+struct CGNode {
+  int32_t Index = -1;
+  std::vector<CGNode *> Callees;
+};
+
+struct CallGraph {
+  CGNode Root;
+  std::vector<CGNode> Nodes;
+};
+
+} // namespace
+
+namespace llvm {
+template <> struct GraphTraits<CallGraph *> {
+  using NodeRef = CGNode *;
+  using ChildIteratorType = std::vector<CGNode *>::iterator;
+  static NodeRef getEntryNode(CallGraph *G) { return &G->Root; }
+  static ChildIteratorType child_begin(NodeRef N) { return N->Callees.begin(); }
+  static ChildIteratorType child_end(NodeRef N) { return N->Callees.end(); }
+};
+} // namespace llvm
+
+namespace {
+
+std::string quoted(llvm::StringRef S) { return "'" + S.str() + "'"; }
+
+/// The name messages use for a lock.
+std::string lockName(const Program &P, const LockVal &L, const FnFacts *In) {
+  switch (L.K) {
+  case LockVal::Named:
+    return L.Class.str();
+  case LockVal::Param: {
+    const FnFacts *Owner = In;
+    if (!L.Class.empty()) {
+      int32_t I = P.indexOf(L.Class);
+      Owner = I >= 0 ? P.Functions[I] : nullptr;
+    }
+    if (Owner && L.Index < Owner->ParamNames.size() &&
+        !Owner->ParamNames[L.Index].empty())
+      return Owner->ParamNames[L.Index].str();
+    return "parameter " + std::to_string(L.Index + 1);
+  }
+  default:
+    return "(unknown)";
+  }
+}
+
+std::string lockDisplay(const std::string &Class, unsigned Subclass) {
+  if (!Subclass)
+    return quoted(Class);
+  return quoted(Class) + " (subclass " + std::to_string(Subclass) + ")";
+}
+
+/// A class key of the lock graph ("node::lock/1").
+std::string classKey(const std::string &Class, unsigned Subclass) {
+  return Subclass ? Class + "/" + std::to_string(Subclass) : Class;
+}
+
+std::string keyDisplay(const std::string &Key) {
+  size_t Slash = Key.rfind('/');
+  if (Slash == std::string::npos)
+    return quoted(Key);
+  return quoted(Key.substr(0, Slash)) + " (subclass " + Key.substr(Slash + 1) + ")";
+}
+
+/// A context around an effect, with everything its notes need.
+struct Witness {
+  const Effect *E = nullptr;
+  Ctx C;
+  uint32_t ChainLen = 0;  ///< effect chain steps below the context's function
+  ChainRef Path;          ///< reversed: calls from the origin's function down
+  const FnFacts *Fn = nullptr; ///< the function holding the effect
+  std::string Name;       ///< the context's lock, for messages
+  llvm::SmallVector<Loc, 2> AltOrigins;
+
+  uint32_t length() const { return C.OriginChain.Size + Path.Size + ChainLen; }
+};
+
+/// An item: a context in force at a function's entry.
+struct Item {
+  Ctx C;
+  ChainRef Path; ///< reversed
+  uint64_t Aliases = 0; ///< parameters of the function bound to this lock
+  std::string Name;
+  llvm::SmallVector<Loc, 2> AltOrigins;
+};
+
+class Linker {
+public:
+  Linker(const Program &P, const LinkOptions &Opts, LinkResult &R)
+      : P(P), Opts(Opts), R(R), L(P.layout()) {}
+  void run();
+
+private:
+  const Program &P;
+  const LinkOptions &Opts;
+  LinkResult &R;
+  const GfpLayout &L;
+  StepArena Arena;
+  std::vector<std::vector<int32_t>> Order; ///< SCCs, callees first
+  std::vector<std::map<CtxKey, Item>> Items;
+  std::vector<std::map<uint32_t, std::set<Symbol>>> Bindings;
+  std::vector<bool> Called; ///< some call site reaches the function
+
+  std::map<std::string, Witness> ReclaimAcquired, FsReclaimAcquired;
+  std::map<std::pair<std::string, std::string>, Witness> Edges;
+  std::vector<Witness> AllocUnderLock;
+  std::map<std::string, Finding> Found;
+  std::map<std::string, std::set<Loc>> Alternatives;
+  std::map<std::string, std::string> Held; ///< report key -> "mutex 'x'"
+  std::map<std::string, Loc> PrimaryOrigin; ///< report key -> its origin
+  bool Uncheckable = false;
+
+  void summaries();
+  void contexts();
+  void rules();
+  void check(const FnFacts &F, uint32_t Index, const Effect &E,
+             llvm::ArrayRef<CtxKey> Released, bool OnlySeeded);
+  void visit(const Witness &W);
+  void resolveReclaimUnderLock();
+  void resolveCycles();
+
+  // --- notes ---
+  void originNotes(std::vector<Step> &Notes, const Witness &W) const;
+  void chainNotes(std::vector<Step> &Notes, const Witness &W) const;
+  void maskNote(std::vector<Step> &Notes, const Effect &E, const MaskTerm *V,
+                uint64_t Effective, const EffMask &M) const;
+  std::string stepText(const StepNode &N) const {
+    return "'" + N.A.str() + "' calls '" + N.B.str() + "' here";
+  }
+  PathQuery queryFor(const Witness &W, uint64_t NeedBits) const;
+  void report(Rule Ru, const Witness &W, std::string Message, std::vector<Step> Notes,
+              std::string Fix, std::string Identity, uint64_t NeedBits = 0);
+
+  // --- masks ---
+  const MaskTerm *sleepValue(const Effect &E, const EffMask &M, uint64_t &Eff) const {
+    if (E.Kind != EffectKind::Alloc)
+      return nullptr;
+    for (const MaskTerm &T : M.V.Terms) {
+      if (T.K != MaskTerm::Const)
+        continue;
+      uint64_t X = T.Bits & ~M.V.Clear;
+      if (L.reclaimCapable(X)) {
+        Eff = X;
+        return &T;
+      }
+    }
+    return nullptr;
+  }
+  const MaskTerm *reclaimValue(const Effect &E, const EffMask &M, bool FsOnly,
+                               uint64_t &Eff) const {
+    if (E.Kind != EffectKind::Alloc || M.NoReclaim)
+      return nullptr;
+    for (const MaskTerm &T : M.V.Terms) {
+      if (T.K != MaskTerm::Const)
+        continue;
+      uint64_t X = T.Bits & ~M.V.Clear;
+      if (FsOnly ? L.entersFsReclaim(X) : L.reclaimCapable(X)) {
+        Eff = X;
+        return &T;
+      }
+    }
+    return nullptr;
+  }
+  std::string leafText(const Witness &W, uint64_t Mask) const;
+  std::string reclaimPhrase(uint64_t Mask) const;
+  std::string atomicPhrase(const Witness &W) const;
+  void reportBlocking(Rule Ru, const Witness &W, const std::string &Why);
+  /// The effect's mask with the scopes at its function's entry applied.
+  EffMask maskAt(const Witness &W) const;
+  std::vector<const Item *> ScopeItems; ///< for the anchor being checked
+};
+
+// -----------------------------------------------------------------------------
+// 1. Summaries, bottom-up
+// -----------------------------------------------------------------------------
+
+void Linker::summaries() {
+  size_t N = P.Functions.size();
+  R.Results.assign(N, FnResult());
+  CallGraph G;
+  G.Nodes.resize(N);
+  llvm::SmallVector<Target, 4> Ts;
+  for (size_t I = 0; I < N; ++I) {
+    CGNode &Node = G.Nodes[I];
+    Node.Index = int32_t(I);
+    G.Root.Callees.push_back(&Node);
+    const FnFacts &F = *P.Functions[I];
+    llvm::SmallSetVector<int32_t, 8> Seen;
+    for (const CallFacts &C : F.Calls) {
+      Ts.clear();
+      P.targets(F, C, Ts);
+      for (const Target &T : Ts)
+        if (T.Fn && !T.Row && Seen.insert(T.Index))
+          Node.Callees.push_back(&G.Nodes[T.Index]);
+    }
+  }
+  for (auto SCC = llvm::scc_begin(&G); !SCC.isAtEnd(); ++SCC) {
+    const std::vector<CGNode *> &Members = *SCC;
+    if (Members.size() == 1 && Members[0] == &G.Root)
+      continue;
+    std::vector<int32_t> Comp;
+    for (CGNode *M : Members)
+      Comp.push_back(M->Index);
+    llvm::sort(Comp);
+    Order.push_back(Comp);
+    bool Recursive = SCC.hasCycle();
+    if (!Recursive) {
+      analyseFunction(P, Arena, R.Results, Comp[0], Opts.Limits);
+      continue;
+    }
+    bool Stable = false;
+    for (unsigned Iter = 0; Iter < Opts.MaxSccIterations && !Stable; ++Iter) {
+      Stable = true;
+      for (int32_t I : Comp) {
+        std::string Before = R.Results[I].Analysed ? resultSignature(R.Results[I]) : "";
+        analyseFunction(P, Arena, R.Results, I, Opts.Limits);
+        if (resultSignature(R.Results[I]) != Before)
+          Stable = false;
+      }
+    }
+    if (!Stable)
+      ++R.Stats.FixpointLimitHit;
+  }
+  for (const FnResult &FR : R.Results) {
+    R.Stats.Anchors += FR.Anchors.size();
+    R.Stats.OpenEffects += FR.Open.size();
+    R.Stats.Sites += FR.Sites.size();
+    R.Stats.FunctionsCutShort += FR.CutShort;
+  }
+  R.Stats.Functions = N;
+}
+
+// -----------------------------------------------------------------------------
+// 2. Contexts at function entries, top-down
+// -----------------------------------------------------------------------------
+
+static bool releasedBy(llvm::ArrayRef<CtxKey> Released, const Item &It) {
+  for (const CtxKey &K : Released) {
+    if (K.Kind == CtxKind::Lock && It.C.Key.Kind == CtxKind::Lock) {
+      if (K.Lock.K == LockVal::Param && K.Lock.Class.empty() &&
+          K.Lock.Index < 64 && (It.Aliases >> K.Lock.Index) & 1)
+        return true;
+      if (K.Lock == It.C.Key.Lock)
+        return true;
+      continue;
+    }
+    if (K.Kind == It.C.Key.Kind && K.Fl == It.C.Key.Fl && K.Kind != CtxKind::Lock)
+      return true;
+  }
+  return false;
+}
+
+void Linker::contexts() {
+  size_t N = P.Functions.size();
+  Items.assign(N, {});
+  Bindings.assign(N, {});
+  Called.assign(N, false);
+  for (const FnResult &FR : R.Results)
+    for (const Site &S : FR.Sites)
+      for (int32_t T : S.Targets)
+        Called[T] = true;
+  // Seeds: entry points.
+  for (const EntrySeed &S : P.Entries) {
+    int32_t I = P.indexOf(S.Fn);
+    if (I < 0)
+      continue;
+    Item It;
+    It.C.Key.Kind = S.Kind;
+    It.C.Key.Fl = S.Fl;
+    It.C.Key.Entry = S.Name;
+    It.C.Begun = It.C.Origin = S.Origin;
+    It.C.Via = S.Via;
+    auto [Pos, Inserted] = Items[I].try_emplace(It.C.Key, It);
+    if (!Inserted && It.C.Origin < Pos->second.C.Origin)
+      Pos->second = It;
+    if (S.Fl == Flavor::Shrinker && S.Kind == CtxKind::Entry) {
+      // Shrinkers run with PF_MEMALLOC: their allocations do not recurse.
+      Item Sc;
+      Sc.C.Key.Kind = CtxKind::Scope;
+      Sc.C.Key.Fl = Flavor::NoReclaim;
+      Sc.C.Begun = Sc.C.Origin = S.Origin;
+      Sc.C.Via = "shrinker callback (PF_MEMALLOC)";
+      Sc.C.Implicit = true;
+      Items[I].try_emplace(Sc.C.Key, Sc);
+    }
+  }
+  // Callers first: the reverse of the bottom-up order.
+  for (auto Comp = Order.rbegin(); Comp != Order.rend(); ++Comp) {
+    bool Changed = true;
+    for (unsigned Iter = 0; Changed && Iter < Opts.MaxSccIterations; ++Iter) {
+      Changed = false;
+      for (int32_t FI : *Comp) {
+        const FnFacts &F = *P.Functions[FI];
+        const FnResult &FR = R.Results[FI];
+        for (const Site &S : FR.Sites) {
+          const CallFacts &C = F.Calls[S.Call];
+          // What the caller has in force at this call.
+          llvm::SmallVector<Item, 4> In;
+          for (const auto &[K, It] : Items[FI])
+            if (!releasedBy(S.Released, It))
+              In.push_back(It);
+          if (S.Held != NoIndex)
+            for (const Ctx &Cx : FR.HeldSets[S.Held]) {
+              Item It;
+              It.C = Cx;
+              It.C.Must = true;
+              It.C.GuardKey = 0;
+              if (Cx.Key.Kind == CtxKind::Lock && Cx.Key.Lock.K == LockVal::Param &&
+                  Cx.Key.Lock.Class.empty()) {
+                uint32_t PI = Cx.Key.Lock.Index;
+                auto B = Bindings[FI].find(PI);
+                if (B != Bindings[FI].end() && !B->second.empty()) {
+                  for (Symbol Cls : B->second) {
+                    Item Bound = It;
+                    Bound.C.Key.Lock = LockVal::ofClass(Cls);
+                    Bound.Name = Cls.str();
+                    Bound.Aliases = PI < 64 ? uint64_t(1) << PI : 0;
+                    In.push_back(Bound);
+                  }
+                  continue;
+                }
+                // A parameter nobody binds: named after the parameter.
+                It.Name = lockName(P, Cx.Key.Lock, &F);
+                It.C.Key.Lock.Class = F.Id;
+                It.Aliases = PI < 64 ? uint64_t(1) << PI : 0;
+              } else if (Cx.Key.Kind == CtxKind::Lock) {
+                It.Name = lockName(P, Cx.Key.Lock, &F);
+              }
+              In.push_back(It);
+            }
+          for (int32_t TI : S.Targets) {
+            const FnFacts &T = *P.Functions[TI];
+            // Lock parameters of the callee bound here.
+            for (unsigned J = 0; J < S.ArgLocks.size(); ++J) {
+              const LockVal &A = S.ArgLocks[J];
+              std::set<Symbol> &Dst = Bindings[TI][J];
+              size_t Before = Dst.size();
+              if (A.K == LockVal::Named)
+                Dst.insert(A.Class);
+              else if (A.K == LockVal::Param && A.Class.empty()) {
+                auto B = Bindings[FI].find(A.Index);
+                if (B != Bindings[FI].end())
+                  Dst.insert(B->second.begin(), B->second.end());
+              }
+              Changed |= Dst.size() != Before;
+            }
+            for (const Item &X : In) {
+              Item Y = X;
+              Y.Path = Arena.prepend(X.Path, C.At, F.Name, T.Name);
+              Y.Aliases = 0;
+              if (Y.C.Key.Kind == CtxKind::Lock)
+                for (unsigned J = 0; J < S.ArgLocks.size() && J < 64; ++J) {
+                  const LockVal &A = S.ArgLocks[J];
+                  if ((A.K == LockVal::Named && A == Y.C.Key.Lock) ||
+                      (A.K == LockVal::Param && A.Class.empty() && A.Index < 64 &&
+                       ((X.Aliases >> A.Index) & 1)))
+                    Y.Aliases |= uint64_t(1) << J;
+                }
+              auto [Pos, Inserted] = Items[TI].try_emplace(Y.C.Key, Y);
+              if (Inserted) {
+                Changed = true;
+                continue;
+              }
+              Item &Old = Pos->second;
+              if ((Old.Aliases | Y.Aliases) != Old.Aliases) {
+                Old.Aliases |= Y.Aliases;
+                Changed = true;
+              }
+              bool Better = Y.Path.Size + Y.C.OriginChain.Size <
+                                Old.Path.Size + Old.C.OriginChain.Size ||
+                            (Y.Path.Size + Y.C.OriginChain.Size ==
+                                 Old.Path.Size + Old.C.OriginChain.Size &&
+                             Y.C.Origin < Old.C.Origin);
+              if (Better) {
+                if (Old.C.Origin != Y.C.Origin &&
+                    !llvm::is_contained(Y.AltOrigins, Old.C.Origin))
+                  Y.AltOrigins.push_back(Old.C.Origin);
+                for (const Loc &A : Old.AltOrigins)
+                  if (A != Y.C.Origin && !llvm::is_contained(Y.AltOrigins, A) &&
+                      Y.AltOrigins.size() < 8)
+                    Y.AltOrigins.push_back(A);
+                Y.Aliases = Old.Aliases;
+                Old = Y;
+                Changed = true;
+              } else {
+                // Not a better witness: its origins are other places the
+                // context begins above this function.
+                llvm::SmallVector<Loc, 3> Add{Y.C.Origin};
+                Add.append(Y.AltOrigins.begin(), Y.AltOrigins.end());
+                for (const Loc &A : Add)
+                  if (A != Old.C.Origin && !llvm::is_contained(Old.AltOrigins, A) &&
+                      Old.AltOrigins.size() < 8) {
+                    Old.AltOrigins.push_back(A);
+                    Changed = true;
+                  }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+  for (const auto &M : Items)
+    R.Stats.EntryContexts += M.size();
+}
+
+// -----------------------------------------------------------------------------
+// 3. Rules
+// -----------------------------------------------------------------------------
+
+} // namespace
+
+std::string gfpdep::originText(const Ctx &C, llvm::StringRef LockName) {
+  switch (C.Key.Kind) {
+  case CtxKind::Lock:
+    if (C.Via == "lockdep_assert_held")
+      return quoted(LockName) + " is held here (lockdep_assert_held)";
+    return flavorNoun(C.LockFl).str() + " " +
+           lockDisplay(LockName.str(), C.Key.Subclass) + " acquired here";
+  case CtxKind::Section:
+    switch (C.Key.Fl) {
+    case Flavor::IrqOff: return "interrupts disabled here";
+    case Flavor::PreemptOff: return "preemption disabled here";
+    case Flavor::RcuRead: return "RCU read-side critical section begins here";
+    case Flavor::BhOff: return "bottom halves disabled here";
+    case Flavor::NonBlock: return "non-blocking region begins here";
+    default: return "section begins here";
+    }
+  case CtxKind::Scope:
+    return flavorNoun(C.Key.Fl).str() + " begins here";
+  case CtxKind::FsReclaim:
+    return "fs_reclaim acquired here";
+  case CtxKind::NeverSleeps:
+    return quoted(C.Key.Entry) + " is declared never to sleep here";
+  case CtxKind::Entry:
+    if (C.Via.ref().starts_with("gfpdep::"))
+      return quoted(C.Key.Entry) + " is annotated " + C.Via.str() + " here";
+    switch (C.Key.Fl) {
+    case Flavor::OomNotifier:
+      return quoted(C.Key.Entry) + " registered as an OOM notifier here";
+    case Flavor::Shrinker:
+      return quoted(C.Key.Entry) + " registered as a shrinker callback here";
+    case Flavor::HardIrq:
+      return quoted(C.Key.Entry) + " registered as a hard-IRQ handler here";
+    case Flavor::Timer:
+      return quoted(C.Key.Entry) + " set up as a timer callback here";
+    case Flavor::Tasklet:
+      return quoted(C.Key.Entry) + " set up as a tasklet here";
+    default:
+      return quoted(C.Key.Entry) + " registered here";
+    }
+  }
+  return "context begins here";
+}
+
+namespace {
+
+void Linker::originNotes(std::vector<Step> &Notes, const Witness &W) const {
+  // The calls from where the context began down to the real acquisition.
+  llvm::SmallVector<const StepNode *, 4> Steps;
+  Arena.steps(W.C.OriginChain, Steps);
+  for (const StepNode *S : Steps)
+    Notes.push_back({S->Where, stepText(*S)});
+  Notes.push_back({W.C.Origin, originText(W.C, W.Name)});
+}
+
+void Linker::chainNotes(std::vector<Step> &Notes, const Witness &W) const {
+  originNotes(Notes, W);
+  // From the function where the context began down to the effect's owner.
+  llvm::SmallVector<const StepNode *, 8> Path;
+  Arena.steps(W.Path, Path);
+  for (auto It = Path.rbegin(); It != Path.rend(); ++It)
+    Notes.push_back({(*It)->Where, stepText(**It)});
+  // And down to the leaf.
+  ChainRef Below = Arena.drop(W.E->Chain, W.E->Chain.Size - std::min(W.ChainLen, W.E->Chain.Size));
+  llvm::SmallVector<const StepNode *, 8> Steps;
+  Arena.steps(Below, Steps);
+  for (const StepNode *S : Steps)
+    Notes.push_back({S->Where, stepText(*S)});
+}
+
+void Linker::maskNote(std::vector<Step> &Notes, const Effect &E, const MaskTerm *V,
+                      uint64_t Effective, const EffMask &M) const {
+  if (!V)
+    return;
+  if (!V->AtLeaf && V->Where.valid())
+    Notes.push_back({V->Where, L.describe(V->Bits) + " passed here"});
+  if (Effective != V->Bits && M.ScopeAt.valid())
+    Notes.push_back({M.ScopeAt, M.ScopeVia.str() + " scope begins here: the mask becomes " +
+                                    L.describe(Effective)});
+}
+
+PathQuery Linker::queryFor(const Witness &W, uint64_t NeedBits) const {
+  PathQuery Q;
+  const Ctx &C = W.C;
+  Q.WholeFunction = C.Key.Kind == CtxKind::Entry || C.Key.Kind == CtxKind::NeverSleeps ||
+                    C.Implicit;
+  Q.NeedBits = W.E->Kind == EffectKind::Alloc ? NeedBits : 0;
+  PathQuery::Site S;
+  if (W.Path.Size) {
+    // The context began in a caller: its call down.
+    llvm::SmallVector<const StepNode *, 8> Path;
+    Arena.steps(W.Path, Path);
+    S.At = Path.back()->Where;
+    S.MaskArg = -1;
+    Q.Checkable = !Q.WholeFunction;
+  } else if (W.ChainLen == 0 || W.ChainLen > W.E->Chain.Size) {
+    S.At = W.E->Leaf;
+    S.MaskArg = W.E->Kind == EffectKind::Alloc ? W.E->LeafMaskArg : -1;
+    Q.Checkable = W.ChainLen == 0;
+  } else {
+    ChainRef From = Arena.drop(W.E->Chain, W.E->Chain.Size - W.ChainLen);
+    const StepNode &N = Arena.node(From.Head);
+    S.At = N.Where;
+    S.MaskArg = N.MaskArg;
+    Q.Checkable = !N.Merged;
+  }
+  if (!Q.NeedBits)
+    S.MaskArg = -1;
+  Q.Checkable &= S.At.valid() && C.Begun.valid();
+  if (Q.Checkable)
+    Q.Sites.push_back(S);
+  return Q;
+}
+
+void Linker::report(Rule Ru, const Witness &W, std::string Message,
+                    std::vector<Step> Notes, std::string Fix, std::string Identity,
+                    uint64_t NeedBits) {
+  if (!Opts.Rules.enabled(Ru))
+    return;
+  if (P.suppressed(W.E->Leaf, ruleId(Ru)))
+    return;
+  std::string K = ruleId(Ru).str() + "|" + W.E->Leaf.File.str() + ":" +
+                  std::to_string(W.E->Leaf.Line) + ":" + std::to_string(W.E->Leaf.Col) +
+                  "|" + Identity;
+  // Other places the context begins above this leaf.
+  std::set<Loc> &Alts = Alternatives[K];
+  if (W.C.Key.Kind == CtxKind::Lock)
+    Held[K] = flavorNoun(W.C.LockFl).str() + " " + quoted(W.Name);
+  for (const Loc &A : W.AltOrigins)
+    Alts.insert(A);
+  if (!Fix.empty())
+    Notes.push_back({W.E->Leaf, std::move(Fix)});
+  // Where the context began in the function that holds it: the call of a
+  // helper that took the lock, or the acquisition.
+  Loc Origin = W.C.Begun.valid() ? W.C.Begun : W.C.Origin;
+  Finding F{Ru, W.E->Leaf, std::move(Message), std::move(Notes), Origin,
+            queryFor(W, NeedBits)};
+  // The structure: the context, the leaf operation, the functions of the chain.
+  F.Identity = Identity + "|" + W.E->What.str();
+  llvm::SmallVector<const StepNode *, 8> Steps;
+  Arena.steps(W.E->Chain, Steps);
+  for (const StepNode *S : Steps)
+    F.Identity += ">" + S->B.str();
+  if (Uncheckable)
+    F.Query = PathQuery();
+  auto It = Found.find(K);
+  if (It == Found.end()) {
+    PrimaryOrigin[K] = W.C.Origin;
+    Found[K] = std::move(F);
+    return;
+  }
+  // One report per (rule, leaf, class): the better witness is the report,
+  // the other's origin one of its notes.
+  PathQuery Q = It->second.Query;
+  Q.merge(F.Query);
+  if (It->second.Notes.size() < F.Notes.size() ||
+      (It->second.Notes.size() == F.Notes.size() && !(F.Origin < It->second.Origin))) {
+    Alts.insert(W.C.Origin);
+    It->second.Query = std::move(Q);
+    return;
+  }
+  F.Query = std::move(Q);
+  Alts.insert(PrimaryOrigin[K]);
+  PrimaryOrigin[K] = W.C.Origin;
+  It->second = std::move(F);
+}
+
+std::string Linker::leafText(const Witness &W, uint64_t Mask) const {
+  const Effect &E = *W.E;
+  switch (E.Kind) {
+  case EffectKind::Alloc:
+    return quoted(E.What) + " with " + L.describe(Mask);
+  case EffectKind::Block:
+    return quoted(E.What);
+  case EffectKind::Acquire:
+    return "acquiring " + flavorNoun(E.Fl).str() + " " +
+           quoted(lockName(P, E.Lock, W.Fn));
+  case EffectKind::Requires:
+    return "calling " + quoted(E.What);
+  }
+  return quoted(E.What);
+}
+
+std::string Linker::reclaimPhrase(uint64_t Mask) const {
+  if (!L.mayInvokeOom(Mask))
+    return "may enter direct reclaim (it does not invoke the OOM killer itself: " +
+           L.oomOptOut(Mask).str() + ")";
+  if (!(Mask & L.FS))
+    return "may enter direct reclaim and the OOM path (without __GFP_FS it runs the "
+           "OOM notifiers but kills no task)";
+  return "may enter direct reclaim and invoke the OOM killer";
+}
+
+std::string Linker::atomicPhrase(const Witness &W) const {
+  const Ctx &C = W.C;
+  if (C.Key.Kind == CtxKind::Lock)
+    return flavorNoun(C.LockFl).str() + " " + quoted(W.Name) + " is held";
+  if (C.Key.Kind == CtxKind::Section)
+    switch (C.Key.Fl) {
+    case Flavor::IrqOff: return "interrupts are disabled";
+    case Flavor::PreemptOff: return "preemption is disabled";
+    case Flavor::RcuRead: return "inside an RCU read-side critical section";
+    case Flavor::BhOff: return "bottom halves are disabled";
+    default: break;
+    }
+  if (C.Key.Kind == CtxKind::Entry)
+    switch (C.Key.Fl) {
+    case Flavor::HardIrq: return quoted(C.Key.Entry) + " is a hard-IRQ handler";
+    case Flavor::Timer: return quoted(C.Key.Entry) + " is a timer callback";
+    case Flavor::Tasklet: return quoted(C.Key.Entry) + " is a tasklet";
+    default: return quoted(C.Key.Entry) + " runs in atomic context";
+    }
+  return "the context is atomic";
+}
+
+/// "lock:record::field/1", "section:3", "entry:fn": what a report is about.
+static std::string contextIdentity(const Witness &W) {
+  const CtxKey &K = W.C.Key;
+  switch (K.Kind) {
+  case CtxKind::Lock:
+    return "lock:" + classKey(W.Name, K.Subclass);
+  case CtxKind::Entry:
+  case CtxKind::NeverSleeps:
+    return "entry:" + std::to_string(unsigned(K.Fl)) + ":" + K.Entry.str();
+  default:
+    return "ctx:" + std::to_string(unsigned(K.Kind)) + ":" + std::to_string(unsigned(K.Fl));
+  }
+}
+
+EffMask Linker::maskAt(const Witness &W) const {
+  EffMask M = W.E->M;
+  if (W.E->Kind != EffectKind::Alloc)
+    return M;
+  const Item *Outer = nullptr;
+  for (const Item *S : ScopeItems) {
+    if (S->C.Key.Fl == Flavor::NoReclaim)
+      M.NoReclaim = true;
+    else if (S->C.Key.Fl == Flavor::NoIO)
+      M.V.Clear |= L.IO | L.FS;
+    else if (S->C.Key.Fl == Flavor::NoFS)
+      M.V.Clear |= L.FS;
+    if (!S->C.Implicit && (!Outer || S->Path.Size > Outer->Path.Size))
+      Outer = S;
+  }
+  if (Outer) {
+    M.ScopeAt = Outer->C.Begun;
+    M.ScopeVia = Outer->C.Via;
+  }
+  return M;
+}
+
+void Linker::reportBlocking(Rule Ru, const Witness &W, const std::string &Why) {
+  const Effect &E = *W.E;
+  EffMask M = maskAt(W);
+  uint64_t Mask = 0;
+  const MaskTerm *V = sleepValue(E, M, Mask);
+  bool Blocking = E.Kind == EffectKind::Block ||
+                  (E.Kind == EffectKind::Acquire && isSleepingLock(E.Fl));
+  if (!Blocking && !V)
+    return;
+  std::vector<Step> Notes;
+  chainNotes(Notes, W);
+  maskNote(Notes, E, V, Mask, M);
+  std::string Fix;
+  if (Ru == Rule::BlockInNonblock) {
+    Fix = E.Kind == EffectKind::Acquire
+              ? "use the trylock variant and return -EAGAIN when it fails"
+          : V ? "use GFP_NOWAIT here, or move the allocation out of the non-blocking region"
+              : "move the call out of the non-blocking region";
+  } else if (Ru == Rule::Contract) {
+    Fix = "remove the sleeping call from this path, or drop the promise";
+  } else {
+    Fix = V ? "use GFP_ATOMIC or GFP_NOWAIT here, or allocate before the atomic "
+              "section begins"
+          : E.Kind == EffectKind::Acquire
+              ? "take the sleeping lock before the atomic section begins"
+              : "move the call out of the atomic section";
+  }
+  report(Ru, W, leafText(W, Mask) + " may sleep" + Why, std::move(Notes), std::move(Fix),
+         contextIdentity(W), V ? L.DirectReclaim : 0);
+}
+
+void Linker::visit(const Witness &W) {
+  const Effect &E = *W.E;
+  const Ctx &C = W.C;
+  bool ConcreteAcquire = E.Kind == EffectKind::Acquire && E.Lock.concrete();
+  bool CtxConcreteLock = C.Key.Kind == CtxKind::Lock && C.Key.Lock.concrete();
+  if (E.Kind == EffectKind::Requires) {
+    if (CtxConcreteLock && E.Lock.concrete() && C.Key.Lock.Class == E.Lock.Class) {
+      std::vector<Step> Notes;
+      chainNotes(Notes, W);
+      Notes.push_back({E.PromiseAt, quoted(E.What) + " is declared must-not-hold " +
+                                        quoted(E.Lock.Class) + " here"});
+      report(Rule::Contract, W,
+             "calling " + quoted(E.What) + " while " + flavorNoun(C.LockFl).str() + " " +
+                 quoted(C.Key.Lock.Class) + " is held, but " + quoted(E.What) +
+                 " is declared must-not-hold " + quoted(E.Lock.Class),
+             std::move(Notes), "release " + quoted(C.Key.Lock.Class) + " before the call",
+             contextIdentity(W));
+    }
+    return;
+  }
+  if (C.atomic())
+    reportBlocking(Rule::SleepInAtomic, W, " in atomic context: " + atomicPhrase(W));
+  if (C.nonBlocking())
+    reportBlocking(Rule::BlockInNonblock, W,
+                   C.Key.Kind == CtxKind::Entry
+                       ? " in " + quoted(C.Key.Entry) + ", which must not block"
+                       : " in a non-blocking region (after non_block_start())");
+  if (C.Key.Kind == CtxKind::NeverSleeps)
+    reportBlocking(Rule::Contract, W,
+                   ", but " + quoted(C.Key.Entry) + " is declared never to sleep");
+
+  if (C.Key.Kind == CtxKind::Entry &&
+      (C.Key.Fl == Flavor::OomNotifier || C.Key.Fl == Flavor::Shrinker)) {
+    if (ConcreteAcquire) {
+      auto It = ReclaimAcquired.find(E.Lock.Class.str());
+      if (It == ReclaimAcquired.end() || W.length() < It->second.length() ||
+          (W.length() == It->second.length() && E.Leaf < It->second.E->Leaf))
+        ReclaimAcquired[E.Lock.Class.str()] = W;
+    }
+    EffMask M = maskAt(W);
+    uint64_t Mask = 0;
+    if (C.Key.Fl == Flavor::OomNotifier)
+      if (const MaskTerm *V = reclaimValue(E, M, false, Mask)) {
+        std::vector<Step> Notes;
+        chainNotes(Notes, W);
+        maskNote(Notes, E, V, Mask, M);
+        report(Rule::ReclaimInReclaim, W,
+               leafText(W, Mask) + " " + reclaimPhrase(Mask) +
+                   " from inside the OOM notifier " + quoted(C.Key.Entry) +
+                   ": reclaim recursion on the OOM path",
+               std::move(Notes),
+               "use GFP_NOWAIT on paths reachable from the OOM notifier, or allocate "
+               "in advance",
+               contextIdentity(W), L.DirectReclaim);
+      }
+    return;
+  }
+  if (C.Key.Kind == CtxKind::FsReclaim) {
+    if (ConcreteAcquire) {
+      auto It = FsReclaimAcquired.find(E.Lock.Class.str());
+      if (It == FsReclaimAcquired.end() || W.length() < It->second.length())
+        FsReclaimAcquired[E.Lock.Class.str()] = W;
+    }
+    EffMask M = maskAt(W);
+    uint64_t Mask = 0;
+    if (const MaskTerm *V = reclaimValue(E, M, true, Mask)) {
+      std::vector<Step> Notes;
+      chainNotes(Notes, W);
+      maskNote(Notes, E, V, Mask, M);
+      report(Rule::ReclaimInReclaim, W,
+             leafText(W, Mask) +
+                 " may enter fs reclaim inside an fs_reclaim section: reclaim recursion",
+             std::move(Notes),
+             "use GFP_NOFS here, or memalloc_nofs_save() around the section",
+             contextIdentity(W), L.DirectReclaim | L.FS);
+    }
+    return;
+  }
+  if (!CtxConcreteLock)
+    return;
+  if (ConcreteAcquire) {
+    std::string From = classKey(C.Key.Lock.Class.str(), C.Key.Subclass);
+    std::string To = classKey(E.Lock.Class.str(), E.Subclass);
+    if (From == To) {
+      if (!C.Recursive && !E.Recursive) {
+        std::vector<Step> Notes;
+        chainNotes(Notes, W);
+        report(Rule::LockOrder, W,
+               "acquiring " + flavorNoun(E.Fl).str() + " " +
+                   lockDisplay(E.Lock.Class.str(), E.Subclass) +
+                   " while it is already held: possible recursive locking",
+               std::move(Notes),
+               "if these are different objects of one class, take the inner one with "
+               "the _nested() variant and a subclass",
+               "recursive:" + To);
+      }
+    } else {
+      auto Key = std::make_pair(From, To);
+      auto It = Edges.find(Key);
+      if (It == Edges.end() || W.length() < It->second.length() ||
+          (W.length() == It->second.length() && E.Leaf < It->second.E->Leaf))
+        Edges[Key] = W;
+    }
+  }
+  EffMask M = maskAt(W);
+  uint64_t Mask = 0;
+  if (reclaimValue(E, M, false, Mask))
+    AllocUnderLock.push_back(W);
+}
+
+void Linker::check(const FnFacts &F, uint32_t Index, const Effect &E,
+                   llvm::ArrayRef<CtxKey> Released, bool OnlySeeded) {
+  ScopeItems.clear();
+  llvm::SmallVector<const Item *, 8> Entry;
+  for (const auto &[K, It] : Items[Index]) {
+    if (releasedBy(Released, It))
+      continue;
+    if (OnlySeeded && It.Path.Size)
+      continue;
+    if (K.Kind == CtxKind::Scope) {
+      ScopeItems.push_back(&It);
+      continue;
+    }
+    Entry.push_back(&It);
+  }
+  auto Visit = [&](Witness W) {
+    if (W.C.Key.Kind == CtxKind::Lock && W.Name.empty())
+      W.Name = lockName(P, W.C.Key.Lock, W.Fn);
+    visit(W);
+  };
+  for (const Under &U : E.Around) {
+    if (OnlySeeded)
+      break;
+    Witness W;
+    W.E = &E;
+    W.C = U.C;
+    W.ChainLen = U.ChainLen;
+    W.Fn = &F;
+    if (U.C.Key.Kind == CtxKind::Lock && U.C.Key.Lock.K == LockVal::Param) {
+      auto B = Bindings[Index].find(U.C.Key.Lock.Index);
+      if (B != Bindings[Index].end() && !B->second.empty()) {
+        for (Symbol Cls : B->second) {
+          Witness Bw = W;
+          Bw.C.Key.Lock = LockVal::ofClass(Cls);
+          Bw.Name = Cls.str();
+          Visit(Bw);
+        }
+        continue;
+      }
+    }
+    Visit(W);
+  }
+  for (const Item *It : Entry) {
+    Witness W;
+    W.E = &E;
+    W.C = It->C;
+    W.ChainLen = E.Chain.Size;
+    W.Path = It->Path;
+    W.Fn = &F;
+    W.Name = It->Name;
+    W.AltOrigins = It->AltOrigins;
+    Visit(W);
+  }
+}
+
+void Linker::resolveReclaimUnderLock() {
+  for (const Witness &W : AllocUnderLock) {
+    const Effect &E = *W.E;
+    const Ctx &C = W.C;
+    EffMask M = E.M; // scopes were applied when the witness was made
+    uint64_t Mask = 0, FsMask = 0;
+    const MaskTerm *V = reclaimValue(E, M, false, Mask);
+    const MaskTerm *FsV = reclaimValue(E, M, true, FsMask);
+    const Witness *Other = nullptr;
+    bool ViaFs = false;
+    auto It = ReclaimAcquired.find(C.Key.Lock.Class.str());
+    if (It != ReclaimAcquired.end()) {
+      Other = &It->second;
+    } else if (FsV) {
+      auto Fs = FsReclaimAcquired.find(C.Key.Lock.Class.str());
+      if (Fs != FsReclaimAcquired.end()) {
+        Other = &Fs->second;
+        ViaFs = true;
+        V = FsV;
+        Mask = FsMask;
+      }
+    }
+    if (!Other)
+      continue;
+    std::vector<Step> Notes;
+    chainNotes(Notes, W);
+    maskNote(Notes, E, V, Mask, M);
+    const Ctx &OC = Other->C;
+    chainNotes(Notes, *Other);
+    Notes.push_back({Other->E->Leaf, flavorNoun(Other->E->Fl).str() + " " +
+                                         quoted(Other->E->Lock.Class) + " acquired here, " +
+                                         (ViaFs ? "inside fs_reclaim" : "inside reclaim")});
+    std::string Who =
+        ViaFs ? std::string("fs reclaim")
+              : (OC.Key.Fl == Flavor::Shrinker ? "the shrinker " : "the OOM notifier ") +
+                    quoted(OC.Key.Entry);
+    report(Rule::ReclaimUnderLock, W,
+           leafText(W, Mask) + " " +
+               (ViaFs ? std::string("may enter fs reclaim") : reclaimPhrase(Mask)) +
+               " while " + flavorNoun(C.LockFl).str() + " " + quoted(C.Key.Lock.Class) +
+               " is held, and " + Who + " acquires " + quoted(C.Key.Lock.Class) +
+               ": possible deadlock",
+           std::move(Notes),
+           "allocate before acquiring " + quoted(C.Key.Lock.Class) +
+               ", or use GFP_NOWAIT while it is held",
+           "lock:" + C.Key.Lock.Class.str(), ViaFs ? L.DirectReclaim | L.FS : L.DirectReclaim);
+  }
+}
+
+void Linker::resolveCycles() {
+  std::map<std::string, std::vector<std::string>> Succ;
+  for (const auto &[Key, W] : Edges)
+    Succ[Key.first].push_back(Key.second);
+  std::set<std::vector<std::string>> Seen;
+  for (const auto &[Start, Unused] : Succ) {
+    std::map<std::string, std::string> Parent;
+    std::deque<std::string> Queue;
+    for (const std::string &N : Succ[Start])
+      if (!Parent.count(N)) {
+        Parent[N] = Start;
+        Queue.push_back(N);
+      }
+    bool Closed = Parent.count(Start);
+    while (!Queue.empty() && !Closed) {
+      std::string N = Queue.front();
+      Queue.pop_front();
+      auto It = Succ.find(N);
+      if (It == Succ.end())
+        continue;
+      for (const std::string &M : It->second) {
+        if (Parent.count(M))
+          continue;
+        Parent[M] = N;
+        if (M == Start) {
+          Closed = true;
+          break;
+        }
+        Queue.push_back(M);
+      }
+    }
+    if (!Closed)
+      continue;
+    std::vector<std::string> Cycle;
+    for (std::string N = Parent[Start]; N != Start; N = Parent[N])
+      Cycle.push_back(N);
+    Cycle.push_back(Start);
+    std::reverse(Cycle.begin(), Cycle.end());
+    auto Min = std::min_element(Cycle.begin(), Cycle.end());
+    std::rotate(Cycle.begin(), Min, Cycle.end());
+    if (!Seen.insert(Cycle).second)
+      continue;
+    size_t N = Cycle.size();
+    const Witness &Closing = Edges.at({Cycle[N - 1], Cycle[0]});
+    std::vector<Step> Notes;
+    chainNotes(Notes, Closing);
+    std::string Order, Ident = "cycle";
+    for (size_t I = 0; I < N; ++I) {
+      Order += keyDisplay(Cycle[I]) + " -> ";
+      Ident += ":" + Cycle[I];
+    }
+    Order += keyDisplay(Cycle[0]);
+    for (size_t I = 0; I + 1 < N; ++I) {
+      const Witness &W = Edges.at({Cycle[I], Cycle[I + 1]});
+      chainNotes(Notes, W);
+      Notes.push_back({W.E->Leaf, flavorNoun(W.E->Fl).str() + " " + keyDisplay(Cycle[I + 1]) +
+                                      " acquired here while " + keyDisplay(Cycle[I]) +
+                                      " is held"});
+    }
+    Uncheckable = true;
+    // The cycle's other edges may be suppressed at their own acquisitions.
+    bool Suppressed = false;
+    for (size_t I = 0; I + 1 < N; ++I)
+      Suppressed |= P.suppressed(Edges.at({Cycle[I], Cycle[I + 1]}).E->Leaf, "lock-order");
+    if (!Suppressed)
+      report(Rule::LockOrder, Closing,
+             "acquiring " + flavorNoun(Closing.E->Fl).str() + " " + keyDisplay(Cycle[0]) +
+                 " while holding " + keyDisplay(Cycle[N - 1]) +
+                 " closes the lock-order cycle " + Order + ": possible deadlock",
+             std::move(Notes), "take these locks in one order everywhere", Ident);
+    Uncheckable = false;
+  }
+}
+
+void Linker::rules() {
+  for (size_t I = 0; I < P.Functions.size(); ++I) {
+    for (const Anchor &A : R.Results[I].Anchors)
+      check(*P.Functions[I], uint32_t(I), A.E, A.Released, false);
+    // Effects that depend on a caller: with the callers, where they become
+    // concrete; in this function's own entry context (a callback registered
+    // here) or when nothing calls it, as they are.
+    for (const OpenEffect &O : R.Results[I].Open)
+      check(*P.Functions[I], uint32_t(I), O.E, O.Released, Called[I]);
+  }
+  resolveReclaimUnderLock();
+  resolveCycles();
+  for (auto &[K, F] : Found) {
+    // "also held via": the other places the context begins above this leaf.
+    auto It = Alternatives.find(K);
+    if (It != Alternatives.end()) {
+      std::vector<Step> Also;
+      for (const Loc &A : It->second)
+        if (A != PrimaryOrigin[K] && A.valid())
+          Also.push_back({A, "also held via this acquisition" +
+                                 (Held.count(K) ? " of " + Held[K] : std::string())});
+      if (!Also.empty()) {
+        // Before the fix note, which is last.
+        auto Pos = F.Notes.empty() ? F.Notes.end() : F.Notes.end() - 1;
+        F.Notes.insert(Pos, Also.begin(), Also.end());
+      }
+    }
+    if (!Opts.OnlyFile.empty()) {
+      bool Touches = F.Where.File == Opts.OnlyFile;
+      for (const Step &S : F.Notes)
+        Touches |= S.Where.File == Opts.OnlyFile;
+      if (!Touches)
+        continue;
+    }
+    R.Findings.push_back(std::move(F));
+  }
+  sortFindings(R.Findings);
+}
+
+void Linker::run() {
+  using Clock = std::chrono::steady_clock;
+  auto Since = [](Clock::time_point T) {
+    return std::chrono::duration<double>(Clock::now() - T).count();
+  };
+  Clock::time_point T = Clock::now();
+  summaries();
+  R.Stats.SummaryTime = Since(T);
+  T = Clock::now();
+  contexts();
+  R.Stats.ContextTime = Since(T);
+  T = Clock::now();
+  rules();
+  R.Stats.RulesTime = Since(T);
+}
+
+} // namespace
+
+LinkResult gfpdep::linkProgram(const Program &P, const LinkOptions &Opts) {
+  LinkResult R;
+  Linker(P, Opts, R).run();
+  return R;
+}

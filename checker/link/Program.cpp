@@ -1,0 +1,266 @@
+//===- Program.cpp - every unit's facts, linked by id ---------------------===//
+///
+/// \file
+/// Merges units (first definition of an id wins, units ordered by main
+/// file), the stores that resolve indirect calls, the annotations, the
+/// registrations that make entry points, and the suppression comments.
+//===----------------------------------------------------------------------===//
+
+#include "link/Program.h"
+#include "llvm/ADT/STLExtras.h"
+
+using namespace gfpdep;
+
+Program::Program(const ProgramOptions &Opts)
+    : Model(Opts.Model ? Opts.Model : &builtinModel()),
+      Layout(GfpLayout::linuxDefault()) {}
+
+void Program::add(std::shared_ptr<const UnitFacts> U) {
+  Units.push_back(std::move(U));
+}
+
+void Program::finish() {
+  // Same result whatever order the units came in.
+  std::stable_sort(Units.begin(), Units.end(),
+                   [](const std::shared_ptr<const UnitFacts> &A,
+                      const std::shared_ptr<const UnitFacts> &B) {
+                     return A->MainFile.ref() < B->MainFile.ref();
+                   });
+  // The layout: the first unit that defines one.
+  for (const auto &U : Units)
+    if (U->GfpFromUnit) {
+      Layout = GfpLayout::fromNamed(U->GfpSingles, U->GfpComposites);
+      break;
+    }
+  for (const auto &U : Units) {
+    for (const FnFacts &F : U->Functions) {
+      auto [It, Inserted] = FnIndex.try_emplace(F.Id, int32_t(Functions.size()));
+      if (!Inserted)
+        continue;
+      Functions.push_back(&F);
+      FunctionUnit.push_back(U.get());
+      Names.try_emplace(F.Id, F.Name);
+    }
+    for (Symbol T : U->Trivial)
+      TrivialFns.insert(T);
+    for (const StoreFacts &S : U->Stores) {
+      Names.try_emplace(S.Fn, S.FnName);
+      switch (S.K) {
+      case StoreFacts::Field:
+        FieldStores[S.Key].insert(S.Fn);
+        if (!S.Object.empty())
+          ObjectStores[S.Object].insert(S.Fn);
+        break;
+      case StoreFacts::Var:
+        VarStores[S.Key].insert(S.Fn);
+        break;
+      case StoreFacts::Arg:
+        ArgStores[{S.Key, S.Position}].insert(S.Fn);
+        break;
+      case StoreFacts::Overrider:
+        Overriders[S.Key].insert(S.Fn);
+        break;
+      }
+    }
+    for (const MaskStoreFacts &M : U->MaskStores)
+      MaskStores[M.Field].push_back(M);
+    for (const AnnotationFacts &A : U->Annotations) {
+      Names.try_emplace(A.Fn, A.FnName);
+      switch (A.K) {
+      case AnnotationFacts::Row: {
+        if (AnnotatedRows.count(A.Fn))
+          break;
+        RowNames.push_back(A.FnName.str());
+        AnnotatedRows[A.Fn] = ApiRow{RowNames.back(), A.Op, A.Fl, A.Param, -1, 0, ""};
+        break;
+      }
+      case AnnotationFacts::Entry:
+      case AnnotationFacts::NeverSleeps: {
+        EntrySeed E;
+        E.Fn = A.Fn;
+        E.Kind = A.K == AnnotationFacts::Entry ? CtxKind::Entry : CtxKind::NeverSleeps;
+        E.Fl = A.Fl;
+        E.Origin = A.Where;
+        E.Via = A.Via;
+        E.Name = A.FnName;
+        Entries.push_back(E);
+        break;
+      }
+      case AnnotationFacts::MustNotHold:
+        MustNotHold[A.Fn].push_back({A.Lock, A.Where});
+        break;
+      }
+    }
+    for (const SuppressionFacts &S : U->Suppressions)
+      Suppressions[{S.File, S.Line}].push_back(S.Rule);
+  }
+  registrations();
+  // One entry per (function, context, origin), in a stable order.
+  llvm::sort(Entries, [](const EntrySeed &A, const EntrySeed &B) {
+    return std::tie(A.Origin, A.Name, A.Fl) < std::tie(B.Origin, B.Name, B.Fl);
+  });
+  Entries.erase(std::unique(Entries.begin(), Entries.end(),
+                            [](const EntrySeed &A, const EntrySeed &B) {
+                              return A.Fn == B.Fn && A.Origin == B.Origin &&
+                                     A.Fl == B.Fl && A.Kind == B.Kind;
+                            }),
+                Entries.end());
+}
+
+const ApiRow *Program::rowFor(Symbol Id, Symbol Name, Symbol Plain) const {
+  if (!Id.empty()) {
+    auto C = RowCache.find(Id);
+    if (C != RowCache.end())
+      return C->second;
+  }
+  const ApiRow *R = nullptr;
+  if (!Id.empty()) {
+    auto It = AnnotatedRows.find(Id);
+    if (It != AnnotatedRows.end())
+      R = &It->second;
+  }
+  if (!R && !Name.empty())
+    R = Model->lookup(Name);
+  if (!R && !Plain.empty())
+    R = Model->lookup(Plain);
+  if (!Id.empty())
+    RowCache[Id] = R;
+  return R;
+}
+
+Symbol Program::nameOf(Symbol Id) const {
+  auto It = Names.find(Id);
+  return It == Names.end() ? Id : It->second;
+}
+
+void Program::target(Symbol Id, Symbol Name, Symbol Plain,
+                     llvm::SmallVectorImpl<Target> &Out) const {
+  Target T;
+  T.Id = Id;
+  T.Name = Name.empty() ? nameOf(Id) : Name;
+  T.Plain = Plain;
+  T.Row = rowFor(Id, T.Name, Plain);
+  if (!T.Row) {
+    T.Index = indexOf(Id);
+    if (T.Index >= 0)
+      T.Fn = Functions[T.Index];
+    else
+      T.Trivial = TrivialFns.count(Id);
+  }
+  Out.push_back(T);
+}
+
+void Program::addStored(const SymbolSet *Set, llvm::SmallVectorImpl<Target> &Out) const {
+  if (!Set)
+    return;
+  for (Symbol Fn : *Set) {
+    if (llvm::any_of(Out, [&](const Target &T) { return T.Id == Fn; }))
+      continue;
+    Symbol Name = nameOf(Fn);
+    // Stored functions are looked up by their own name too.
+    llvm::StringRef Plain = Name.ref();
+    target(Fn, Name, Plain.contains("::") ? Symbol() : Symbol(Plain), Out);
+  }
+}
+
+void Program::targets(const FnFacts &Caller, const CallFacts &C,
+                      llvm::SmallVectorImpl<Target> &Out) const {
+  auto Find = [](const SymbolMap<SymbolSet> &M, Symbol K) -> const SymbolSet * {
+    auto It = M.find(K);
+    return It == M.end() ? nullptr : &It->second;
+  };
+  switch (C.Kind) {
+  case CalleeKind::Direct:
+  case CalleeKind::Hint:
+    target(C.Id, C.Name, C.Plain, Out);
+    return;
+  case CalleeKind::Virtual:
+    if (const SymbolSet *Set = Find(Overriders, C.Id)) {
+      // The method itself when it has a body, and every overrider.
+      if (indexOf(C.Id) >= 0 || rowFor(C.Id, C.Name, C.Plain))
+        target(C.Id, C.Name, C.Plain, Out);
+      addStored(Set, Out);
+      return;
+    }
+    target(C.Id, C.Name, C.Plain, Out);
+    return;
+  case CalleeKind::Field:
+    addStored(Find(FieldStores, C.Id), Out);
+    return;
+  case CalleeKind::Var:
+    addStored(Find(VarStores, C.Id), Out);
+    return;
+  case CalleeKind::Param: {
+    auto It = ArgStores.find({Caller.Id, C.ParamIndex});
+    if (It != ArgStores.end())
+      addStored(&It->second, Out);
+    return;
+  }
+  case CalleeKind::Guard:
+    return; // the dataflow models guards itself
+  }
+}
+
+void Program::registrations() {
+  // A call to a Register row makes its callbacks entry points: the function
+  // argument itself, or the callback fields of the object argument (stores
+  // into that object, or else into any object of that field's record).
+  llvm::SmallVector<Target, 2> Ts;
+  for (unsigned I = 0; I < Functions.size(); ++I) {
+    const FnFacts &F = *Functions[I];
+    for (const CallFacts &C : F.Calls) {
+      if (C.Kind != CalleeKind::Direct && C.Kind != CalleeKind::Hint)
+        continue;
+      const ApiRow *Row = rowFor(C.Id, C.Name, C.Plain);
+      if (!Row || Row->Op != ApiOp::Register || Row->Arg < 0 ||
+          unsigned(Row->Arg) >= C.Args.size())
+        continue;
+      const ArgVal &A = C.Args[Row->Arg];
+      llvm::SmallVector<Symbol, 2> Callbacks;
+      if (Row->Fields.empty()) {
+        for (Symbol S : F.fns(A))
+          Callbacks.push_back(S);
+      } else {
+        llvm::SmallVector<llvm::StringRef, 2> Fields;
+        Row->Fields.split(Fields, ',');
+        for (llvm::StringRef Field : Fields) {
+          const SymbolSet *Set = nullptr;
+          if (A.Lock.concrete()) {
+            auto It = ObjectStores.find(Symbol(A.Lock.Class.str() + "::" + Field.str()));
+            if (It != ObjectStores.end())
+              Set = &It->second;
+          }
+          if (!Set && !A.Record.empty()) {
+            auto It = FieldStores.find(Symbol(A.Record.str() + "::" + Field.str()));
+            if (It != FieldStores.end())
+              Set = &It->second;
+          }
+          if (Set)
+            Callbacks.append(Set->begin(), Set->end());
+        }
+      }
+      for (Symbol Fn : Callbacks) {
+        EntrySeed E;
+        E.Fn = Fn;
+        E.Kind = CtxKind::Entry;
+        E.Fl = Row->Fl;
+        E.Origin = C.At;
+        E.Via = Row->Name;
+        E.Name = nameOf(Fn);
+        Entries.push_back(E);
+      }
+    }
+  }
+}
+
+bool Program::suppressed(const Loc &L, llvm::StringRef Rule) const {
+  for (uint32_t Line : {L.Line, L.Line ? L.Line - 1 : 0}) {
+    auto It = Suppressions.find({L.File, Line});
+    if (It == Suppressions.end())
+      continue;
+    for (Symbol R : It->second)
+      if (R == Rule || R == "all")
+        return true;
+  }
+  return false;
+}
