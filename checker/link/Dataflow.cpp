@@ -117,9 +117,13 @@ struct Pending {
   Ctx C;
 };
 
+/// An entry context that is no longer in force: a caller's lock this
+/// function released (perhaps to take it again), or any lock after its
+/// release, whoever took it.
 struct RelEntry {
   CtxKey Key;
-  bool Must = true;
+  bool Must = true; ///< gone on every path to here
+  bool Net = true;  ///< released for the caller: no acquisition of ours ended
   uint64_t GuardKey = 0;
   bool GuardValue = false;
 };
@@ -185,7 +189,7 @@ struct State {
     }
     for (size_t I = 0; I < Rel.size(); ++I)
       if (Rel[I].Key != O.Rel[I].Key || Rel[I].Must != O.Rel[I].Must ||
-          Rel[I].GuardKey != O.Rel[I].GuardKey)
+          Rel[I].Net != O.Rel[I].Net || Rel[I].GuardKey != O.Rel[I].GuardKey)
         return false;
     for (size_t I = 0; I < Known.size(); ++I)
       if (Known[I] != O.Known[I])
@@ -304,6 +308,7 @@ struct State {
           continue;
         }
         R.Must = false;
+        R.Net = false;
       }
     for (const RelEntry &OR : O.Rel) {
       RelEntry *Mine = rel(OR.Key);
@@ -318,11 +323,13 @@ struct State {
           G.GuardValue = V;
         } else {
           G.Must = false;
+          G.Net = false;
         }
         Rel.push_back(G);
         continue;
       }
       Mine->Must = Mine->Must && OR.Must;
+      Mine->Net = Mine->Net && OR.Net;
       if (Mine->GuardKey != OR.GuardKey) {
         Mine->Must = Mine->Must && !Mine->GuardKey && !OR.GuardKey;
         Mine->GuardKey = 0;
@@ -601,17 +608,28 @@ void FunctionFlow::begin(State &S, Ctx C, uint32_t By) {
 void FunctionFlow::endKey(State &S, const CtxKey &K) {
   for (auto It = S.In.begin(); It != S.In.end(); ++It)
     if (It->Key == K) {
-      if (It->Borrowed) {
-        // The caller's lock, asserted held here: ended for the caller too.
-        RelEntry R;
-        R.Key = K;
-        if (!S.rel(K))
-          S.Rel.push_back(R);
-      }
-      if (It->Depth > 1)
+      if (It->Depth > 1) {
         --It->Depth;
-      else
-        S.In.erase(It);
+        return;
+      }
+      // Whoever took it, it is not held here any more. Released for the
+      // caller when it was the caller's (asserted held here), or when only
+      // some paths had taken it here: on the others it was the caller's.
+      bool Net = It->Borrowed || !It->Must;
+      S.In.erase(It);
+      CtxKey Entry = K;
+      if (Entry.Kind == CtxKind::Lock)
+        Entry.Subclass = 0;
+      if (RelEntry *Old = S.rel(Entry)) {
+        Old->Must = true;
+        Old->GuardKey = 0;
+        Old->Net = Old->Net || Net;
+      } else {
+        RelEntry New;
+        New.Key = Entry;
+        New.Net = Net;
+        S.Rel.push_back(New);
+      }
       S.normalise();
       return;
     }
@@ -630,12 +648,15 @@ void FunctionFlow::endLock(State &S, const LockVal &Lock) {
   CtxKey K;
   K.Kind = CtxKind::Lock;
   K.Lock = Lock;
-  if (!S.rel(K)) {
-    RelEntry R;
-    R.Key = K;
-    S.Rel.push_back(R);
-    S.normalise();
+  if (RelEntry *R = S.rel(K)) {
+    R->Must = true;
+    R->GuardKey = 0;
+    return;
   }
+  RelEntry R;
+  R.Key = K;
+  S.Rel.push_back(R);
+  S.normalise();
 }
 
 void FunctionFlow::endSection(State &S, CtxKind K, Flavor Fl) {
@@ -647,12 +668,15 @@ void FunctionFlow::endSection(State &S, CtxKind K, Flavor Fl) {
   CtxKey Key;
   Key.Kind = K;
   Key.Fl = Fl;
-  if (!S.rel(Key)) {
-    RelEntry R;
-    R.Key = Key;
-    S.Rel.push_back(R);
-    S.normalise();
+  if (RelEntry *R = S.rel(Key)) {
+    R->Must = true;
+    R->GuardKey = 0;
+    return;
   }
+  RelEntry R;
+  R.Key = Key;
+  S.Rel.push_back(R);
+  S.normalise();
 }
 
 /// spin_unlock_irqrestore() after local_irq_save() + spin_lock(); the _bh
@@ -1528,7 +1552,7 @@ void FunctionFlow::summarise() {
     for (const Ret &R : Returns) {
       bool Found = false;
       for (const RelEntry &E : R.S.Rel)
-        if (E.Key == K && E.Must && !E.GuardKey)
+        if (E.Key == K && E.Must && E.Net && !E.GuardKey)
           Found = true;
       Every &= Found;
       bool Held = false;
