@@ -340,10 +340,19 @@ struct State {
       const Fact *F = findIn(O.Known, P.first);
       return !F || *F != P.second;
     });
+    // A lock pointer assigned on one side only: the other side's is
+    // indeterminate (an unlock through it would be undefined), so the
+    // assigned one stands (pte_alloc_map_lock() sets ptl on the path that
+    // locks).
     llvm::erase_if(Locals, [&](const auto &P) {
       const LocalV *V = findIn(O.Locals, P.first);
-      return !V || !(*V == P.second);
+      if (!V)
+        return !P.second.Lock.known();
+      return !(*V == P.second);
     });
+    for (const auto &P : O.Locals)
+      if (P.second.Lock.known() && !findIn(Locals, P.first))
+        Locals.push_back(P);
     for (const Pending &P : O.Pend)
       if (llvm::none_of(Pend, [&](const Pending &Q) {
             return Q.Call == P.Call && Q.C.Key == P.C.Key;
