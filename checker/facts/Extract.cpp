@@ -1603,6 +1603,12 @@ ArgVal FunctionExtractor::value(const Expr *E) {
     }
   if (isa<StringLiteral>(Bare))
     V.NonNull = true;
+  if (T->isPointerType() &&
+      E->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull)) {
+    V.HasInt = true; // NULL
+    V.Int = 0;
+    return V;
+  }
   if (T->isPointerType() || T->isReferenceType() || T->isRecordType() ||
       E->isGLValue()) {
     if (!T->isIntegralOrEnumerationType() || T->isPointerType())
@@ -1610,6 +1616,40 @@ ArgVal FunctionExtractor::value(const Expr *E) {
     QualType Pointee = T->isPointerType() ? T->getPointeeType() : T.getNonReferenceType();
     if (const RecordDecl *RD = Pointee->getAsRecordDecl())
       V.Record = recordName(RD);
+    // &n->list_lock: reached through the local pointer n (also through an
+    // accessor such as spinlock_check(&n->list_lock)).
+    const Expr *Base = Bare;
+    for (int D = 0; Base && D < 8; ++D) {
+      Base = Base->IgnoreParenImpCasts();
+      if (const auto *UO = dyn_cast<UnaryOperator>(Base)) {
+        Base = UO->getSubExpr();
+        continue;
+      }
+      if (const auto *CE = dyn_cast<CallExpr>(Base)) {
+        const FunctionDecl *Callee = CE->getDirectCallee();
+        const Expr *Ret = accessorReturn(Callee);
+        LockVal Inner = Ret ? nameLock(Ret, Callee->getDefinition(), 1) : LockVal();
+        if (Inner.K != LockVal::Param || Inner.Index >= CE->getNumArgs())
+          break;
+        Base = CE->getArg(Inner.Index);
+        continue;
+      }
+      if (const auto *ME = dyn_cast<MemberExpr>(Base)) {
+        if (!ME->isArrow() && !isa<MemberExpr>(ME->getBase()->IgnoreParenImpCasts()) &&
+            !isa<UnaryOperator>(ME->getBase()->IgnoreParenImpCasts()))
+          break;
+        Base = ME->getBase();
+        if (ME->isArrow()) {
+          const auto *DRE = dyn_cast<DeclRefExpr>(Base->IgnoreParenImpCasts());
+          const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+          if (VD && tracked(VD))
+            V.BaseLocal = localId(VD);
+          break;
+        }
+        continue;
+      }
+      break;
+    }
   }
   if (const FunctionDecl *FD = functionOf(E)) {
     V.NonNull = true;
@@ -1998,6 +2038,11 @@ CondFacts FunctionExtractor::condition(const Expr *E) {
   }
   C.Negated = Negated;
   E = E->IgnoreParenImpCasts();
+  if (!E->isValueDependent()) {
+    Expr::EvalResult ER;
+    if (E->EvaluateAsInt(ER, Ctx))
+      return CondFacts(); // "while (0)": nothing to correlate
+  }
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
     if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
       if (tracked(VD) && LocalIds.count(VD)) {

@@ -114,6 +114,9 @@ struct ArgVal {
   uint32_t OutLocal = NoIndex; ///< "&v" of a tracked local: an out-parameter
   uint32_t IntParam = NoIndex; ///< the value of this (integer) parameter
   Symbol Record;               ///< the record a pointer argument points to
+  /// The tracked local pointer the argument is reached through (&n->lock):
+  /// taking the lock means that pointer is not NULL.
+  uint32_t BaseLocal = NoIndex;
 };
 
 /// How a call finds its callee.

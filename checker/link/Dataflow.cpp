@@ -755,10 +755,19 @@ llvm::SmallVector<Under, 1> FunctionFlow::around(const State &S, uint32_t ChainL
   return R;
 }
 
+/// A context on a parameter's lock, guarded by that parameter being
+/// non-NULL: "if (root_lock) spin_unlock(root_lock)" releases whatever the
+/// caller passed, since a NULL one holds nothing.
+static bool ownPointerGuard(const CtxKey &K, uint64_t GuardKey, bool GuardValue) {
+  return GuardKey && GuardValue && K.Kind == CtxKind::Lock &&
+         (K.Lock.K == LockVal::Param || K.Lock.K == LockVal::Local) &&
+         GuardKey == localAtom(K.Lock.Index);
+}
+
 llvm::SmallVector<CtxKey, 1> FunctionFlow::released(const State &S) const {
   llvm::SmallVector<CtxKey, 1> R;
   for (const RelEntry &E : S.Rel)
-    if (E.Must && !E.GuardKey)
+    if (E.Must && (!E.GuardKey || ownPointerGuard(E.Key, E.GuardKey, E.GuardValue)))
       R.push_back(E.Key);
   return R;
 }
@@ -1112,6 +1121,13 @@ void FunctionFlow::applyRow(const ApiRow &Row, const Target &T, uint32_t Id,
     Ctx Cx = lockCtx(Lock, Row.Fl, Sub, SubParam, Row.Flags & RF_Recursive,
                      Row.Name, C.At, What);
     begin(S, Cx, Id);
+    // Taken through a local pointer: that pointer is not NULL here (the
+    // kernel's "n is set exactly when n->list_lock is held").
+    if (const ArgVal *LA = arg(C, Row.Arg))
+      if (LA->BaseLocal != NoIndex) {
+        killGuards(S, localAtom(LA->BaseLocal));
+        S.setKnown(localAtom(LA->BaseLocal), {true, -1, 0});
+      }
     if (Row.Flags & RF_ZeroIsSuccess) {
       Pending Pd;
       Pd.Call = Id;
@@ -1501,7 +1517,8 @@ void FunctionFlow::summarise() {
           C = &X;
       const ValueFacts *V = R.Value == NoIndex ? nullptr : &F.Values[R.Value];
       int Truth = returnTruth(V, R.S);
-      bool Certain = C && C->Must && !C->GuardKey;
+      bool Certain = C && C->Must &&
+                     (!C->GuardKey || ownPointerGuard(C->Key, C->GuardKey, C->GuardValue));
       // Guarded by the truth of the very local that is returned.
       bool GuardedByResult = C && C->GuardKey && V && V->FromLocal != NoIndex &&
                              C->GuardKey == localAtom(V->FromLocal);
@@ -1561,7 +1578,8 @@ void FunctionFlow::summarise() {
     for (const Ret &R : Returns) {
       bool Found = false;
       for (const RelEntry &E : R.S.Rel)
-        if (E.Key == K && E.Must && E.Net && !E.GuardKey)
+        if (E.Key == K && E.Must && E.Net &&
+            (!E.GuardKey || ownPointerGuard(E.Key, E.GuardKey, E.GuardValue)))
           Found = true;
       Every &= Found;
       bool Held = false;
