@@ -1443,7 +1443,8 @@ static bool isStdGuard(const CXXConstructorDecl *Ctor) {
          N == "shared_lock";
 }
 
-void FunctionExtractor::emitCall(const Expr *E, BlockFacts &B) {
+void FunctionExtractor::emitCall(const Expr *E, BlockFacts &B_) {
+  BlockFacts &B = B_;
   CallFacts C;
   C.At = loc(E->getBeginLoc());
   const FunctionDecl *Target = nullptr;
@@ -1482,8 +1483,21 @@ void FunctionExtractor::emitCall(const Expr *E, BlockFacts &B) {
   } else {
     const auto *CE = cast<CallExpr>(E);
     if (const FunctionDecl *Direct = CE->getDirectCallee()) {
-      if (isBuiltinCall(Direct))
+      if (isBuiltinCall(Direct)) {
+        // Clang's CFG goes on after __builtin_unreachable(): the path ends
+        // here all the same (BUG(), unreachable()).
+        unsigned B = Direct->getBuiltinID();
+        if (B != Builtin::BI__builtin_unreachable && B != Builtin::BI__builtin_trap)
+          return;
+        C.Kind = CalleeKind::Direct;
+        C.Name = Direct->getName();
+        C.DeclaredNoReturn = true;
+        uint32_t Id = F.Calls.size();
+        CallIds[E] = Id;
+        F.Calls.push_back(std::move(C));
+        B_.Events.push_back({Event::Call, Id, 0, 0});
         return;
+      }
       Target = Direct;
       C.Kind = CalleeKind::Direct;
       const auto *MD = dyn_cast<CXXMethodDecl>(Direct);

@@ -127,7 +127,9 @@ struct Ctx {
   CtxKey Key;
   Flavor LockFl = Flavor::None; ///< locks: mutex, spin, rwsem, ...
   bool Recursive = false;
-  bool IrqOff = false, BhOff = false; ///< taken with the _irq/_irqsave/_bh form
+  /// A section a lock's _irq/_irqsave/_bh form began with it: counted, but
+  /// reported as the lock.
+  bool ByLock = false;
   uint32_t SubclassParam = NoIndex;   ///< subclass from this parameter
   /// Where the context began in the function that holds it (a call to a
   /// helper, or the acquisition itself).

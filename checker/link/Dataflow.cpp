@@ -13,6 +13,7 @@
 #include "link/Dataflow.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/raw_ostream.h"
+#include <cstdlib>
 #include <deque>
 
 using namespace gfpdep;
@@ -289,10 +290,27 @@ struct State {
         Mine->Depth = D;
       }
       if (Mine->GuardKey != OC.GuardKey || Mine->GuardValue != OC.GuardValue) {
-        if (Mine->GuardKey || OC.GuardKey)
-          Mine->Must = false;
-        Mine->GuardKey = 0;
-        Mine->GuardParam = -1;
+        // Guarded on one side, unguarded on the other where the guard's
+        // condition is known to hold: still guarded (the fixpoint joins a
+        // guarded context with a new path that satisfies its guard).
+        auto Holds = [](const State &Side, uint64_t Key, bool Value) {
+          const Fact *F = findIn(Side.Known, Key);
+          return F && F->Value == Value;
+        };
+        if (Mine->GuardKey && !OC.GuardKey && Holds(O, Mine->GuardKey, Mine->GuardValue)) {
+          // keep Mine's guard
+        } else if (!Mine->GuardKey && OC.GuardKey &&
+                   Holds(*this, OC.GuardKey, OC.GuardValue)) {
+          Mine->GuardKey = OC.GuardKey;
+          Mine->GuardValue = OC.GuardValue;
+          Mine->GuardParam = OC.GuardParam;
+          Mine->GuardBits = OC.GuardBits;
+        } else {
+          if (Mine->GuardKey || OC.GuardKey)
+            Mine->Must = false;
+          Mine->GuardKey = 0;
+          Mine->GuardParam = -1;
+        }
       }
     }
     // Released entry contexts: on every path, or some.
@@ -331,8 +349,17 @@ struct State {
       Mine->Must = Mine->Must && OR.Must;
       Mine->Net = Mine->Net && OR.Net;
       if (Mine->GuardKey != OR.GuardKey) {
-        Mine->Must = Mine->Must && !Mine->GuardKey && !OR.GuardKey;
-        Mine->GuardKey = 0;
+        const Fact *F = Mine->GuardKey ? findIn(O.Known, Mine->GuardKey) : nullptr;
+        const Fact *G = OR.GuardKey ? findIn(Known, OR.GuardKey) : nullptr;
+        if (Mine->GuardKey && !OR.GuardKey && F && F->Value == Mine->GuardValue) {
+          // keep
+        } else if (!Mine->GuardKey && OR.GuardKey && G && G->Value == OR.GuardValue) {
+          Mine->GuardKey = OR.GuardKey;
+          Mine->GuardValue = OR.GuardValue;
+        } else {
+          Mine->Must = Mine->Must && !Mine->GuardKey && !OR.GuardKey;
+          Mine->GuardKey = 0;
+        }
       }
     }
     // Facts both sides agree on survive.
@@ -414,10 +441,11 @@ private:
 
   // --- state ---
   void begin(State &S, Ctx C, uint32_t By);
-  void endKey(State &S, const CtxKey &K);
+  void endKey(State &S, CtxKey K);
   void endLock(State &S, const LockVal &Lock);
   void endSection(State &S, CtxKind K, Flavor Fl);
-  void endIrqSection(State &S, Flavor Fl);
+  void lockSection(State &S, llvm::StringRef RowName, bool Begin, const Loc &At,
+                   Symbol Via);
   void killGuards(State &S, uint64_t Atom);
   uint64_t scopeClear(const State &S) const;
   void applyScopes(const State &S, EffMask &M) const;
@@ -452,8 +480,6 @@ private:
     C.SubclassParam = SubParam;
     C.LockFl = Fl;
     C.Recursive = Recursive;
-    C.IrqOff = nameHas(RowName, "_irq");
-    C.BhOff = nameHas(RowName, "_bh");
     C.Begun = C.Origin = At;
     C.Via = Via;
     return C;
@@ -614,7 +640,7 @@ void FunctionFlow::begin(State &S, Ctx C, uint32_t By) {
   S.normalise();
 }
 
-void FunctionFlow::endKey(State &S, const CtxKey &K) {
+void FunctionFlow::endKey(State &S, CtxKey K) { // by value: K may point into S.In
   for (auto It = S.In.begin(); It != S.In.end(); ++It)
     if (It->Key == K) {
       if (It->Depth > 1) {
@@ -688,19 +714,30 @@ void FunctionFlow::endSection(State &S, CtxKind K, Flavor Fl) {
   S.normalise();
 }
 
-/// spin_unlock_irqrestore() after local_irq_save() + spin_lock(); the _bh
-/// unlock after local_bh_disable() + spin_lock(): the unlock ends the
-/// section too, when no held lock still stands for it.
-void FunctionFlow::endIrqSection(State &S, Flavor Fl) {
-  for (const Ctx &C : S.In)
-    if (C.Key.Kind == CtxKind::Lock &&
-        ((Fl == Flavor::IrqOff && C.IrqOff) || (Fl == Flavor::BhOff && C.BhOff)))
-      return;
-  for (Ctx &C : S.In)
-    if (C.Key.Kind == CtxKind::Section && C.Key.Fl == Fl) {
-      endKey(S, C.Key);
-      return;
+/// The _irq/_irqsave and _bh forms: local_irq_disable()/local_bh_disable()
+/// with the lock, and the unlock forms enable them again, so that
+/// "local_bh_disable(); spin_lock(); ... spin_unlock_bh()" balances.
+void FunctionFlow::lockSection(State &S, llvm::StringRef RowName, bool Begin,
+                               const Loc &At, Symbol Via) {
+  for (Flavor Fl : {Flavor::IrqOff, Flavor::BhOff}) {
+    if (!nameHas(RowName, Fl == Flavor::IrqOff ? "_irq" : "_bh"))
+      continue;
+    if (!Begin) {
+      endSection(S, CtxKind::Section, Fl);
+      continue;
     }
+    Ctx C;
+    C.Key.Kind = CtxKind::Section;
+    C.Key.Fl = Fl;
+    C.Begun = C.Origin = At;
+    C.Via = Via;
+    C.ByLock = true;
+    if (Ctx *Old = S.find(C.Key)) {
+      Old->Depth = std::min<unsigned>(Old->Depth + 1, MaxDepth);
+      continue;
+    }
+    begin(S, C, NoIndex);
+  }
 }
 
 void FunctionFlow::killGuards(State &S, uint64_t Atom) {
@@ -1121,6 +1158,7 @@ void FunctionFlow::applyRow(const ApiRow &Row, const Target &T, uint32_t Id,
     Ctx Cx = lockCtx(Lock, Row.Fl, Sub, SubParam, Row.Flags & RF_Recursive,
                      Row.Name, C.At, What);
     begin(S, Cx, Id);
+    lockSection(S, Row.Name, true, C.At, What);
     // Taken through a local pointer: that pointer is not NULL here (the
     // kernel's "n is set exactly when n->list_lock is held").
     if (const ArgVal *LA = arg(C, Row.Arg))
@@ -1156,10 +1194,7 @@ void FunctionFlow::applyRow(const ApiRow &Row, const Target &T, uint32_t Id,
     LockVal Lock = argLock(C, Row.Arg, S);
     if (Lock.known())
       endLock(S, Lock);
-    if (nameHas(Row.Name, "_irq"))
-      endIrqSection(S, Flavor::IrqOff);
-    if (nameHas(Row.Name, "_bh"))
-      endIrqSection(S, Flavor::BhOff);
+    lockSection(S, Row.Name, false, C.At, What);
     return;
   }
   case ApiOp::Enter:
@@ -1674,6 +1709,18 @@ void FunctionFlow::run() {
   }
   summarise();
   Out.Analysed = true;
+  if (std::getenv("GFPDEP_DEBUG_SUMMARY")) {
+    llvm::errs() << "summary " << F.Name << ": " << resultSignature(Out) << "\n";
+    for (const Ret &R : Returns) {
+      llvm::errs() << "  return";
+      for (const Ctx &C : R.S.In)
+        llvm::errs() << " ctx(" << unsigned(C.Key.Kind) << " " << C.Key.Lock.Class
+                     << " must=" << C.Must << " guard=" << C.GuardKey << ")";
+      for (const auto &[K, V] : R.S.Known)
+        llvm::errs() << " known(" << K << "=" << V.Value << ")";
+      llvm::errs() << "\n";
+    }
+  }
 }
 
 } // namespace

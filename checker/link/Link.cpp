@@ -722,6 +722,8 @@ void Linker::reportBlocking(Rule Ru, const Witness &W, const std::string &Why) {
 void Linker::visit(const Witness &W) {
   const Effect &E = *W.E;
   const Ctx &C = W.C;
+  if (C.ByLock)
+    return; // the IRQs or BHs a lock's own form disabled: reported as the lock
   bool ConcreteAcquire = E.Kind == EffectKind::Acquire && E.Lock.concrete();
   bool CtxConcreteLock = C.Key.Kind == CtxKind::Lock && C.Key.Lock.concrete();
   if (E.Kind == EffectKind::Requires) {
