@@ -333,6 +333,8 @@ private:
   /// Expansion point -> the AST expression of each argument, when found.
   llvm::DenseMap<unsigned, llvm::SmallVector<const Expr *, 3>> HintArgExprs;
   llvm::DenseMap<unsigned, llvm::SmallVector<unsigned, 2>> Chains; ///< memo
+  /// A trylock hint macro's inner trylock call.
+  llvm::DenseMap<unsigned, uint32_t> TryCallOf;
   bool HasCalls = false, HasHints = false, HasOwners = false;
 
   Loc loc(SourceLocation L) const { return makeLoc(L, SM); }
@@ -361,6 +363,7 @@ private:
     return F.Values.size() - 1;
   }
   CondFacts condition(const Expr *E);
+  std::optional<bool> constantCondition(const Expr *E, int Depth);
 
   // naming
   LockVal nameLock(const Expr *E, const FunctionDecl *In, int Depth);
@@ -1320,11 +1323,63 @@ bool FunctionExtractor::run(bool &Trivial) {
       const CFGBlock *SB = Succ.getReachableBlock();
       B.Succs.push_back(SB ? SB->getBlockID() : NoIndex);
     }
-    if (CB->succ_size() == 2)
-      if (const auto *Cond = dyn_cast_or_null<Expr>(CB->getTerminatorCondition()))
-        B.Cond = condition(Cond);
+  }
+  // Conditions once every call has its id (a condition's call may sit in a
+  // block with a higher id).
+  for (const CFGBlock *CB : *G) {
+    if (!CB || CB->succ_size() != 2)
+      continue;
+    const auto *Cond = dyn_cast_or_null<Expr>(CB->getTerminatorCondition());
+    if (!Cond)
+      continue;
+    BlockFacts &B = F.Blocks[CB->getBlockID()];
+    // A predicate whose body returns a constant (seqprop_preemptible() on a
+    // plain seqcount, sched_core_disabled() without CONFIG_SCHED_CORE): the
+    // other branch is dead for this configuration.
+    if (std::optional<bool> V = constantCondition(Cond, 0)) {
+      B.Succs[*V ? 1 : 0] = NoIndex;
+      continue;
+    }
+    B.Cond = condition(Cond);
   }
   return true;
+}
+
+/// The value of a branch condition that calls only functions returning a
+/// constant, through !, ==/!= 0 and __builtin_expect().
+std::optional<bool> FunctionExtractor::constantCondition(const Expr *E, int Depth) {
+  if (!E || Depth > 8 || E->isValueDependent())
+    return std::nullopt;
+  E = E->IgnoreParenImpCasts();
+  if (isa<IntegerLiteral>(E))
+    return cast<IntegerLiteral>(E)->getValue() != 0;
+  if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+    if (UO->getOpcode() != UO_LNot)
+      return std::nullopt;
+    if (std::optional<bool> V = constantCondition(UO->getSubExpr(), Depth + 1))
+      return !*V;
+    return std::nullopt;
+  }
+  if (const auto *CE = dyn_cast<CallExpr>(E)) {
+    if (CE->getBuiltinCallee() == Builtin::BI__builtin_expect && CE->getNumArgs() == 2)
+      return constantCondition(CE->getArg(0), Depth + 1);
+    const FunctionDecl *Callee = CE->getDirectCallee();
+    const Expr *Ret = accessorReturn(Callee);
+    if (!Ret || Ret->isValueDependent())
+      return std::nullopt;
+    Expr::EvalResult R;
+    if (Ret->EvaluateAsInt(R, Ctx))
+      return R.Val.getInt() != 0;
+    return constantCondition(Ret, Depth + 1);
+  }
+  if (const auto *BO = dyn_cast<BinaryOperator>(E))
+    if (BO->isEqualityOp() && !BO->getRHS()->isValueDependent()) {
+      Expr::EvalResult R;
+      if (BO->getRHS()->EvaluateAsInt(R, Ctx) && R.Val.getInt() == 0)
+        if (std::optional<bool> V = constantCondition(BO->getLHS(), Depth + 1))
+          return BO->getOpcode() == BO_EQ ? !*V : *V;
+    }
+  return std::nullopt;
 }
 
 void FunctionExtractor::handleStmt(const Stmt *S, BlockFacts &B) {
@@ -1594,6 +1649,14 @@ void FunctionExtractor::emitCall(const Expr *E, BlockFacts &B_) {
     }
     if (!Hs.empty())
       C.Spelled = U.S.Hints.find(Hs.back())->second.Name;
+    if (Target && (!Hs.empty())) {
+      const ApiRow *Own = builtinRow(declName(Target));
+      if (!Own && Target->getIdentifier())
+        Own = builtinRow(Target->getName());
+      if (Own && Own->Op == ApiOp::TryAcquire)
+        for (unsigned P : Hs)
+          TryCallOf.try_emplace(P, uint32_t(F.Calls.size()));
+    }
   }
   uint32_t Id = F.Calls.size();
   CallIds[E] = Id;
@@ -2000,7 +2063,7 @@ void FunctionExtractor::paramBitTest(const Expr *E, int32_t &Param, uint64_t &Bi
 
 CondFacts FunctionExtractor::condition(const Expr *E) {
   CondFacts C;
-  if (E->getBeginLoc().isMacroID())
+  if (E->getBeginLoc().isMacroID()) {
     if (unsigned Point = hintAt(E->getBeginLoc())) {
       auto It = HintCalls.find(Point);
       if (It != HintCalls.end()) {
@@ -2009,6 +2072,22 @@ CondFacts FunctionExtractor::condition(const Expr *E) {
       }
       return C;
     }
+    // A trylock macro that expands to more than the trylock
+    // (spin_trylock_irqsave: local_irq_save(), then the trylock ? 1 : 0):
+    // its value is the inner trylock's result.
+    for (unsigned P : hintsAt(E->getBeginLoc())) {
+      const ApiRow *Row = builtinRow(U.S.Hints.find(P)->second.Name);
+      auto It = TryCallOf.find(P);
+      if (Row && Row->Op == ApiOp::TryAcquire && It != TryCallOf.end() &&
+          E->IgnoreParenImpCasts()->getBeginLoc().isMacroID() &&
+          hintsAt(E->IgnoreParenImpCasts()->getBeginLoc()).size() &&
+          hintsAt(E->IgnoreParenImpCasts()->getBeginLoc()).back() == P) {
+        C.K = CondFacts::CallResult;
+        C.Index = It->second;
+        return C;
+      }
+    }
+  }
   // Peel '!', '== 0', '!= 0', '< 0', __builtin_expect() (likely/unlikely).
   bool Negated = false;
   for (int Depth = 0; Depth < 12; ++Depth) {

@@ -15,6 +15,7 @@
 #include "llvm/Support/raw_ostream.h"
 #include <cstdlib>
 #include <deque>
+#include <set>
 
 using namespace gfpdep;
 
@@ -87,6 +88,8 @@ namespace {
 constexpr unsigned MaxDepth = 4;
 
 uint64_t localAtom(uint32_t Local) { return (uint64_t(1) << 62) | Local; }
+/// The truth of call Call's result, while no later execution replaces it.
+uint64_t callAtom(uint32_t Call) { return (uint64_t(2) << 62) | Call; }
 
 struct Fact {
   bool Value = false;
@@ -928,6 +931,20 @@ void FunctionFlow::edge(const BlockFacts &B, unsigned SuccIdx, State &S) {
     }
   }
   if (ResultOf != NoIndex) {
+    // The result's truth is a fact of its own: a trylock macro branches on
+    // it twice (its own "? 1 : 0", then the caller's if).
+    uint64_t CA = callAtom(ResultOf);
+    S.setKnown(CA, {Value, -1, 0});
+    for (auto It = S.In.begin(); It != S.In.end();) {
+      if (It->GuardKey == CA) {
+        if (It->GuardValue != Value) {
+          It = S.In.erase(It);
+          continue;
+        }
+        It->GuardKey = 0;
+      }
+      ++It;
+    }
     // A branch on a trylock's (or a conditional acquirer's) result.
     for (auto It = S.Pend.begin(); It != S.Pend.end();) {
       if (It->Call != ResultOf) {
@@ -1008,6 +1025,9 @@ void FunctionFlow::guard(uint32_t Id, const CallFacts &C, State &S) {
 
 void FunctionFlow::call(uint32_t Id, State &S) {
   const CallFacts &C = F.Calls[Id];
+  // A new execution: what was known of its last result is gone.
+  killGuards(S, callAtom(Id));
+  S.forget(callAtom(Id));
   if (C.Kind == CalleeKind::Guard) {
     guard(Id, C, S);
     return;
@@ -1550,6 +1570,11 @@ void FunctionFlow::summarise() {
       for (const Ctx &X : R.S.In)
         if (X.Key == K)
           C = &X;
+      // A caller's lock released and taken back is the caller's, not ours.
+      if (C && K.Kind == CtxKind::Lock)
+        for (const RelEntry &E : R.S.Rel)
+          if (E.Key.sameLock(K) && E.Must && E.Net)
+            C = nullptr;
       const ValueFacts *V = R.Value == NoIndex ? nullptr : &F.Values[R.Value];
       int Truth = returnTruth(V, R.S);
       bool Certain = C && C->Must &&
@@ -1645,17 +1670,40 @@ void FunctionFlow::run() {
   TargetsDone.assign(F.Calls.size(), false);
   std::vector<State> BlockIn(N);
   std::vector<unsigned> Visits(N, 0);
-  std::vector<bool> Queued(N, false);
-  std::deque<uint32_t> Work;
   if (F.Entry >= N)
     return;
+  // Reverse post-order: a join is first evaluated once its forward
+  // predecessors are, so a guard found there is not preceded by a less
+  // precise state its successors would keep.
+  std::vector<uint32_t> Rpo(N, NoIndex);
+  {
+    std::vector<uint32_t> Order;
+    std::vector<char> Seen(N, 0);
+    std::vector<std::pair<uint32_t, unsigned>> Stack{{F.Entry, 0}};
+    Seen[F.Entry] = 1;
+    while (!Stack.empty()) {
+      auto &[B, I] = Stack.back();
+      const BlockFacts &BF = F.Blocks[B];
+      if (I < BF.Succs.size()) {
+        uint32_t S2 = BF.Succs[I++];
+        if (S2 != NoIndex && S2 < N && !Seen[S2]) {
+          Seen[S2] = 1;
+          Stack.push_back({S2, 0});
+        }
+        continue;
+      }
+      Order.push_back(B);
+      Stack.pop_back();
+    }
+    for (size_t I = 0; I < Order.size(); ++I)
+      Rpo[Order[Order.size() - 1 - I]] = uint32_t(I);
+  }
+  std::set<std::pair<uint32_t, uint32_t>> Work; // (rpo index, block)
   BlockIn[F.Entry].Reached = true;
-  Work.push_back(F.Entry);
-  Queued[F.Entry] = true;
+  Work.insert({Rpo[F.Entry], F.Entry});
   while (!Work.empty()) {
-    uint32_t B = Work.front();
-    Work.pop_front();
-    Queued[B] = false;
+    uint32_t B = Work.begin()->second;
+    Work.erase(Work.begin());
     if (++Visits[B] > Limits.MaxVisitsPerBlock) {
       Out.CutShort = true;
       continue;
@@ -1676,12 +1724,21 @@ void FunctionFlow::run() {
       if (Joined == BlockIn[Succ])
         continue;
       BlockIn[Succ] = std::move(Joined);
-      if (!Queued[Succ]) {
-        Queued[Succ] = true;
-        Work.push_back(Succ);
-      }
+      Work.insert({Rpo[Succ], Succ});
     }
   }
+  if (const char *Dbg = std::getenv("GFPDEP_DEBUG_BLOCKS"))
+    if (F.Name == Dbg)
+      for (unsigned B = 0; B < N; ++B) {
+        llvm::errs() << "block " << B << (BlockIn[B].Reached ? "" : " unreached");
+        for (const Ctx &C : BlockIn[B].In)
+          llvm::errs() << " ctx(" << unsigned(C.Key.Kind) << ":" << C.Key.Lock.Class
+                       << C.Key.Lock.Index << " must=" << C.Must << " guard=" << C.GuardKey
+                       << "=" << C.GuardValue << ")";
+        for (const auto &[K, V] : BlockIn[B].Known)
+          llvm::errs() << " known(" << K << "=" << V.Value << ")";
+        llvm::errs() << "\n";
+      }
   // Second pass over the fixpoint: record effects, sites and returns.
   Recording = true;
   // Blocks in id order, which the extractor made deterministic. BegunBy and

@@ -142,6 +142,36 @@ static inline void spin_unlock_irqrestore(spinlock_t *lock, unsigned long flags)
   raw_spin_unlock_irqrestore(&lock->rlock, flags);
 }
 
+/* irqflags.h, spinlock.h's trylock with IRQs saved */
+unsigned long arch_local_irq_save(void);
+void arch_local_irq_restore(unsigned long flags);
+#define local_irq_save(flags) do { flags = arch_local_irq_save(); } while (0)
+#define local_irq_restore(flags) do { arch_local_irq_restore(flags); } while (0)
+#define raw_spin_trylock_irqsave(lock, flags)                                  \
+  ({                                                                           \
+    local_irq_save(flags);                                                     \
+    raw_spin_trylock(lock) ? 1 : ({ local_irq_restore(flags); 0; });           \
+  })
+#define spin_trylock_irqsave(lock, flags)                                      \
+  ({ raw_spin_trylock_irqsave(spinlock_check(lock), flags); })
+
+/* seqlock.h: a plain seqcount is never preemptible */
+typedef struct seqcount { unsigned sequence; } seqcount_t;
+static inline bool __seqprop_preemptible(const seqcount_t *s) { return false; }
+#define seqprop_preemptible(s) __seqprop_preemptible(s)
+#define raw_write_seqcount_begin(s)                                            \
+  do {                                                                         \
+    if (seqprop_preemptible(s))                                                \
+      preempt_disable();                                                       \
+    (s)->sequence++;                                                           \
+  } while (0)
+#define raw_write_seqcount_end(s)                                              \
+  do {                                                                         \
+    (s)->sequence++;                                                           \
+    if (seqprop_preemptible(s))                                                \
+      preempt_enable();                                                        \
+  } while (0)
+
 /* mutex.h without CONFIG_DEBUG_LOCK_ALLOC */
 struct mutex { long owner; };
 void mutex_lock(struct mutex *lock);

@@ -117,3 +117,24 @@ long mapping_seek_hole_data(struct folio *folio, long start) {
   rcu_read_unlock();
   return start;
 }
+
+// gather_surplus_pages(): the caller's lock released and taken back on one
+// path, untouched on an early return: for the caller, still its own lock
+// (not a second acquisition that would make its unlock leave one held).
+struct hstate { int needed; };
+spinlock_t hugetlb_lock;
+static int gather_surplus(struct hstate *h) {
+  if (h->needed <= 0)
+    return 0;
+  spin_unlock(&hugetlb_lock);
+  kmalloc(64, GFP_KERNEL); // clean: dropped
+  spin_lock(&hugetlb_lock);
+  return -12;
+}
+int acct_memory(struct hstate *h) {
+  spin_lock(&hugetlb_lock);
+  int ret = gather_surplus(h);
+  spin_unlock(&hugetlb_lock);
+  msleep(1); // clean: released
+  return ret;
+}
