@@ -343,6 +343,10 @@ private:
   void prescan(const Stmt *Root);
   bool tracked(const VarDecl *VD) const;
   uint32_t localId(const VarDecl *VD);
+  /// "base->field" / "*base" of a tracked pointer local or parameter, as a
+  /// tracked slot; NoIndex when the expression is not one.
+  uint32_t slotOf(const Expr *E);
+  llvm::DenseMap<std::pair<uint32_t, const void *>, uint32_t> Slots;
   bool owning(const VarDecl *VD) const;
 
   // hints
@@ -357,6 +361,8 @@ private:
   void emitCall(const Expr *E, BlockFacts &B);
   void emitHint(unsigned Point, BlockFacts &B);
   void emitAssign(const VarDecl *VD, const Expr *RHS, bool Unknown, BlockFacts &B);
+  void emitSlotAssign(uint32_t Local, const Expr *RHS, bool Unknown, BlockFacts &B,
+                      const VarDecl *VD = nullptr);
   ArgVal value(const Expr *E);
   uint32_t valueId(ValueFacts V) {
     F.Values.push_back(std::move(V));
@@ -1033,6 +1039,56 @@ uint32_t FunctionExtractor::localId(const VarDecl *VD) {
   return It->second;
 }
 
+uint32_t FunctionExtractor::slotOf(const Expr *E) {
+  if (!E)
+    return NoIndex;
+  E = E->IgnoreParenImpCasts();
+  const Expr *Base = nullptr;
+  const void *Key = nullptr;
+  Symbol Field;
+  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
+    if (!FD || !FD->getIdentifier() || !ME->isArrow())
+      return NoIndex;
+    QualType T = FD->getType();
+    if (!T->isPointerType())
+      return NoIndex; // lock pointers kept in a struct
+    Base = ME->getBase();
+    Key = FD;
+    Field = FD->getName();
+  } else if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+    if (UO->getOpcode() != UO_Deref)
+      return NoIndex;
+    QualType T = UO->getType();
+    if (!(T->isIntegralOrEnumerationType() || T->isBooleanType() || T->isPointerType()))
+      return NoIndex; // flags passed by pointer: "int *locked"
+    Base = UO->getSubExpr();
+    Key = nullptr;
+    Field = "*";
+  } else {
+    return NoIndex;
+  }
+  const auto *DRE = dyn_cast<DeclRefExpr>(Base->IgnoreParenImpCasts());
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (!VD || !tracked(VD) || !VD->getType()->isPointerType())
+    return NoIndex;
+  if (const auto *PVD = dyn_cast<ParmVarDecl>(VD))
+    if (PVD->getParentFunctionOrMethod() != Fn)
+      return NoIndex;
+  uint32_t B = localId(VD);
+  auto [It, Inserted] = Slots.try_emplace({B, Key}, uint32_t(F.Locals.size()));
+  if (Inserted) {
+    LocalFacts L;
+    L.Name = Field == "*" ? Symbol("*" + F.Locals[B].Name.str())
+                          : Symbol(F.Locals[B].Name.str() + "->" + Field.str());
+    L.Base = B;
+    L.Field = Field;
+    L.At = loc(E->getBeginLoc());
+    F.Locals.push_back(L);
+  }
+  return It->second;
+}
+
 void FunctionExtractor::prescan(const Stmt *Root) {
   llvm::SmallVector<const Stmt *, 64> Walk{Root};
   while (!Walk.empty()) {
@@ -1435,6 +1491,10 @@ void FunctionExtractor::handleStmt(const Stmt *S, BlockFacts &B) {
       if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
         if (tracked(VD))
           emitAssign(VD, BO->getRHS(), BO->getOpcode() != BO_Assign, B);
+    // "vmf->ptl = ...", "*locked = 0": a field or pointee slot.
+    uint32_t Slot = slotOf(LHS);
+    if (Slot != NoIndex)
+      emitSlotAssign(Slot, BO->getRHS(), BO->getOpcode() != BO_Assign, B);
     return;
   }
   if (const auto *UO = dyn_cast<UnaryOperator>(S)) {
@@ -1444,6 +1504,9 @@ void FunctionExtractor::handleStmt(const Stmt *S, BlockFacts &B) {
       if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
         if (tracked(VD))
           emitAssign(VD, nullptr, true, B);
+    uint32_t Slot = slotOf(UO->getSubExpr());
+    if (Slot != NoIndex)
+      emitSlotAssign(Slot, nullptr, true, B);
     return;
   }
   if (const auto *RS = dyn_cast<ReturnStmt>(S)) {
@@ -1472,8 +1535,13 @@ void FunctionExtractor::handleStmt(const Stmt *S, BlockFacts &B) {
 
 void FunctionExtractor::emitAssign(const VarDecl *VD, const Expr *RHS,
                                    bool Unknown, BlockFacts &B) {
+  emitSlotAssign(localId(VD), RHS, Unknown, B, VD);
+}
+
+void FunctionExtractor::emitSlotAssign(uint32_t Local, const Expr *RHS, bool Unknown,
+                                       BlockFacts &B, const VarDecl *VD) {
   ValueFacts V;
-  V.Local = localId(VD);
+  V.Local = Local;
   if (RHS && !Unknown) {
     V.Val = value(RHS);
     const Expr *Inner = RHS->IgnoreParenImpCasts();
@@ -1484,6 +1552,9 @@ void FunctionExtractor::emitAssign(const VarDecl *VD, const Expr *RHS,
       if (const auto *Src = dyn_cast<VarDecl>(DRE->getDecl()))
         if (tracked(Src) && Src != VD)
           V.FromLocal = localId(Src);
+    uint32_t SrcSlot = slotOf(Inner);
+    if (SrcSlot != NoIndex && SrcSlot != Local)
+      V.FromLocal = SrcSlot;
   }
   B.Events.push_back({Event::Assign, valueId(std::move(V)), 0, 0});
 }
@@ -1677,7 +1748,14 @@ ArgVal FunctionExtractor::value(const Expr *E) {
         if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
           if (tracked(VD))
             V.OutLocal = localId(VD);
+      uint32_t Slot = slotOf(UO->getSubExpr());
+      if (Slot != NoIndex)
+        V.OutLocal = Slot;
     }
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(Bare))
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+      if (tracked(VD) && VD->getType()->isPointerType() && LocalIds.count(VD))
+        V.SelfLocal = LocalIds[VD];
   if (isa<StringLiteral>(Bare))
     V.NonNull = true;
   if (T->isPointerType() &&
@@ -1776,6 +1854,13 @@ LockVal FunctionExtractor::nameLock(const Expr *E, const FunctionDecl *In,
     std::string Owner = recordName(FD->getParent());
     if (isLockRecord(Owner))
       return nameLock(ME->getBase(), In, Depth + 1);
+    // A lock pointer kept in a struct the function tracks (vmf->ptl): what
+    // was stored there.
+    if (In == Fn && FD->getType()->isPointerType()) {
+      uint32_t Slot = slotOf(ME);
+      if (Slot != NoIndex)
+        return LockVal::ofLocal(Slot);
+    }
     return LockVal::ofClass(fieldKey(FD));
   }
   if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
@@ -2156,6 +2241,11 @@ CondFacts FunctionExtractor::condition(const Expr *E) {
         C.ParamTruth = isa<ParmVarDecl>(VD) && !Assigned.count(VD);
         return C;
       }
+  if (uint32_t Slot = slotOf(E); Slot != NoIndex) {
+    C.K = CondFacts::Local;
+    C.Index = Slot;
+    return C;
+  }
   if (const auto *CE = dyn_cast<CallExpr>(E)) {
     auto It = CallIds.find(CE);
     if (It != CallIds.end() && !stableCondition(E, 0)) {

@@ -117,6 +117,9 @@ struct ArgVal {
   /// The tracked local pointer the argument is reached through (&n->lock):
   /// taking the lock means that pointer is not NULL.
   uint32_t BaseLocal = NoIndex;
+  /// The argument is this tracked local or parameter itself ("vmf"): its
+  /// fields are the caller's for the callee's parameter fields.
+  uint32_t SelfLocal = NoIndex;
 };
 
 /// How a call finds its callee.
@@ -208,6 +211,10 @@ struct LocalFacts {
   Symbol Name;
   uint64_t Bytes = 0; ///< its size on the stack
   Loc At;
+  /// A field of (or what is pointed to by) another tracked local or a
+  /// parameter: "vmf->ptl" is Field "ptl" of Base vmf, "*locked" Field "*".
+  uint32_t Base = NoIndex;
+  Symbol Field;
 };
 
 struct FnFacts {

@@ -93,6 +93,7 @@ private:
     idx(A.IntParam);
     sym(A.Record);
     idx(A.BaseLocal);
+    idx(A.SelfLocal);
   }
   void mask(const MaskVal &M) {
     u(M.Terms.size());
@@ -154,6 +155,8 @@ private:
       sym(L.Name);
       u(L.Bytes);
       loc(L.At);
+      idx(L.Base);
+      sym(L.Field);
     }
     u(F.Masks.size());
     for (const MaskVal &M : F.Masks)
@@ -415,6 +418,7 @@ private:
     A.IntParam = idx();
     A.Record = sym();
     A.BaseLocal = idx();
+    A.SelfLocal = idx();
     return A;
   }
   void mask(MaskVal &M) {
@@ -477,6 +481,8 @@ private:
       L.Name = sym();
       L.Bytes = u();
       L.At = loc();
+      L.Base = idx();
+      L.Field = sym();
       F.Locals.push_back(L);
     }
     uint64_t NM = count(2);
@@ -553,9 +559,13 @@ private:
              (A.Fns == NoIndex || A.Fns < F.FnLists.size()) &&
              (A.OutLocal == NoIndex || A.OutLocal < NL) &&
              (A.BaseLocal == NoIndex || A.BaseLocal < NL) &&
+             (A.SelfLocal == NoIndex || A.SelfLocal < NL) &&
              (A.Lock.K != LockVal::Local || A.Lock.Index < NL) &&
              (A.Lock.K != LockVal::Result || A.Lock.Index < NC);
     };
+    for (size_t I = 0; I < NL; ++I)
+      if (F.Locals[I].Base != NoIndex && F.Locals[I].Base >= I)
+        return fail("'" + F.Name.str() + "': a field's base local out of range");
     for (const MaskVal &M : F.Masks)
       for (const MaskTerm &T : M.Terms)
         if (T.K == MaskTerm::Result && T.Index >= NC)

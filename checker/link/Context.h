@@ -209,6 +209,14 @@ struct Transfer {
   LockVal ReturnLock;                        ///< the lock it returns
   MaskVal ReturnMask;                        ///< the mask it returns
   llvm::SmallVector<std::pair<uint32_t, LockVal>, 1> OutLocks; ///< *param = lock
+  /// What the function leaves in a field of a parameter (map_pte() stores
+  /// the lock it took in pvmw->ptl): parameter, field, lock.
+  struct OutField {
+    uint32_t Param;
+    Symbol Field;
+    LockVal Lock;
+  };
+  llvm::SmallVector<OutField, 1> OutFields;
   bool NoReturn = false;
 
   bool operator==(const Transfer &O) const;

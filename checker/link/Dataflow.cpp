@@ -458,6 +458,16 @@ private:
   // --- values ---
   LockVal resolveLock(const LockVal &V, const State &S, unsigned Depth = 0);
   LockVal argLock(const CallFacts &C, int Arg, const State &S);
+  /// A callee's lock in this function's terms: its parameter (or a field of
+  /// it) becomes what this call passes.
+  LockVal substituteLock(const LockVal &L, const CallFacts &C, const State &S);
+  /// The slot for field Field of local Base here, or NoIndex.
+  uint32_t slot(uint32_t Base, Symbol Field) const {
+    auto It = SlotIndex.find({Base, Field});
+    return It == SlotIndex.end() ? NoIndex : It->second;
+  }
+  std::map<std::pair<uint32_t, Symbol>, uint32_t> SlotIndex;
+  std::vector<llvm::SmallVector<uint32_t, 1>> SlotsOf; ///< base local -> slots
   const ArgVal *arg(const CallFacts &C, int Arg) const {
     if (Arg == ObjectArg)
       return &C.Object;
@@ -503,8 +513,19 @@ LockVal FunctionFlow::resolveLock(const LockVal &V, const State &S, unsigned Dep
     const LocalV *LV = S.local(V.Index);
     if (LV && LV->Lock.known())
       return LV->Lock;
-    if (V.Index < F.ParamNames.size() && !LV)
+    if (LV)
+      return LockVal();
+    if (V.Index < F.ParamNames.size())
       return LockVal::ofParam(V.Index);
+    // A field of a parameter nothing here assigned: the caller's.
+    if (V.Index < F.Locals.size()) {
+      const LocalFacts &L = F.Locals[V.Index];
+      if (L.Base != NoIndex && L.Base < F.ParamNames.size() && !S.local(L.Base)) {
+        LockVal P = LockVal::ofParam(L.Base);
+        P.Class = L.Field;
+        return P;
+      }
+    }
     return LockVal();
   }
   case LockVal::Result: {
@@ -527,6 +548,27 @@ LockVal FunctionFlow::argLock(const CallFacts &C, int Arg, const State &S) {
   if (!A)
     return LockVal();
   return resolveLock(A->Lock, S);
+}
+
+LockVal FunctionFlow::substituteLock(const LockVal &L, const CallFacts &C,
+                                     const State &S) {
+  if (L.K != LockVal::Param)
+    return L;
+  if (L.Class.empty())
+    return argLock(C, int(L.Index), S);
+  // Field L.Class of the callee's parameter: that field of what is passed.
+  const ArgVal *A = arg(C, int(L.Index));
+  if (!A || A->SelfLocal == NoIndex)
+    return LockVal();
+  uint32_t Sl = slot(A->SelfLocal, L.Class);
+  if (Sl != NoIndex)
+    return resolveLock(LockVal::ofLocal(Sl), S);
+  if (A->SelfLocal < F.ParamNames.size() && !S.local(A->SelfLocal)) {
+    LockVal P = LockVal::ofParam(A->SelfLocal);
+    P.Class = L.Class;
+    return P;
+  }
+  return LockVal();
 }
 
 MaskVal FunctionFlow::resolveMask(const MaskVal &M, const State &S, unsigned Depth) {
@@ -868,6 +910,13 @@ void FunctionFlow::assign(const ValueFacts &V, State &S) {
   uint64_t Atom = localAtom(Local);
   killGuards(S, Atom);
   S.forget(Atom);
+  // A new pointer: what its fields held is no longer known.
+  if (Local < SlotsOf.size())
+    for (uint32_t Sl : SlotsOf[Local]) {
+      killGuards(S, localAtom(Sl));
+      S.forget(localAtom(Sl));
+      llvm::erase_if(S.Locals, [&](const auto &P) { return P.first == Sl; });
+    }
   if (NV.HasInt)
     S.setKnown(Atom, {NV.Int != 0, -1, 0});
   else if (NV.NonNull)
@@ -1067,8 +1116,7 @@ void FunctionFlow::call(uint32_t Id, State &S) {
         E.Kind = EffectKind::Requires;
         E.Leaf = C.At;
         E.What = T.Name;
-        E.Lock = Pr.Lock.K == LockVal::Param ? argLock(C, int(Pr.Lock.Index), S)
-                                             : Pr.Lock;
+        E.Lock = substituteLock(Pr.Lock, C, S);
         E.PromiseAt = Pr.Where;
         if (!E.Lock.known())
           continue;
@@ -1095,13 +1143,18 @@ void FunctionFlow::call(uint32_t Id, State &S) {
       applyRow(Row, T, Id, S);
     }
   }
-  // Out-parameters: the callee may have stored anything there.
-  for (const ArgVal &A : C.Args)
+  // Out-parameters: the callee may have stored anything there. What a
+  // guard says of them stays (the kernel's "locked" protocol: the callee
+  // drops the lock and clears the flag together).
+  for (const ArgVal &A : C.Args) {
     if (A.OutLocal != NoIndex) {
-      killGuards(S, localAtom(A.OutLocal));
       S.forget(localAtom(A.OutLocal));
       llvm::erase_if(S.Locals, [&](const auto &P) { return P.first == A.OutLocal; });
     }
+    if (A.SelfLocal != NoIndex && A.SelfLocal < SlotsOf.size())
+      for (uint32_t Sl : SlotsOf[A.SelfLocal])
+        S.forget(localAtom(Sl));
+  }
   if (NoReturn)
     S.Reached = false;
 }
@@ -1308,8 +1361,7 @@ void FunctionFlow::applySummary(const FnResult &R, const Target &T, uint32_t Id,
         applyScopes(S, E.M);
       }
       if (E.Kind == EffectKind::Acquire || E.Kind == EffectKind::Requires) {
-        if (E.Lock.K == LockVal::Param)
-          E.Lock = argLock(C, int(E.Lock.Index), S);
+        E.Lock = substituteLock(E.Lock, C, S);
         if (!E.Lock.known())
           continue;
       }
@@ -1325,7 +1377,7 @@ void FunctionFlow::applySummary(const FnResult &R, const Target &T, uint32_t Id,
       llvm::SmallVector<CtxKey, 1> CalleeReleased;
       for (CtxKey K : OE.Released) {
         if (K.Kind == CtxKind::Lock && K.Lock.K == LockVal::Param) {
-          K.Lock = argLock(C, int(K.Lock.Index), S);
+          K.Lock = substituteLock(K.Lock, C, S);
           if (!K.Lock.known())
             continue;
         }
@@ -1334,7 +1386,7 @@ void FunctionFlow::applySummary(const FnResult &R, const Target &T, uint32_t Id,
       llvm::SmallVector<Under, 1> Around;
       for (Under &U : E.Around) {
         if (U.C.Key.Kind == CtxKind::Lock && U.C.Key.Lock.K == LockVal::Param) {
-          U.C.Key.Lock = argLock(C, int(U.C.Key.Lock.Index), S);
+          U.C.Key.Lock = substituteLock(U.C.Key.Lock, C, S);
           if (!U.C.Key.Lock.known())
             continue;
         }
@@ -1374,9 +1426,7 @@ void FunctionFlow::applySummary(const FnResult &R, const Target &T, uint32_t Id,
   const Transfer &X = R.T;
   for (Ctx Cx : X.Releases) {
     if (Cx.Key.Kind == CtxKind::Lock) {
-      LockVal Lock = Cx.Key.Lock.K == LockVal::Param
-                         ? argLock(C, int(Cx.Key.Lock.Index), S)
-                         : Cx.Key.Lock;
+      LockVal Lock = substituteLock(Cx.Key.Lock, C, S);
       if (Lock.known())
         endLock(S, Lock);
       continue;
@@ -1386,7 +1436,7 @@ void FunctionFlow::applySummary(const FnResult &R, const Target &T, uint32_t Id,
   auto Substitute = [&](Ctx Cx, bool &Ok) {
     Ok = true;
     if (Cx.Key.Kind == CtxKind::Lock && Cx.Key.Lock.K == LockVal::Param) {
-      Cx.Key.Lock = argLock(C, int(Cx.Key.Lock.Index), S);
+      Cx.Key.Lock = substituteLock(Cx.Key.Lock, C, S);
       Ok = Cx.Key.Lock.known();
     }
     if (Cx.SubclassParam != NoIndex) {
@@ -1420,6 +1470,22 @@ void FunctionFlow::applySummary(const FnResult &R, const Target &T, uint32_t Id,
     Pd.OnNonZero = N.OnNonZero;
     Pd.C = Cx;
     S.Pend.push_back(Pd);
+    S.normalise();
+  }
+  // What the callee left in the fields of what this call passed.
+  for (const Transfer::OutField &O : X.OutFields) {
+    const ArgVal *A = arg(C, int(O.Param));
+    if (!A || A->SelfLocal == NoIndex)
+      continue;
+    uint32_t Sl = slot(A->SelfLocal, O.Field);
+    if (Sl == NoIndex)
+      continue;
+    LocalV NV;
+    NV.Lock = substituteLock(O.Lock, C, S);
+    if (LocalV *Old = findIn(S.Locals, Sl))
+      *Old = NV;
+    else
+      S.Locals.push_back({Sl, NV});
     S.normalise();
   }
 }
@@ -1489,8 +1555,16 @@ void FunctionFlow::site(uint32_t Id, const State &S) {
   }
   St.Released = released(S);
   const CallFacts &C = F.Calls[Id];
-  for (unsigned I = 0; I < C.Args.size(); ++I)
+  for (unsigned I = 0; I < C.Args.size(); ++I) {
     St.ArgLocks.push_back(argLock(C, int(I), S));
+    uint32_t Self = C.Args[I].SelfLocal;
+    if (Self != NoIndex && Self < SlotsOf.size())
+      for (uint32_t Sl : SlotsOf[Self]) {
+        LockVal L = resolveLock(LockVal::ofLocal(Sl), S);
+        if (L.known())
+          St.FieldLocks.push_back({I, F.Locals[Sl].Field, L});
+      }
+  }
   Out.Sites.push_back(std::move(St));
 }
 
@@ -1629,6 +1703,27 @@ void FunctionFlow::summarise() {
           llvm::none_of(T.Acquires, [&](const NetCtx &N) { return N.C.Key == Pd.C.Key; }))
         T.CondAcquires.push_back({Pd.C, Pd.OnNonZero});
   }
+  // Fields of parameters holding a lock at every return.
+  for (uint32_t Sl = 0; Sl < F.Locals.size(); ++Sl) {
+    const LocalFacts &L = F.Locals[Sl];
+    if (L.Base == NoIndex || L.Base >= F.ParamNames.size())
+      continue;
+    LockVal Common;
+    bool Same = true;
+    for (const Ret &R : Returns) {
+      const LocalV *LV = R.S.local(Sl);
+      if (!LV || !LV->Lock.known()) {
+        Same = false;
+        break;
+      }
+      if (!Common.known())
+        Common = LV->Lock;
+      else if (Common != LV->Lock)
+        Same = false;
+    }
+    if (Same && Common.known())
+      T.OutFields.push_back({L.Base, L.Field, Common});
+  }
   // Entry contexts ended at every return, and not taken back.
   std::vector<CtxKey> Rel;
   for (const RelEntry &E : Returns.front().S.Rel)
@@ -1666,6 +1761,12 @@ void FunctionFlow::summarise() {
 void FunctionFlow::run() {
   Out = FnResult();
   unsigned N = F.Blocks.size();
+  SlotsOf.assign(F.Locals.size(), {});
+  for (uint32_t I = 0; I < F.Locals.size(); ++I)
+    if (F.Locals[I].Base != NoIndex && F.Locals[I].Base < F.Locals.size()) {
+      SlotsOf[F.Locals[I].Base].push_back(I);
+      SlotIndex[{F.Locals[I].Base, F.Locals[I].Field}] = I;
+    }
   CallTargets.assign(F.Calls.size(), {});
   TargetsDone.assign(F.Calls.size(), false);
   std::vector<State> BlockIn(N);

@@ -27,6 +27,13 @@ struct Site {
   uint32_t Held = NoIndex;               ///< FnResult::HeldSets
   llvm::SmallVector<CtxKey, 1> Released; ///< entry contexts ended before it
   llvm::SmallVector<LockVal, 3> ArgLocks; ///< what each argument names here
+  /// The locks the fields of each pointer argument hold here (arg, field).
+  struct FieldLock {
+    uint32_t Arg;
+    Symbol Field;
+    LockVal Lock;
+  };
+  llvm::SmallVector<FieldLock, 1> FieldLocks;
 };
 
 struct Anchor {

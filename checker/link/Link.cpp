@@ -56,16 +56,22 @@ std::string lockName(const Program &P, const LockVal &L, const FnFacts *In) {
   switch (L.K) {
   case LockVal::Named:
     return L.Class.str();
-  case LockVal::Param: {
+  case LockVal::Param:
+  case LockVal::Local: {
+    // Param: a parameter of In (a field of it when Class is set); Local here
+    // means a parameter of function Class that no caller binds.
     const FnFacts *Owner = In;
-    if (!L.Class.empty()) {
+    if (L.K == LockVal::Local) {
       int32_t I = P.indexOf(L.Class);
       Owner = I >= 0 ? P.Functions[I] : nullptr;
     }
+    std::string Name = "parameter " + std::to_string(L.Index + 1);
     if (Owner && L.Index < Owner->ParamNames.size() &&
         !Owner->ParamNames[L.Index].empty())
-      return Owner->ParamNames[L.Index].str();
-    return "parameter " + std::to_string(L.Index + 1);
+      Name = Owner->ParamNames[L.Index].str();
+    if (L.K == LockVal::Param && !L.Class.empty())
+      return L.Class == "*" ? "*" + Name : Name + "->" + L.Class.str();
+    return Name;
   }
   default:
     return "(unknown)";
@@ -108,6 +114,8 @@ struct Item {
   Ctx C;
   ChainRef Path; ///< reversed
   uint64_t Aliases = 0; ///< parameters of the function bound to this lock
+  /// Fields of parameters holding this lock (vmf->ptl).
+  llvm::SmallVector<std::pair<uint32_t, Symbol>, 1> FieldAliases;
   std::string Name;
   llvm::SmallVector<Loc, 2> AltOrigins;
 };
@@ -268,6 +276,9 @@ static bool releasedBy(llvm::ArrayRef<CtxKey> Released, const Item &It) {
       if (K.Lock.K == LockVal::Param && K.Lock.Class.empty() &&
           K.Lock.Index < 64 && (It.Aliases >> K.Lock.Index) & 1)
         return true;
+      if (K.Lock.K == LockVal::Param && !K.Lock.Class.empty() &&
+          llvm::is_contained(It.FieldAliases, std::make_pair(K.Lock.Index, K.Lock.Class)))
+        return true;
       if (K.Lock == It.C.Key.Lock)
         return true;
       continue;
@@ -331,12 +342,13 @@ void Linker::contexts() {
             for (const Ctx &Cx : FR.HeldSets[S.Held]) {
               Item It;
               It.C = Cx;
-              It.C.Must = true;
+              // Held on every path to this call, or only on some.
+              It.C.Must = Cx.Must && !Cx.GuardKey;
               It.C.GuardKey = 0;
-              if (Cx.Key.Kind == CtxKind::Lock && Cx.Key.Lock.K == LockVal::Param &&
-                  Cx.Key.Lock.Class.empty()) {
+              if (Cx.Key.Kind == CtxKind::Lock && Cx.Key.Lock.K == LockVal::Param) {
                 uint32_t PI = Cx.Key.Lock.Index;
-                auto B = Bindings[FI].find(PI);
+                auto B = Cx.Key.Lock.Class.empty() ? Bindings[FI].find(PI)
+                                                   : Bindings[FI].end();
                 if (B != Bindings[FI].end() && !B->second.empty()) {
                   for (Symbol Cls : B->second) {
                     Item Bound = It;
@@ -349,7 +361,11 @@ void Linker::contexts() {
                 }
                 // A parameter nobody binds: named after the parameter.
                 It.Name = lockName(P, Cx.Key.Lock, &F);
-                It.C.Key.Lock.Class = F.Id;
+                It.C.Key.Lock.K = LockVal::Local;
+                It.C.Key.Lock.Class =
+                    Cx.Key.Lock.Class.empty()
+                        ? F.Id
+                        : Symbol(F.Id.str() + "::" + Cx.Key.Lock.Class.str());
                 It.Aliases = PI < 64 ? uint64_t(1) << PI : 0;
               } else if (Cx.Key.Kind == CtxKind::Lock) {
                 It.Name = lockName(P, Cx.Key.Lock, &F);
@@ -376,7 +392,8 @@ void Linker::contexts() {
               Item Y = X;
               Y.Path = Arena.prepend(X.Path, C.At, F.Name, T.Name);
               Y.Aliases = 0;
-              if (Y.C.Key.Kind == CtxKind::Lock)
+              Y.FieldAliases.clear();
+              if (Y.C.Key.Kind == CtxKind::Lock) {
                 for (unsigned J = 0; J < S.ArgLocks.size() && J < 64; ++J) {
                   const LockVal &A = S.ArgLocks[J];
                   if ((A.K == LockVal::Named && A == Y.C.Key.Lock) ||
@@ -384,6 +401,18 @@ void Linker::contexts() {
                        ((X.Aliases >> A.Index) & 1)))
                     Y.Aliases |= uint64_t(1) << J;
                 }
+                for (const Site::FieldLock &FL : S.FieldLocks) {
+                  const LockVal &A = FL.Lock;
+                  bool Same = A == Y.C.Key.Lock ||
+                              (A.K == LockVal::Param && A.Class.empty() && A.Index < 64 &&
+                               ((X.Aliases >> A.Index) & 1)) ||
+                              (A.K == LockVal::Param && !A.Class.empty() &&
+                               llvm::is_contained(X.FieldAliases,
+                                                  std::make_pair(A.Index, A.Class)));
+                  if (Same)
+                    Y.FieldAliases.push_back({FL.Arg, FL.Field});
+                }
+              }
               auto [Pos, Inserted] = Items[TI].try_emplace(Y.C.Key, Y);
               if (Inserted) {
                 Changed = true;
@@ -392,6 +421,15 @@ void Linker::contexts() {
               Item &Old = Pos->second;
               if ((Old.Aliases | Y.Aliases) != Old.Aliases) {
                 Old.Aliases |= Y.Aliases;
+                Changed = true;
+              }
+              for (const auto &FA : Y.FieldAliases)
+                if (!llvm::is_contained(Old.FieldAliases, FA)) {
+                  Old.FieldAliases.push_back(FA);
+                  Changed = true;
+                }
+              if (Old.C.Must && !Y.C.Must) {
+                Old.C.Must = false; // held on some ways in only
                 Changed = true;
               }
               bool Better = Y.Path.Size + Y.C.OriginChain.Size <
@@ -408,6 +446,10 @@ void Linker::contexts() {
                       Y.AltOrigins.size() < 8)
                     Y.AltOrigins.push_back(A);
                 Y.Aliases = Old.Aliases;
+                Y.C.Must = Y.C.Must && Old.C.Must;
+                for (const auto &FA : Old.FieldAliases)
+                  if (!llvm::is_contained(Y.FieldAliases, FA))
+                    Y.FieldAliases.push_back(FA);
                 Old = Y;
                 Changed = true;
               } else {
@@ -805,7 +847,10 @@ void Linker::visit(const Witness &W) {
     std::string From = classKey(C.Key.Lock.Class.str(), C.Key.Subclass);
     std::string To = classKey(E.Lock.Class.str(), E.Subclass);
     if (From == To) {
-      if (!C.Recursive && !E.Recursive) {
+      // Recursive only where the first acquisition is certain: a lock held
+      // on some paths only is the mark of conditions the dataflow does not
+      // correlate (the kernel's "locked" flags), not of recursion.
+      if (!C.Recursive && !E.Recursive && C.Must && !C.GuardKey) {
         std::vector<Step> Notes;
         chainNotes(Notes, W);
         report(Rule::LockOrder, W,
