@@ -117,6 +117,8 @@ def main():
                              else "may fail: held when it returns 0")
             if "RF_Recursive" in flags:
                 notes.append("recursive")
+            if "RF_FaultOnly" in flags:
+                notes.append("does not block with page faults disabled")
             if fields:
                 notes.append("fields: " + fields.replace(",", ", "))
             flt = "" if fl == "None" else fl

@@ -186,6 +186,7 @@ struct Effect {
   uint32_t Subclass = 0;
   uint32_t SubclassParam = NoIndex;
   bool Recursive = false;
+  bool FaultOnly = false; ///< Block: only to fault a page in (copy_from_user)
   Loc PromiseAt;        ///< Requires
   ChainRef Chain;       ///< calls from the owner down to the leaf
   llvm::SmallVector<Under, 1> Around;

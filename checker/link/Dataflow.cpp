@@ -1197,6 +1197,7 @@ void FunctionFlow::applyRow(const ApiRow &Row, const Target &T, uint32_t Id,
     E.Kind = EffectKind::Block;
     E.Leaf = C.At;
     E.What = What;
+    E.FaultOnly = Row.Flags & RF_FaultOnly;
     E.Around = around(S, 0);
     record(std::move(E), S, released(S));
     return;

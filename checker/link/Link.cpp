@@ -204,6 +204,7 @@ private:
   /// The effect's mask with the scopes at its function's entry applied.
   EffMask maskAt(const Witness &W) const;
   std::vector<const Item *> ScopeItems; ///< for the anchor being checked
+  bool FaultsOff = false;               ///< page faults disabled there
 };
 
 // -----------------------------------------------------------------------------
@@ -735,7 +736,8 @@ void Linker::reportBlocking(Rule Ru, const Witness &W, const std::string &Why) {
   EffMask M = maskAt(W);
   uint64_t Mask = 0;
   const MaskTerm *V = sleepValue(E, M, Mask);
-  bool Blocking = E.Kind == EffectKind::Block ||
+  // A user copy with page faults disabled fails instead of sleeping.
+  bool Blocking = (E.Kind == EffectKind::Block && !(E.FaultOnly && FaultsOff)) ||
                   (E.Kind == EffectKind::Acquire && isSleepingLock(E.Fl));
   if (!Blocking && !V)
     return;
@@ -891,6 +893,11 @@ void Linker::check(const FnFacts &F, uint32_t Index, const Effect &E,
     }
     Entry.push_back(&It);
   }
+  FaultsOff = false;
+  for (const Under &U : E.Around)
+    FaultsOff |= U.C.Key.Kind == CtxKind::Section && U.C.Key.Fl == Flavor::PagefaultOff;
+  for (const Item *It : Entry)
+    FaultsOff |= It->C.Key.Kind == CtxKind::Section && It->C.Key.Fl == Flavor::PagefaultOff;
   auto Visit = [&](Witness W) {
     if (W.C.Key.Kind == CtxKind::Lock && W.Name.empty())
       W.Name = lockName(P, W.C.Key.Lock, W.Fn);

@@ -37,6 +37,7 @@ llvm::StringRef gfpdep::flavorNoun(Flavor F) {
   case Flavor::RcuRead: return "RCU read-side section";
   case Flavor::BhOff: return "bottom halves disabled";
   case Flavor::NonBlock: return "non-blocking region";
+  case Flavor::PagefaultOff: return "page faults disabled";
   case Flavor::NoReclaim: return "memalloc_noreclaim scope";
   case Flavor::NoIO: return "memalloc_noio scope";
   case Flavor::NoFS: return "memalloc_nofs scope";
@@ -80,6 +81,7 @@ static const struct {
     {"rwlock", Flavor::RwLock},       {"irq-off", Flavor::IrqOff},
     {"preempt-off", Flavor::PreemptOff}, {"rcu-read", Flavor::RcuRead},
     {"bh-off", Flavor::BhOff},        {"non-block", Flavor::NonBlock},
+    {"pagefault-off", Flavor::PagefaultOff},
     {"noreclaim", Flavor::NoReclaim}, {"noio", Flavor::NoIO},
     {"nofs", Flavor::NoFS},           {"oom-notifier", Flavor::OomNotifier},
     {"shrinker", Flavor::Shrinker},   {"hardirq", Flavor::HardIrq},

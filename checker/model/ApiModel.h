@@ -43,6 +43,7 @@ enum class Flavor : uint8_t {
   Mutex, RwSem, Semaphore,          // sleeping locks
   Spin, RawSpin, RwLock,            // spinning locks
   IrqOff, PreemptOff, RcuRead, BhOff, NonBlock, // sections
+  PagefaultOff,                     // pagefault_disable(): user copies do not sleep
   NoReclaim, NoIO, NoFS,            // memalloc scopes
   OomNotifier, Shrinker, HardIrq, Timer, Tasklet, // callback kinds
 };
@@ -54,6 +55,9 @@ enum : uint8_t {
   /// that may fail (mutex_lock_interruptible: held only when it returns 0).
   RF_ZeroIsSuccess = 1 << 1,
   RF_Recursive = 1 << 2,      ///< the lock may be re-taken by its holder
+  /// Blocks only to fault a page in: not with page faults disabled
+  /// (copy_from_user() under pagefault_disable()/kmap_atomic()).
+  RF_FaultOnly = 1 << 3,
 };
 
 /// The implicit object argument of a member call.

@@ -210,6 +210,22 @@ void schedule(void);
 void msleep(unsigned int msecs);
 long schedule_timeout(long timeout);
 
+/* uaccess.h, highmem: user copies, and page faults disabled by kmap_atomic */
+unsigned long copy_from_user(void *to, const void *from, unsigned long n);
+extern int __pagefault_disabled;
+static inline void pagefault_disable(void) { __pagefault_disabled++; }
+static inline void pagefault_enable(void) { __pagefault_disabled--; }
+void *page_address(const struct page *page);
+static inline void *kmap_atomic(struct page *page) {
+  preempt_disable();
+  pagefault_disable();
+  return page_address(page);
+}
+static inline void kunmap_atomic(void *addr) {
+  pagefault_enable();
+  preempt_enable();
+}
+
 /* mm_types.h, mm.h: page-table locks handed around as values */
 struct page { unsigned long flags; spinlock_t ptl; };
 struct mm_struct { spinlock_t page_table_lock; int map_count; };
