@@ -31,6 +31,7 @@ OPS = [  # (op, section title, what the argument is)
     ("AssertHeld", "Lockdep hints", "lock"),
     ("MaskPassthrough", "Mask helpers", "GFP mask"),
     ("Register", "Callback registration (entry points)", "callback"),
+    ("MaskQuery", "Read a mask, never allocate", "mask"),
 ]
 
 HEADER = """# The API model

@@ -653,7 +653,7 @@ private:
       A.K = kind<AnnotationFacts::Kind>(AnnotationFacts::MustNotHold, "annotation kind");
       A.Fn = sym();
       A.FnName = sym();
-      A.Op = kind<ApiOp>(unsigned(ApiOp::Register), "operation");
+      A.Op = kind<ApiOp>(unsigned(ApiOp::MaskQuery), "operation");
       A.Fl = kind<Flavor>(unsigned(Flavor::Tasklet), "flavour");
       int64_t Pm = s();
       if (Pm < -1 || Pm > 0x7fffffff)

@@ -15,6 +15,7 @@
 #include "llvm/Support/raw_ostream.h"
 #include <cstdlib>
 #include <deque>
+#include <optional>
 #include <set>
 
 using namespace gfpdep;
@@ -454,6 +455,7 @@ private:
   void applyScopes(const State &S, EffMask &M) const;
   llvm::SmallVector<Under, 1> around(const State &S, uint32_t ChainLen) const;
   llvm::SmallVector<CtxKey, 1> released(const State &S) const;
+  bool paramGuard(uint64_t Key) const;
 
   // --- values ---
   LockVal resolveLock(const LockVal &V, const State &S, unsigned Depth = 0);
@@ -849,9 +851,24 @@ static bool ownPointerGuard(const CtxKey &K, uint64_t GuardKey, bool GuardValue)
 llvm::SmallVector<CtxKey, 1> FunctionFlow::released(const State &S) const {
   llvm::SmallVector<CtxKey, 1> R;
   for (const RelEntry &E : S.Rel)
-    if (E.Must && (!E.GuardKey || ownPointerGuard(E.Key, E.GuardKey, E.GuardValue)))
+    if (E.Must && (!E.GuardKey || ownPointerGuard(E.Key, E.GuardKey, E.GuardValue) ||
+                   paramGuard(E.GuardKey)))
       R.push_back(E.Key);
   return R;
+}
+
+/// A guard on a parameter or on what a parameter points to: the caller's
+/// flag saying whether it holds the lock (compact_unlock_should_abort()'s
+/// "if (*locked) spin_unlock(lock)"). A release under it is the caller's
+/// lock gone on the paths that had it.
+bool FunctionFlow::paramGuard(uint64_t Key) const {
+  if ((Key >> 62) != 1)
+    return false;
+  uint32_t L = uint32_t(Key & 0xffffffffu);
+  if (L < F.ParamNames.size())
+    return true;
+  return L < F.Locals.size() && F.Locals[L].Base != NoIndex &&
+         F.Locals[L].Base < F.ParamNames.size();
 }
 
 // -----------------------------------------------------------------------------
@@ -908,8 +925,14 @@ void FunctionFlow::assign(const ValueFacts &V, State &S) {
     if (const LocalV *Src = S.local(V.FromLocal))
       NV = *Src;
   uint64_t Atom = localAtom(Local);
+  std::optional<Fact> Copied;
+  if (V.FromLocal != NoIndex)
+    if (const Fact *Src = findIn(S.Known, localAtom(V.FromLocal)))
+      Copied = *Src;
   killGuards(S, Atom);
   S.forget(Atom);
+  if (Copied) // "locked = lruvec": the copy is as NULL as the original
+    S.setKnown(Atom, {Copied->Value, -1, 0});
   // A new pointer: what its fields held is no longer known.
   if (Local < SlotsOf.size())
     for (uint32_t Sl : SlotsOf[Local]) {
@@ -1323,6 +1346,7 @@ void FunctionFlow::applyRow(const ApiRow &Row, const Target &T, uint32_t Id,
   }
   case ApiOp::MaskPassthrough:
   case ApiOp::Register:
+  case ApiOp::MaskQuery:
     return;
   }
 }
@@ -1458,8 +1482,17 @@ void FunctionFlow::applySummary(const FnResult &R, const Target &T, uint32_t Id,
   for (const NetCtx &N : X.Acquires) {
     bool Ok;
     Ctx Cx = Substitute(N.C, Ok);
-    if (Ok)
-      begin(S, Cx, Id);
+    if (!Ok)
+      continue;
+    begin(S, Cx, Id);
+    // compact_lock_irqsave(&lruvec->lru_lock, ...): lruvec is not NULL.
+    if (N.C.Key.Kind == CtxKind::Lock && N.C.Key.Lock.K == LockVal::Param &&
+        N.C.Key.Lock.Class.empty())
+      if (const ArgVal *LA = arg(C, int(N.C.Key.Lock.Index)))
+        if (LA->BaseLocal != NoIndex) {
+          killGuards(S, localAtom(LA->BaseLocal));
+          S.setKnown(localAtom(LA->BaseLocal), {true, -1, 0});
+        }
   }
   for (const NetCtx &N : X.CondAcquires) {
     bool Ok;

@@ -69,6 +69,7 @@ static const struct {
     {"assert-held", ApiOp::AssertHeld},
     {"mask-passthrough", ApiOp::MaskPassthrough},
     {"register", ApiOp::Register},
+    {"mask-query", ApiOp::MaskQuery},
 };
 
 static const struct {

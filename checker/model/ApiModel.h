@@ -35,6 +35,9 @@ enum class ApiOp : uint8_t {
   AssertHeld,       ///< lockdep_assert_held(l): the caller holds l
   MaskPassthrough,  ///< returns the mask in Arg (current_gfp_context)
   Register,         ///< registers the callback(s) in Arg
+  /// Reads the GFP mask in Arg, never allocates or sleeps (a cpuset or
+  /// mempolicy lookup): not the "no body, gfp_t parameter" default.
+  MaskQuery,
 };
 
 /// Which kind of lock, context or callback a row is about.

@@ -602,6 +602,7 @@ bool PathChecker::evalCall(const CallEvent &Call, CheckerContext &C) const {
   case ApiOp::Block:
   case ApiOp::MaskPassthrough:
   case ApiOp::Register:
+  case ApiOp::MaskQuery:
     return false;
   default:
     break;
