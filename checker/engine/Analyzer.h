@@ -23,6 +23,9 @@ class SourceManager;
 } // namespace clang
 
 namespace gfpdep {
+/// The per-unit engine the CLI, the clang-tidy module and the path mode
+/// still use; its names must not collide with the link's.
+inline namespace legacy {
 
 struct EngineOptions {
   RuleOptions Rules;
@@ -78,6 +81,7 @@ AnalysisResult analyzeTranslationUnit(clang::ASTContext &Ctx,
                                       clang::Preprocessor *PP,
                                       const EngineOptions &Opts);
 
+} // namespace legacy
 } // namespace gfpdep
 
 #endif

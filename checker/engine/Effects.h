@@ -24,6 +24,9 @@
 #include <vector>
 
 namespace gfpdep {
+/// The per-unit engine the CLI, the clang-tidy module and the path mode
+/// still use; its names must not collide with the link's.
+inline namespace legacy {
 
 /// A lock class ("virtio_balloon::balloon_lock"), or the lock a parameter of
 /// the summarised function points to, resolved at each call site.
@@ -219,6 +222,7 @@ struct Summary {
   std::string signature() const;
 };
 
+} // namespace legacy
 } // namespace gfpdep
 
 #endif

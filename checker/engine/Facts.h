@@ -30,6 +30,9 @@ class VarDecl;
 } // namespace clang
 
 namespace gfpdep {
+/// The per-unit engine the CLI, the clang-tidy module and the path mode
+/// still use; its names must not collide with the link's.
+inline namespace legacy {
 
 using FunctionSet = llvm::SmallSetVector<const clang::FunctionDecl *, 4>;
 
@@ -96,6 +99,7 @@ public:
 const ApiRow *rowFor(const clang::FunctionDecl *Fn, const ApiModel &Model,
                      const ProgramFacts &Facts);
 
+} // namespace legacy
 } // namespace gfpdep
 
 #endif

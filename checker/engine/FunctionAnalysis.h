@@ -23,6 +23,9 @@ class FunctionDecl;
 } // namespace clang
 
 namespace gfpdep {
+/// The per-unit engine the CLI, the clang-tidy module and the path mode
+/// still use; its names must not collide with the link's.
+inline namespace legacy {
 
 struct AnalysisLimits {
   unsigned MaxBlocks = 20000;     ///< larger CFGs are skipped (no summary)
@@ -54,6 +57,7 @@ void resolveCallees(const clang::Expr *Call, const ProgramFacts &Facts,
 bool analyzeFunction(const clang::FunctionDecl *Fn, const AnalysisEnv &Env,
                      Summary &Out);
 
+} // namespace legacy
 } // namespace gfpdep
 
 #endif

@@ -18,6 +18,9 @@
 #include <vector>
 
 namespace gfpdep {
+/// The per-unit engine the CLI, the clang-tidy module and the path mode
+/// still use; its names must not collide with the link's.
+inline namespace legacy {
 
 /// An entry context and the summary of the function it applies to.
 struct EntrySummary {
@@ -61,6 +64,7 @@ RuleOutput runRules(const RuleInput &In, const RuleOptions &Opts);
 std::vector<Finding> lockOrderCycles(const std::vector<LockEdge> &Edges,
                                      const RuleOptions &Opts);
 
+} // namespace legacy
 } // namespace gfpdep
 
 #endif

@@ -19,6 +19,7 @@ using namespace gfpdep;
 namespace json = llvm::json;
 
 namespace gfpdep {
+inline namespace legacy {
 
 // ---- to JSON -------------------------------------------------------------------
 
@@ -396,6 +397,7 @@ static bool fromJSON(const json::Value &V, Summary &S, json::Path P) {
          readContexts(*O, "netRelease", S.NetRelease, P);
 }
 
+} // namespace legacy
 } // namespace gfpdep
 
 std::string gfpdep::writeUnitSummary(const UnitSummary &U) {

@@ -24,6 +24,9 @@
 #include <vector>
 
 namespace gfpdep {
+/// The per-unit engine the CLI, the clang-tidy module and the path mode
+/// still use; its names must not collide with the link's.
+inline namespace legacy {
 
 constexpr unsigned SummaryFormatVersion = 1;
 
@@ -114,6 +117,7 @@ std::string summaryFileName(llvm::StringRef Dir, llvm::StringRef OutputOrMain);
 /// Writes Text to Path through a temporary file and a rename.
 llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Text);
 
+} // namespace legacy
 } // namespace gfpdep
 
 #endif

@@ -1162,6 +1162,11 @@ void FunctionExtractor::prescan(const Stmt *Root) {
       Walk.push_back(Child);
   }
   // "&v" in a call is benign only if v is never escaped otherwise.
+  for (unsigned P = 0; P < Fn->getNumParams() && P < 64; ++P) {
+    const ParmVarDecl *PVD = Fn->getParamDecl(P);
+    if (!Assigned.count(PVD) && !Escaped.count(PVD))
+      F.StableParams |= uint64_t(1) << P;
+  }
 }
 
 // --- hints -------------------------------------------------------------------------

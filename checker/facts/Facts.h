@@ -226,6 +226,9 @@ struct FnFacts {
   bool NoReturn = false;  ///< declared noreturn
   llvm::SmallVector<Symbol, 2> ParamNames;
   uint64_t GfpParams = 0; ///< bit i: parameter i is a gfp_t
+  /// Bit i: parameter i is never assigned nor has its address taken: its
+  /// value is the caller's throughout.
+  uint64_t StableParams = 0;
   std::vector<BlockFacts> Blocks;
   uint32_t Entry = 0, Exit = 0;
   std::vector<CallFacts> Calls;

@@ -147,6 +147,7 @@ private:
     for (Symbol P : F.ParamNames)
       sym(P);
     u(F.GfpParams);
+    u(F.StableParams);
     u(F.Entry);
     u(F.Exit);
     u(F.FrameBytes);
@@ -472,6 +473,7 @@ private:
     for (uint64_t I = 0; I < NP && !Failed; ++I)
       F.ParamNames.push_back(sym());
     F.GfpParams = u();
+    F.StableParams = u();
     F.Entry = u32("entry");
     F.Exit = u32("exit");
     F.FrameBytes = u();

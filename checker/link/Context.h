@@ -190,9 +190,13 @@ struct Effect {
   Loc PromiseAt;        ///< Requires
   ChainRef Chain;       ///< calls from the owner down to the leaf
   llvm::SmallVector<Under, 1> Around;
+  /// The effect happens only where parameter first's truth is second
+  /// ("if (lock) write_lock(...)"): a caller passing the other constant
+  /// never reaches it.
+  llvm::SmallVector<std::pair<uint32_t, bool>, 1> ParamTruths;
 
   /// Depends on the caller: a parameter's mask or lock, a guard on a
-  /// parameter's bits.
+  /// parameter's bits or truth.
   bool open() const;
 };
 

@@ -48,7 +48,7 @@ bool Effect::open() const {
   if ((Kind == EffectKind::Acquire || Kind == EffectKind::Requires) &&
       Lock.K == LockVal::Param)
     return true;
-  if (SubclassParam != NoIndex)
+  if (SubclassParam != NoIndex || !ParamTruths.empty())
     return true;
   for (const Under &U : Around)
     if (U.C.GuardParam >= 0)
@@ -148,10 +148,27 @@ const V *findIn(const llvm::SmallVectorImpl<std::pair<K, V>> &Vec, const K &Key)
   return nullptr;
 }
 
+/// A fact that holds on the paths where atom If has value IfValue: what a
+/// join keeps of a fact known on one side only, when the sides differ in If
+/// ("slab_to_unfreeze" is set only where "drain" was true).
+struct Implied {
+  uint64_t If = 0;
+  bool IfValue = false;
+  uint64_t Atom = 0;
+  Fact F;
+  bool operator==(const Implied &O) const {
+    return If == O.If && IfValue == O.IfValue && Atom == O.Atom && F == O.F;
+  }
+  bool operator<(const Implied &O) const {
+    return std::tie(If, IfValue, Atom) < std::tie(O.If, O.IfValue, O.Atom);
+  }
+};
+
 struct State {
   llvm::SmallVector<Ctx, 4> In;
   llvm::SmallVector<RelEntry, 2> Rel;
   llvm::SmallVector<std::pair<uint64_t, Fact>, 4> Known;
+  llvm::SmallVector<Implied, 2> Imp;
   llvm::SmallVector<std::pair<uint32_t, LocalV>, 4> Locals;
   llvm::SmallVector<Pending, 1> Pend;
   bool Reached = false;
@@ -177,14 +194,34 @@ struct State {
   }
   void forget(uint64_t K) {
     llvm::erase_if(Known, [&](const auto &P) { return P.first == K; });
+    llvm::erase_if(Imp, [&](const Implied &I) { return I.If == K || I.Atom == K; });
+  }
+  /// Atom K now has value V: the facts implied by it hold, the others are
+  /// moot.
+  void learn(uint64_t K, bool V) {
+    llvm::SmallVector<Implied, 2> Now;
+    llvm::erase_if(Imp, [&](const Implied &I) {
+      if (I.If != K)
+        return false;
+      if (I.IfValue == V)
+        Now.push_back(I);
+      return true;
+    });
+    for (const Implied &I : Now)
+      if (!findIn(Known, I.Atom))
+        Known.push_back({I.Atom, I.F});
   }
   const LocalV *local(uint32_t L) const { return findIn(Locals, L); }
 
   bool operator==(const State &O) const {
     if (Reached != O.Reached || In.size() != O.In.size() ||
         Rel.size() != O.Rel.size() || Known.size() != O.Known.size() ||
-        Locals.size() != O.Locals.size() || Pend.size() != O.Pend.size())
+        Locals.size() != O.Locals.size() || Pend.size() != O.Pend.size() ||
+        Imp.size() != O.Imp.size())
       return false;
+    for (size_t I = 0; I < Imp.size(); ++I)
+      if (!(Imp[I] == O.Imp[I]))
+        return false;
     for (size_t I = 0; I < In.size(); ++I) {
       const Ctx &A = In[I], &B = O.In[I];
       if (A.Key != B.Key || A.Depth != B.Depth || A.Must != B.Must ||
@@ -212,6 +249,7 @@ struct State {
     llvm::sort(In, [](const Ctx &A, const Ctx &B) { return A.Key < B.Key; });
     llvm::sort(Rel, [](const RelEntry &A, const RelEntry &B) { return A.Key < B.Key; });
     llvm::sort(Known, [](const auto &A, const auto &B) { return A.first < B.first; });
+    llvm::sort(Imp);
     llvm::sort(Locals, [](const auto &A, const auto &B) { return A.first < B.first; });
     llvm::sort(Pend, [](const Pending &A, const Pending &B) {
       return std::tie(A.Call, A.C.Key) < std::tie(B.Call, B.C.Key);
@@ -366,6 +404,45 @@ struct State {
         }
       }
     }
+    // Implications: those both sides have, or that hold on the other side
+    // because its condition is false there or its fact is known there.
+    auto HoldsOn = [](const State &Side, const Implied &I) {
+      if (llvm::is_contained(Side.Imp, I))
+        return true;
+      if (const Fact *C = findIn(Side.Known, I.If); C && C->Value != I.IfValue)
+        return true;
+      const Fact *A = findIn(Side.Known, I.Atom);
+      return A && *A == I.F;
+    };
+    llvm::SmallVector<Implied, 2> NewImp;
+    for (const Implied &I : Imp)
+      if (HoldsOn(O, I))
+        NewImp.push_back(I);
+    for (const Implied &I : O.Imp)
+      if (!llvm::is_contained(NewImp, I) && HoldsOn(*this, I))
+        NewImp.push_back(I);
+    // For each condition the sides disagree on, what each side knows holds
+    // where the condition has that side's value ("slab_to_unfreeze" is set
+    // only where "drain" was true): kept while the other side's knowledge
+    // does not contradict it.
+    constexpr size_t MaxImplied = 8;
+    auto Keep = [&](const State &Mine, const State &Other) {
+      for (const auto &[X, XV] : Mine.Known) {
+        const Fact *OX = findIn(Other.Known, X);
+        if (!OX || OX->Value == XV.Value)
+          continue;
+        for (const auto &[K, V] : Mine.Known) {
+          if (K == X || NewImp.size() >= MaxImplied)
+            continue;
+          Implied I{X, XV.Value, K, V};
+          if (!llvm::is_contained(NewImp, I))
+            NewImp.push_back(I);
+        }
+      }
+    };
+    Keep(*this, O);
+    Keep(O, *this);
+    Imp = std::move(NewImp);
     // Facts both sides agree on survive.
     llvm::erase_if(Known, [&](const auto &P) {
       const Fact *F = findIn(O.Known, P.first);
@@ -417,6 +494,8 @@ private:
   uint32_t Seq = 0;
   std::vector<llvm::SmallVector<Target, 2>> CallTargets;
   std::vector<bool> TargetsDone;
+  /// Parameters never assigned: their truth on a path is the caller's.
+  std::vector<bool> TruthParam;
   llvm::DenseMap<uint32_t, llvm::SmallVector<Ctx, 1>> BegunBy;
   llvm::DenseMap<uint32_t, llvm::SmallVector<Ctx, 1>> VarOwns;
   struct Ret {
@@ -483,6 +562,9 @@ private:
 
   // --- recording ---
   void record(Effect E, const State &S, llvm::SmallVector<CtxKey, 1> Released);
+  /// E's parameter-truth guards in this function's terms; false when this
+  /// call's arguments exclude it.
+  bool mapParamTruths(Effect &E, const CallFacts &C, const State &S) const;
   bool interesting(const Effect &E) const;
   void site(uint32_t Id, const State &S);
   void summarise();
@@ -978,6 +1060,7 @@ void FunctionFlow::edge(const BlockFacts &B, unsigned SuccIdx, State &S) {
   }
   if (Atom) {
     S.setKnown(Atom, {Value, C.Param, C.Bits});
+    S.learn(Atom, Value);
     // Contexts begun only when the condition had the other value are not
     // in force here; those begun when it had this value certainly are.
     for (auto It = S.In.begin(); It != S.In.end();) {
@@ -1007,6 +1090,7 @@ void FunctionFlow::edge(const BlockFacts &B, unsigned SuccIdx, State &S) {
     // it twice (its own "? 1 : 0", then the caller's if).
     uint64_t CA = callAtom(ResultOf);
     S.setKnown(CA, {Value, -1, 0});
+    S.learn(CA, Value);
     for (auto It = S.In.begin(); It != S.In.end();) {
       if (It->GuardKey == CA) {
         if (It->GuardValue != Value) {
@@ -1390,6 +1474,8 @@ void FunctionFlow::applySummary(const FnResult &R, const Target &T, uint32_t Id,
         if (!E.Lock.known())
           continue;
       }
+      if (!mapParamTruths(E, C, S))
+        continue; // a branch this call's argument never takes
       if (E.SubclassParam != NoIndex) {
         const ArgVal *A = arg(C, int(E.SubclassParam));
         E.SubclassParam = NoIndex;
@@ -1541,10 +1627,49 @@ bool FunctionFlow::interesting(const Effect &E) const {
   return false;
 }
 
+bool FunctionFlow::mapParamTruths(Effect &E, const CallFacts &C, const State &S) const {
+  llvm::SmallVector<std::pair<uint32_t, bool>, 1> Mine;
+  for (auto [P, V] : E.ParamTruths) {
+    const ArgVal *A = arg(C, int(P));
+    if (!A)
+      continue;
+    std::optional<bool> Truth;
+    if (A->HasInt)
+      Truth = A->Int != 0;
+    else if (A->NonNull)
+      Truth = true;
+    else if (A->IntParam != NoIndex || A->SelfLocal != NoIndex) {
+      uint32_t Local = A->IntParam != NoIndex ? A->IntParam : A->SelfLocal;
+      if (const Fact *K = findIn(S.Known, localAtom(Local)))
+        Truth = K->Value;
+      else if (Local < TruthParam.size() && TruthParam[Local])
+        Mine.push_back({Local, V});
+    }
+    if (Truth && *Truth != V)
+      return false;
+  }
+  E.ParamTruths = std::move(Mine);
+  return true;
+}
+
 void FunctionFlow::record(Effect E, const State &S,
                           llvm::SmallVector<CtxKey, 1> Released) {
   if (!Recording || !interesting(E))
     return;
+  // The parameters' truth on this path: an effect reached only for some
+  // values of them depends on what the caller passes.
+  for (uint32_t P = 0; P < TruthParam.size(); ++P) {
+    if (!TruthParam[P])
+      continue;
+    const Fact *K = findIn(S.Known, localAtom(P));
+    if (!K)
+      continue;
+    auto It = llvm::find_if(E.ParamTruths, [&](const auto &X) { return X.first == P; });
+    if (It == E.ParamTruths.end())
+      E.ParamTruths.push_back({P, K->Value});
+    else if (It->second != K->Value)
+      return; // a path the callee's branch excludes
+  }
   if (E.Kind == EffectKind::Alloc) {
     // Constant values are concrete here, parameter values travel up.
     Effect Concrete = E;
@@ -1589,6 +1714,27 @@ void FunctionFlow::site(uint32_t Id, const State &S) {
   }
   St.Released = released(S);
   const CallFacts &C = F.Calls[Id];
+  for (uint32_t P = 0; P < TruthParam.size(); ++P)
+    if (TruthParam[P])
+      if (const Fact *K = findIn(S.Known, localAtom(P)))
+        St.ParamTruths.push_back({P, K->Value});
+  for (unsigned I = 0; I < C.Args.size(); ++I) {
+    const ArgVal &A = C.Args[I];
+    Site::ArgTruth AT{I};
+    uint32_t Local = A.IntParam != NoIndex ? A.IntParam : A.SelfLocal;
+    if (A.HasInt)
+      AT.Value = A.Int != 0;
+    else if (A.NonNull)
+      AT.Value = 1;
+    else if (Local != NoIndex) {
+      if (const Fact *K = findIn(S.Known, localAtom(Local)))
+        AT.Value = K->Value;
+      else if (Local < TruthParam.size() && TruthParam[Local])
+        AT.FromParam = Local;
+    }
+    if (AT.Value >= 0 || AT.FromParam != NoIndex)
+      St.ArgTruths.push_back(AT);
+  }
   for (unsigned I = 0; I < C.Args.size(); ++I) {
     St.ArgLocks.push_back(argLock(C, int(I), S));
     uint32_t Self = C.Args[I].SelfLocal;
@@ -1803,6 +1949,9 @@ void FunctionFlow::run() {
     }
   CallTargets.assign(F.Calls.size(), {});
   TargetsDone.assign(F.Calls.size(), false);
+  TruthParam.assign(F.ParamNames.size(), false);
+  for (uint32_t P = 0; P < TruthParam.size() && P < 64; ++P)
+    TruthParam[P] = (F.StableParams >> P) & 1;
   std::vector<State> BlockIn(N);
   std::vector<unsigned> Visits(N, 0);
   if (F.Entry >= N)
@@ -1870,8 +2019,19 @@ void FunctionFlow::run() {
           llvm::errs() << " ctx(" << unsigned(C.Key.Kind) << ":" << C.Key.Lock.Class
                        << C.Key.Lock.Index << " must=" << C.Must << " guard=" << C.GuardKey
                        << "=" << C.GuardValue << ")";
+        auto Atom = [](uint64_t K) {
+          return (K >> 62) == 1 ? "l" + std::to_string(K & 0xffffffff)
+                 : (K >> 62) == 2 ? "c" + std::to_string(K & 0xffffffff)
+                                  : "s" + std::to_string(K);
+        };
         for (const auto &[K, V] : BlockIn[B].Known)
-          llvm::errs() << " known(" << K << "=" << V.Value << ")";
+          llvm::errs() << " known(" << Atom(K) << "=" << V.Value << ")";
+        for (const Implied &I : BlockIn[B].Imp)
+          llvm::errs() << " implied(" << Atom(I.If) << "=" << I.IfValue << " => "
+                       << Atom(I.Atom) << "=" << I.F.Value << ")";
+        llvm::errs() << " succs";
+        for (uint32_t S2 : F.Blocks[B].Succs)
+          llvm::errs() << " " << int(S2);
         llvm::errs() << "\n";
       }
   // Second pass over the fixpoint: record effects, sites and returns.
@@ -1950,6 +2110,8 @@ std::string gfpdep::resultSignature(const FnResult &R) {
     EOS << unsigned(O.E.Kind) << O.E.Leaf.File << O.E.Leaf.Line << ":" << O.E.Leaf.Col
         << ":" << O.E.Lock.Class << O.E.Lock.Index << ":" << O.E.M.V.Terms.size() << ":"
         << O.E.Around.size();
+    for (auto [P, V] : O.E.ParamTruths)
+      EOS << ":p" << P << "=" << V;
     Open.push_back(std::move(E));
   }
   llvm::sort(Open);

@@ -34,6 +34,17 @@ struct Site {
     LockVal Lock;
   };
   llvm::SmallVector<FieldLock, 1> FieldLocks;
+  /// The truth of this function's (never assigned) parameters on the way
+  /// here: a caller passing other constants does not reach the call.
+  llvm::SmallVector<std::pair<uint32_t, bool>, 1> ParamTruths;
+  /// What the call passes for the callee's parameters, as truth: a constant
+  /// (Value 0 or 1) or this function's parameter FromParam passed on.
+  struct ArgTruth {
+    uint32_t Arg;
+    int8_t Value = -1;
+    uint32_t FromParam = NoIndex;
+  };
+  llvm::SmallVector<ArgTruth, 1> ArgTruths;
 };
 
 struct Anchor {

@@ -118,7 +118,32 @@ struct Item {
   llvm::SmallVector<std::pair<uint32_t, Symbol>, 1> FieldAliases;
   std::string Name;
   llvm::SmallVector<Loc, 2> AltOrigins;
+  /// The truth every way in passes for the function's parameters
+  /// (unlist_netdevice(dev, false)): sites on paths that need the other
+  /// value are not reached with this context.
+  llvm::SmallVector<std::pair<uint32_t, bool>, 1> ParamConsts;
 };
+
+/// Whether a site whose path needs Needs is reachable with an item whose
+/// ways in pass Consts.
+static bool consistent(llvm::ArrayRef<std::pair<uint32_t, bool>> Consts,
+                       llvm::ArrayRef<std::pair<uint32_t, bool>> Needs) {
+  for (auto [P, V] : Needs)
+    for (auto [Q, W] : Consts)
+      if (P == Q && V != W)
+        return false;
+  return true;
+}
+
+/// Two bits a parameter below 32: known, and its truth.
+static uint64_t constsKey(llvm::ArrayRef<std::pair<uint32_t, bool>> Consts) {
+  uint64_t K = 0;
+  for (auto [P, V] : Consts)
+    if (P < 32)
+      K |= (uint64_t(1) << (2 * P)) | (uint64_t(V) << (2 * P + 1));
+  return K;
+}
+
 
 class Linker {
 public:
@@ -133,7 +158,12 @@ private:
   const GfpLayout &L;
   StepArena Arena;
   std::vector<std::vector<int32_t>> Order; ///< SCCs, callees first
-  std::vector<std::map<CtxKey, Item>> Items;
+  /// Contexts at each function's entry, apart by what the ways in pass for
+  /// the parameters the function tests (constsKey()).
+  std::vector<std::map<std::pair<CtxKey, uint64_t>, Item>> Items;
+  /// Bit i: the function's behaviour depends on parameter i's truth (it
+  /// branches on it, or passes it on to a callee that does).
+  std::vector<uint64_t> TestedParams;
   std::vector<std::map<uint32_t, std::set<Symbol>>> Bindings;
   std::vector<bool> Called; ///< some call site reaches the function
 
@@ -292,6 +322,21 @@ static bool releasedBy(llvm::ArrayRef<CtxKey> Released, const Item &It) {
 
 void Linker::contexts() {
   size_t N = P.Functions.size();
+  TestedParams.assign(N, 0);
+  for (size_t I = 0; I < N; ++I)
+    for (const BlockFacts &B : P.Functions[I]->Blocks)
+      if (B.Cond.K == CondFacts::Local && B.Cond.ParamTruth && B.Cond.Index < 32)
+        TestedParams[I] |= uint64_t(1) << B.Cond.Index;
+  // Passed on to a callee that tests it: callees first.
+  for (const std::vector<int32_t> &Comp : Order)
+    for (unsigned Iter = 0; Iter < 2; ++Iter)
+      for (int32_t FI : Comp)
+        for (const Site &S : R.Results[FI].Sites)
+          for (const Site::ArgTruth &AT : S.ArgTruths)
+            if (AT.FromParam < 32 && AT.Arg < 32)
+              for (int32_t T : S.Targets)
+                if ((TestedParams[T] >> AT.Arg) & 1)
+                  TestedParams[FI] |= uint64_t(1) << AT.FromParam;
   Items.assign(N, {});
   Bindings.assign(N, {});
   Called.assign(N, false);
@@ -310,7 +355,7 @@ void Linker::contexts() {
     It.C.Key.Entry = S.Name;
     It.C.Begun = It.C.Origin = S.Origin;
     It.C.Via = S.Via;
-    auto [Pos, Inserted] = Items[I].try_emplace(It.C.Key, It);
+    auto [Pos, Inserted] = Items[I].try_emplace({It.C.Key, 0}, It);
     if (!Inserted && It.C.Origin < Pos->second.C.Origin)
       Pos->second = It;
     if (S.Fl == Flavor::Shrinker && S.Kind == CtxKind::Entry) {
@@ -321,7 +366,7 @@ void Linker::contexts() {
       Sc.C.Begun = Sc.C.Origin = S.Origin;
       Sc.C.Via = "shrinker callback (PF_MEMALLOC)";
       Sc.C.Implicit = true;
-      Items[I].try_emplace(Sc.C.Key, Sc);
+      Items[I].try_emplace({Sc.C.Key, 0}, Sc);
     }
   }
   // Callers first: the reverse of the bottom-up order.
@@ -337,7 +382,7 @@ void Linker::contexts() {
           // What the caller has in force at this call.
           llvm::SmallVector<Item, 4> In;
           for (const auto &[K, It] : Items[FI])
-            if (!releasedBy(S.Released, It))
+            if (!releasedBy(S.Released, It) && consistent(It.ParamConsts, S.ParamTruths))
               In.push_back(It);
           if (S.Held != NoIndex)
             for (const Ctx &Cx : FR.HeldSets[S.Held]) {
@@ -394,6 +439,18 @@ void Linker::contexts() {
               Y.Path = Arena.prepend(X.Path, C.At, F.Name, T.Name);
               Y.Aliases = 0;
               Y.FieldAliases.clear();
+              Y.ParamConsts.clear();
+              for (const Site::ArgTruth &AT : S.ArgTruths) {
+                if (AT.Value >= 0)
+                  Y.ParamConsts.push_back({AT.Arg, AT.Value != 0});
+                else
+                  for (auto [Q, W] : X.ParamConsts)
+                    if (Q == AT.FromParam)
+                      Y.ParamConsts.push_back({AT.Arg, W});
+              }
+              llvm::erase_if(Y.ParamConsts, [&](const auto &PC) {
+                return PC.first >= 32 || !((TestedParams[TI] >> PC.first) & 1);
+              });
               if (Y.C.Key.Kind == CtxKind::Lock) {
                 for (unsigned J = 0; J < S.ArgLocks.size() && J < 64; ++J) {
                   const LockVal &A = S.ArgLocks[J];
@@ -414,7 +471,8 @@ void Linker::contexts() {
                     Y.FieldAliases.push_back({FL.Arg, FL.Field});
                 }
               }
-              auto [Pos, Inserted] = Items[TI].try_emplace(Y.C.Key, Y);
+              auto [Pos, Inserted] =
+                  Items[TI].try_emplace({Y.C.Key, constsKey(Y.ParamConsts)}, Y);
               if (Inserted) {
                 Changed = true;
                 continue;
@@ -887,7 +945,7 @@ void Linker::check(const FnFacts &F, uint32_t Index, const Effect &E,
       continue;
     if (OnlySeeded && It.Path.Size)
       continue;
-    if (K.Kind == CtxKind::Scope) {
+    if (K.first.Kind == CtxKind::Scope) {
       ScopeItems.push_back(&It);
       continue;
     }

@@ -124,6 +124,19 @@ void _raw_spin_unlock_irqrestore(raw_spinlock_t *lock, unsigned long flags);
 #define raw_spin_unlock_bh(lock) _raw_spin_unlock_bh(lock)
 #define raw_spin_unlock_irq(lock) _raw_spin_unlock_irq(lock)
 #define raw_spin_unlock_irqrestore(lock, flags) _raw_spin_unlock_irqrestore(lock, flags)
+/* rwlock.h, rwlock_api_smp.h */
+void _raw_read_lock(rwlock_t *lock);
+void _raw_write_lock(rwlock_t *lock);
+void _raw_read_unlock(rwlock_t *lock);
+void _raw_write_unlock(rwlock_t *lock);
+void _raw_write_lock_bh(rwlock_t *lock);
+void _raw_write_unlock_bh(rwlock_t *lock);
+#define read_lock(lock) _raw_read_lock(lock)
+#define write_lock(lock) _raw_write_lock(lock)
+#define read_unlock(lock) _raw_read_unlock(lock)
+#define write_unlock(lock) _raw_write_unlock(lock)
+#define write_lock_bh(lock) _raw_write_lock_bh(lock)
+#define write_unlock_bh(lock) _raw_write_unlock_bh(lock)
 static inline raw_spinlock_t *spinlock_check(spinlock_t *lock) { return &lock->rlock; }
 static inline void spin_lock(spinlock_t *lock) { raw_spin_lock(&lock->rlock); }
 static inline void spin_lock_bh(spinlock_t *lock) { raw_spin_lock_bh(&lock->rlock); }
