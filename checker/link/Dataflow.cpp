@@ -89,6 +89,12 @@ namespace {
 constexpr unsigned MaxDepth = 4;
 
 uint64_t localAtom(uint32_t Local) { return (uint64_t(1) << 62) | Local; }
+/// The value a parameter's pointee had at entry ("*locked"): tested before
+/// anything on the path changed it, it is what the caller's flag says,
+/// whatever is stored there later.
+uint64_t entryAtom(uint32_t Local) {
+  return (uint64_t(1) << 62) | (uint64_t(1) << 61) | Local;
+}
 /// The truth of call Call's result, while no later execution replaces it.
 uint64_t callAtom(uint32_t Call) { return (uint64_t(2) << 62) | Call; }
 
@@ -105,13 +111,16 @@ struct Fact {
 /// What a tracked local holds on this path.
 struct LocalV {
   LockVal Lock;              ///< Named or Param
+  /// The locks it holds on other paths to here: each path's lock is the
+  /// one it took, so an unlock through it releases whichever was taken.
+  llvm::SmallVector<LockVal, 1> Alt;
   uint32_t FromCall = NoIndex;
   bool HasInt = false;
   int64_t Int = 0;
   bool NonNull = false;
   bool operator==(const LocalV &O) const {
-    return Lock == O.Lock && FromCall == O.FromCall && HasInt == O.HasInt &&
-           Int == O.Int && NonNull == O.NonNull;
+    return Lock == O.Lock && Alt == O.Alt && FromCall == O.FromCall &&
+           HasInt == O.HasInt && Int == O.Int && NonNull == O.NonNull;
   }
 };
 
@@ -169,6 +178,25 @@ struct State {
   llvm::SmallVector<RelEntry, 2> Rel;
   llvm::SmallVector<std::pair<uint64_t, Fact>, 4> Known;
   llvm::SmallVector<Implied, 2> Imp;
+  /// More conditions a held context implies than its guard: the context
+  /// Key is held only where atom If has value IfValue (a lock taken where
+  /// both "skip_updated" and "locked" were set; "if (locked)" decides it).
+  struct AlsoGuard {
+    CtxKey Key;
+    uint64_t If = 0;
+    bool IfValue = false;
+    bool operator==(const AlsoGuard &O) const {
+      return Key == O.Key && If == O.If && IfValue == O.IfValue;
+    }
+    bool operator<(const AlsoGuard &O) const {
+      if (Key != O.Key)
+        return Key < O.Key;
+      return std::tie(If, IfValue) < std::tie(O.If, O.IfValue);
+    }
+  };
+  llvm::SmallVector<AlsoGuard, 1> Also;
+  /// Tracked locals changed on some path since entry (entryAtom()).
+  llvm::SmallVector<uint32_t, 2> Dirty;
   llvm::SmallVector<std::pair<uint32_t, LocalV>, 4> Locals;
   llvm::SmallVector<Pending, 1> Pend;
   bool Reached = false;
@@ -193,8 +221,14 @@ struct State {
     Known.push_back({K, F});
   }
   void forget(uint64_t K) {
+    if ((K >> 61) == 2) { // a local's current value
+      uint32_t L = uint32_t(K & 0xffffffffu);
+      if (!llvm::is_contained(Dirty, L))
+        Dirty.push_back(L);
+    }
     llvm::erase_if(Known, [&](const auto &P) { return P.first == K; });
     llvm::erase_if(Imp, [&](const Implied &I) { return I.If == K || I.Atom == K; });
+    llvm::erase_if(Also, [&](const AlsoGuard &G) { return G.If == K; });
   }
   /// Atom K now has value V: the facts implied by it hold, the others are
   /// moot.
@@ -210,6 +244,18 @@ struct State {
     for (const Implied &I : Now)
       if (!findIn(Known, I.Atom))
         Known.push_back({I.Atom, I.F});
+    llvm::SmallVector<CtxKey, 1> Gone;
+    llvm::erase_if(Also, [&](const AlsoGuard &G) {
+      if (G.If != K)
+        return false;
+      if (G.IfValue != V)
+        Gone.push_back(G.Key);
+      return true;
+    });
+    for (const CtxKey &Key : Gone) {
+      llvm::erase_if(In, [&](const Ctx &C) { return C.Key == Key; });
+      llvm::erase_if(Also, [&](const AlsoGuard &G) { return G.Key == Key; });
+    }
   }
   const LocalV *local(uint32_t L) const { return findIn(Locals, L); }
 
@@ -217,7 +263,7 @@ struct State {
     if (Reached != O.Reached || In.size() != O.In.size() ||
         Rel.size() != O.Rel.size() || Known.size() != O.Known.size() ||
         Locals.size() != O.Locals.size() || Pend.size() != O.Pend.size() ||
-        Imp.size() != O.Imp.size())
+        Imp.size() != O.Imp.size() || Dirty != O.Dirty || Also != O.Also)
       return false;
     for (size_t I = 0; I < Imp.size(); ++I)
       if (!(Imp[I] == O.Imp[I]))
@@ -250,6 +296,8 @@ struct State {
     llvm::sort(Rel, [](const RelEntry &A, const RelEntry &B) { return A.Key < B.Key; });
     llvm::sort(Known, [](const auto &A, const auto &B) { return A.first < B.first; });
     llvm::sort(Imp);
+    llvm::sort(Dirty);
+    llvm::sort(Also);
     llvm::sort(Locals, [](const auto &A, const auto &B) { return A.first < B.first; });
     llvm::sort(Pend, [](const Pending &A, const Pending &B) {
       return std::tie(A.Call, A.C.Key) < std::tie(B.Call, B.C.Key);
@@ -281,6 +329,45 @@ struct State {
       return;
     }
     uint64_t Split = splitBy(*this, O);
+    // Further guards: those the other side agrees with, those of contexts
+    // the other side lacks, and for a context on one side only every
+    // condition the sides disagree on.
+    {
+      constexpr size_t MaxAlso = 8;
+      auto HasCtx = [](const State &Side, const CtxKey &K) {
+        return llvm::any_of(Side.In, [&](const Ctx &C) { return C.Key == K; });
+      };
+      auto HoldsOn = [&](const State &Side, const AlsoGuard &G) {
+        if (!HasCtx(Side, G.Key) || llvm::is_contained(Side.Also, G))
+          return true;
+        const Fact *F = findIn(Side.Known, G.If);
+        return F && F->Value == G.IfValue;
+      };
+      llvm::SmallVector<AlsoGuard, 1> NewAlso;
+      for (const AlsoGuard &G : Also)
+        if (HoldsOn(O, G))
+          NewAlso.push_back(G);
+      for (const AlsoGuard &G : O.Also)
+        if (!llvm::is_contained(NewAlso, G) && HoldsOn(*this, G))
+          NewAlso.push_back(G);
+      auto OneSided = [&](const State &Mine, const State &Other) {
+        for (const Ctx &C : Mine.In) {
+          if (HasCtx(Other, C.Key))
+            continue;
+          for (const auto &[X, XV] : Mine.Known) {
+            const Fact *OX = findIn(Other.Known, X);
+            if (!OX || OX->Value == XV.Value || NewAlso.size() >= MaxAlso)
+              continue;
+            AlsoGuard G{C.Key, X, XV.Value};
+            if (!llvm::is_contained(NewAlso, G))
+              NewAlso.push_back(G);
+          }
+        }
+      };
+      OneSided(*this, O);
+      OneSided(O, *this);
+      Also = std::move(NewAlso);
+    }
     // Guards for contexts on one side only.
     auto GuardFor = [&](const State &Mine, const State &Other, uint64_t &Key,
                         bool &Value, int32_t &Param, uint64_t &Bits) {
@@ -443,6 +530,9 @@ struct State {
     Keep(*this, O);
     Keep(O, *this);
     Imp = std::move(NewImp);
+    for (uint32_t L : O.Dirty)
+      if (!llvm::is_contained(Dirty, L))
+        Dirty.push_back(L);
     // Facts both sides agree on survive.
     llvm::erase_if(Known, [&](const auto &P) {
       const Fact *F = findIn(O.Known, P.first);
@@ -452,11 +542,35 @@ struct State {
     // indeterminate (an unlock through it would be undefined), so the
     // assigned one stands (pte_alloc_map_lock() sets ptl on the path that
     // locks).
-    llvm::erase_if(Locals, [&](const auto &P) {
+    llvm::erase_if(Locals, [&](auto &P) {
       const LocalV *V = findIn(O.Locals, P.first);
       if (!V)
         return !P.second.Lock.known();
-      return !(*V == P.second);
+      if (*V == P.second)
+        return false;
+      // Lock pointers set on both sides: one that names no lock we know
+      // stands for nothing we track (pmd_trans_huge_lock() from another
+      // unit); two different locks are both candidates.
+      LocalV &Mine = P.second;
+      if (!Mine.Lock.known() && !V->Lock.known())
+        return true;
+      constexpr size_t MaxAlt = 4;
+      if (!Mine.Lock.known()) {
+        Mine.Lock = V->Lock;
+        Mine.Alt = V->Alt;
+      } else if (V->Lock.known()) {
+        for (const LockVal &A : llvm::concat<const LockVal>(
+                 llvm::ArrayRef<LockVal>(V->Lock), llvm::ArrayRef<LockVal>(V->Alt)))
+          if (A != Mine.Lock && !llvm::is_contained(Mine.Alt, A) && Mine.Alt.size() < MaxAlt)
+            Mine.Alt.push_back(A);
+        llvm::sort(Mine.Alt);
+      }
+      if (Mine.FromCall != V->FromCall)
+        Mine.FromCall = NoIndex;
+      if (!(Mine.HasInt && V->HasInt && Mine.Int == V->Int))
+        Mine.HasInt = false;
+      Mine.NonNull = Mine.NonNull && V->NonNull;
+      return false;
     });
     for (const auto &P : O.Locals)
       if (P.second.Lock.known() && !findIn(Locals, P.first))
@@ -526,6 +640,9 @@ private:
   void begin(State &S, Ctx C, uint32_t By);
   void endKey(State &S, CtxKey K);
   void endLock(State &S, const LockVal &Lock);
+  /// The unlock of what argument Arg of C names (Lock, resolved): through a
+  /// lock pointer that holds one of several locks by the path, each.
+  void releaseArg(State &S, const CallFacts &C, int Arg, const LockVal &Lock);
   void endSection(State &S, CtxKind K, Flavor Fl);
   void lockSection(State &S, llvm::StringRef RowName, bool Begin, const Loc &At,
                    Symbol Via);
@@ -750,6 +867,7 @@ bool FunctionFlow::guardMayHold(Ctx &C, const CallFacts &Call, const State &S) {
 // -----------------------------------------------------------------------------
 
 void FunctionFlow::begin(State &S, Ctx C, uint32_t By) {
+  llvm::erase_if(S.Also, [&](const State::AlsoGuard &G) { return G.Key == C.Key; });
   if (Ctx *Old = S.find(C.Key)) {
     Old->Depth = std::min<unsigned>(Old->Depth + 1, MaxDepth);
     if (By != NoIndex)
@@ -821,6 +939,31 @@ void FunctionFlow::endLock(State &S, const LockVal &Lock) {
   R.Key = K;
   S.Rel.push_back(R);
   S.normalise();
+}
+
+void FunctionFlow::releaseArg(State &S, const CallFacts &C, int Arg, const LockVal &Lock) {
+  const ArgVal *A = arg(C, Arg);
+  const LocalV *LV = A && A->Lock.K == LockVal::Local ? S.local(A->Lock.Index) : nullptr;
+  if (!LV || !LV->Lock.known() || LV->Alt.empty()) {
+    if (Lock.known())
+      endLock(S, Lock);
+    return;
+  }
+  // One of several locks, by the path: each held only on some paths is
+  // released; one held on every path may stay.
+  llvm::SmallVector<LockVal, 2> Cands{LV->Lock};
+  Cands.append(LV->Alt.begin(), LV->Alt.end());
+  for (const LockVal &Cand : Cands) {
+    Ctx *Best = nullptr;
+    for (Ctx &Cx : S.In)
+      if (Cx.Key.Kind == CtxKind::Lock && Cx.Key.Lock == Cand &&
+          (!Best || Cx.Seq > Best->Seq))
+        Best = &Cx;
+    if (Best && (!Best->Must || Best->GuardKey))
+      endKey(S, Best->Key);
+    else if (Best)
+      Best->Must = false;
+  }
 }
 
 void FunctionFlow::endSection(State &S, CtxKind K, Flavor Fl) {
@@ -1057,6 +1200,13 @@ void FunctionFlow::edge(const BlockFacts &B, unsigned SuccIdx, State &S) {
   case CondFacts::CallResult:
     ResultOf = C.Index;
     break;
+  }
+  if (C.K == CondFacts::Local && !llvm::is_contained(S.Dirty, C.Index) &&
+      paramGuard(localAtom(C.Index)) && C.Index >= F.ParamNames.size()) {
+    // What a parameter points to, unchanged so far: its entry value too.
+    uint64_t EA = entryAtom(C.Index);
+    S.setKnown(EA, {Value, -1, 0});
+    S.learn(EA, Value);
   }
   if (Atom) {
     S.setKnown(Atom, {Value, C.Param, C.Bits});
@@ -1372,9 +1522,7 @@ void FunctionFlow::applyRow(const ApiRow &Row, const Target &T, uint32_t Id,
     return;
   }
   case ApiOp::Release: {
-    LockVal Lock = argLock(C, Row.Arg, S);
-    if (Lock.known())
-      endLock(S, Lock);
+    releaseArg(S, C, Row.Arg, argLock(C, Row.Arg, S));
     lockSection(S, Row.Name, false, C.At, What);
     return;
   }
@@ -1538,7 +1686,9 @@ void FunctionFlow::applySummary(const FnResult &R, const Target &T, uint32_t Id,
   for (Ctx Cx : X.Releases) {
     if (Cx.Key.Kind == CtxKind::Lock) {
       LockVal Lock = substituteLock(Cx.Key.Lock, C, S);
-      if (Lock.known())
+      if (Cx.Key.Lock.K == LockVal::Param && Cx.Key.Lock.Class.empty())
+        releaseArg(S, C, int(Cx.Key.Lock.Index), Lock);
+      else if (Lock.known())
         endLock(S, Lock);
       continue;
     }

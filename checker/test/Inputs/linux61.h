@@ -75,6 +75,15 @@ extern void __SCT__might_resched(void);
 #define might_resched() __SCT__might_resched()
 #define might_sleep() do { might_resched(); } while (0)
 #define might_sleep_if(cond) do { if (cond) might_sleep(); } while (0)
+/* sched.h with CONFIG_PREEMPT_DYNAMIC, without CONFIG_DEBUG_ATOMIC_SLEEP */
+static inline void __might_resched(const char *file, int line, unsigned int offsets) {}
+extern int __SCT__cond_resched(void);
+static inline int _cond_resched(void) { return __SCT__cond_resched(); }
+#define cond_resched() ({ __might_resched(__FILE__, __LINE__, 0); _cond_resched(); })
+struct task_struct;
+extern struct task_struct *get_current(void);
+#define current get_current()
+int fatal_signal_pending(struct task_struct *p);
 #define non_block_start() do { } while (0)
 #define non_block_end() do { } while (0)
 /* lockdep.h without CONFIG_LOCKDEP */

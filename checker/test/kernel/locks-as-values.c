@@ -96,3 +96,43 @@ void enqueue_task_sleepy(struct rq *rq) {
 // expected-note@*:* {{'raw_spin_rq_lock' calls 'raw_spin_rq_lock_nested' here}}
 // expected-note@#rq_acquire {{spinlock 'rq::__lock' acquired here}}
 // expected-note@#rq_sleep {{move the call out of the atomic section}}
+
+// One lock pointer, two helpers: a huge-page lock from another unit
+// (pmd_trans_huge_lock(), whose body is elsewhere) or the page-table lock
+// pte_offset_map_lock() passes out; the one unlock at the end releases
+// whichever was taken (mm/mlock.c's mlock_pte_range()).
+spinlock_t *__pmd_trans_huge_lock(pmd_t *pmd, struct mm_struct *mm); // elsewhere
+int mlock_pte_range(struct mm_struct *mm, pmd_t *pmd, unsigned long addr) {
+  spinlock_t *ptl;
+  pte_t *pte;
+  ptl = __pmd_trans_huge_lock(pmd, mm);
+  if (ptl)
+    goto out;
+  pte = pte_offset_map_lock(mm, pmd, addr, &ptl);
+  pte_unmap(pte);
+out:
+  spin_unlock(ptl);
+  msleep(1); // clean: whichever lock was taken is released
+  return 0;
+}
+
+// The true positive nearby: a lock held on every path is not released by an
+// unlock through a pointer that names it on some paths only.
+struct two_locks { spinlock_t a, b; };
+void unlock_which(struct two_locks *t, bool c) {
+  spinlock_t *ptl;
+  spin_lock(&t->a); // #which_a
+  if (c) {
+    ptl = &t->b;
+    spin_lock(ptl);
+  } else {
+    ptl = &t->a;
+  }
+  spin_unlock(ptl);
+  msleep(1); // #which_sleep
+  if (c)
+    spin_unlock(&t->a);
+}
+// expected-warning@#which_sleep {{'msleep' may sleep in atomic context: spinlock 'two_locks::a' is held [gfpdep-sleep-in-atomic]}}
+// expected-note@#which_a {{spinlock 'two_locks::a' acquired here}}
+// expected-note@#which_sleep {{move the call out of the atomic section}}
