@@ -32,6 +32,8 @@ OPS = [  # (op, section title, what the argument is)
     ("MaskPassthrough", "Mask helpers", "GFP mask"),
     ("Register", "Callback registration (entry points)", "callback"),
     ("MaskQuery", "Read a mask, never allocate", "mask"),
+    ("LockClassKey", "Lock initialisers with a lockdep class key", "lock"),
+    ("RefPut", "Reference drops: true for the last", "counter"),
 ]
 
 HEADER = """# The API model

@@ -1008,6 +1008,8 @@ void FunctionAnalysis::applyRow(const ApiRow &Row, const FunctionDecl *Callee,
   case ApiOp::MaskPassthrough:
   case ApiOp::Register:
   case ApiOp::MaskQuery:
+  case ApiOp::LockClassKey:
+  case ApiOp::RefPut:
     return;
   }
 }

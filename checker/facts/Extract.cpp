@@ -597,10 +597,67 @@ bool UnitExtractor::VisitCompoundLiteralExpr(CompoundLiteralExpr *CLE) {
   return true;
 }
 
+/// Whether a lockdep class key expression names one key for all objects (a
+/// static: mutex_init()'s "static struct lock_class_key __key") rather than
+/// one per object or per index (&h->resize_key, &keys[family]).
+static bool staticKey(const Expr *E, ASTContext &Ctx) {
+  E = E->IgnoreParenCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(E); UO && UO->getOpcode() == UO_AddrOf)
+    E = UO->getSubExpr()->IgnoreParenCasts();
+  for (int Depth = 0; Depth < 16; ++Depth) {
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+      const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+      return VD && VD->hasGlobalStorage();
+    }
+    if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+      if (ME->isArrow())
+        return false; // a key in the object pointed to
+      E = ME->getBase()->IgnoreParenCasts();
+      continue;
+    }
+    if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
+      if (AS->getIdx()->isValueDependent() || !AS->getIdx()->isIntegerConstantExpr(Ctx))
+        return false; // a key chosen at run time
+      E = AS->getBase()->IgnoreParenCasts();
+      continue;
+    }
+    return false;
+  }
+  return false;
+}
+
+/// The lock class an initialiser's lock argument names ("hstate::resize_lock").
+static std::string initialisedClass(const Expr *E) {
+  E = E->IgnoreParenCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(E); UO && UO->getOpcode() == UO_AddrOf)
+    E = UO->getSubExpr()->IgnoreParenCasts();
+  for (int Depth = 0; Depth < 4; ++Depth) {
+    const auto *ME = dyn_cast<MemberExpr>(E);
+    if (!ME)
+      return std::string();
+    const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
+    if (!FD)
+      return std::string();
+    if (!isLockRecord(recordName(FD->getParent())))
+      return fieldKey(FD);
+    E = ME->getBase()->IgnoreParenCasts(); // &lock->rlock: the spinlock_t
+  }
+  return std::string();
+}
+
 bool UnitExtractor::VisitCallExpr(CallExpr *CE) {
   const FunctionDecl *Callee = CE->getDirectCallee();
   if (!Callee || isBuiltinCall(Callee))
     return true;
+  if (Callee->getIdentifier())
+    if (const ApiRow *Row = builtinRow(Callee->getName());
+        Row && Row->Op == ApiOp::LockClassKey && Row->Arg >= 0 && Row->Arg2 >= 0 &&
+        unsigned(std::max(Row->Arg, Row->Arg2)) < CE->getNumArgs() &&
+        !staticKey(CE->getArg(Row->Arg2), Ctx)) {
+      std::string Class = initialisedClass(CE->getArg(Row->Arg));
+      if (!Class.empty())
+        U.KeyedClasses.push_back({Symbol(Class), makeLoc(CE->getBeginLoc(), SM)});
+    }
   for (unsigned I = 0; I < CE->getNumArgs(); ++I)
     if (const FunctionDecl *Fn = functionOf(CE->getArg(I))) {
       ParamArgs[{Callee->getCanonicalDecl(), I}].insert(Fn);
@@ -1294,7 +1351,14 @@ ArgVal FunctionExtractor::hintArg(unsigned Point, unsigned A) {
                       ? ExprsIt->second[A]
                       : nullptr;
   if (E) {
-    // "((void)(s), (l))": the subclass is what was cast away.
+    // "((void)(s), (l))": the subclass is what was cast away. A variable
+    // other than a parameter is a run-time subclass, whatever this
+    // configuration initialised it to: nothing is known of it.
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()))
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+        if (!isa<ParmVarDecl>(VD) && !VD->getType().isConstQualified() &&
+            !VD->isConstexpr())
+          return ArgVal();
     return value(E);
   }
   ArgVal V;

@@ -275,6 +275,15 @@ struct MaskStoreFacts {
   Loc Where;
 };
 
+/// A lock initialised with a lockdep class key kept in each object
+/// (__mutex_init(&h->resize_lock, ..., &h->resize_key)): every object of
+/// Class is a class of its own, so two of them held together are not
+/// recursion.
+struct KeyedClassFacts {
+  Symbol Class;
+  Loc Where;
+};
+
 /// A gfpdep annotation on a function.
 struct AnnotationFacts {
   enum Kind : uint8_t {
@@ -315,6 +324,7 @@ struct UnitFacts {
   std::vector<Symbol> Trivial;
   std::vector<StoreFacts> Stores;
   std::vector<MaskStoreFacts> MaskStores;
+  std::vector<KeyedClassFacts> KeyedClasses;
   std::vector<AnnotationFacts> Annotations;
   std::vector<SuppressionFacts> Suppressions;
   /// The unit's GFP bits by name, as GfpLayout::fromNamed() takes them.

@@ -237,6 +237,11 @@ private:
       u(M.Value);
       loc(M.Where);
     }
+    u(U.KeyedClasses.size());
+    for (const KeyedClassFacts &K : U.KeyedClasses) {
+      sym(K.Class);
+      loc(K.Where);
+    }
     u(U.Annotations.size());
     for (const AnnotationFacts &A : U.Annotations) {
       u(A.K);
@@ -649,13 +654,20 @@ private:
       M.Where = loc();
       U.MaskStores.push_back(M);
     }
+    uint64_t NK = count(2);
+    for (uint64_t I = 0; I < NK && !Failed; ++I) {
+      KeyedClassFacts K;
+      K.Class = sym();
+      K.Where = loc();
+      U.KeyedClasses.push_back(K);
+    }
     uint64_t NA = count(12);
     for (uint64_t I = 0; I < NA && !Failed; ++I) {
       AnnotationFacts A;
       A.K = kind<AnnotationFacts::Kind>(AnnotationFacts::MustNotHold, "annotation kind");
       A.Fn = sym();
       A.FnName = sym();
-      A.Op = kind<ApiOp>(unsigned(ApiOp::MaskQuery), "operation");
+      A.Op = kind<ApiOp>(unsigned(ApiOp::RefPut), "operation");
       A.Fl = kind<Flavor>(unsigned(Flavor::Tasklet), "flavour");
       int64_t Pm = s();
       if (Pm < -1 || Pm > 0x7fffffff)

@@ -27,6 +27,11 @@ enum class CtxKind : uint8_t {
   NeverSleeps, ///< a function promised never to sleep (contract)
 };
 
+/// A subclass the source computes at run time (netif_addr_lock()'s
+/// "spin_lock_nested(&dev->addr_list_lock, nest_level)"): nesting the class
+/// is by design, and no two such acquisitions are known to be one subclass.
+constexpr uint32_t RuntimeSubclass = ~0u;
+
 /// A context's identity within a state.
 struct CtxKey {
   CtxKind Kind = CtxKind::Lock;
@@ -190,6 +195,11 @@ struct Effect {
   Loc PromiseAt;        ///< Requires
   ChainRef Chain;       ///< calls from the owner down to the leaf
   llvm::SmallVector<Under, 1> Around;
+  /// The effect is on the path that dropped the last reference to an object
+  /// of this record (refcount_dec_and_test(&n->refcnt) was true): held
+  /// locks of that record's objects cannot be the freed one's, whose holder
+  /// would go on to use freed memory.
+  Symbol ReleaseOf;
   /// The effect happens only where parameter first's truth is second
   /// ("if (lock) write_lock(...)"): a caller passing the other constant
   /// never reaches it.

@@ -643,6 +643,9 @@ private:
   /// The unlock of what argument Arg of C names (Lock, resolved): through a
   /// lock pointer that holds one of several locks by the path, each.
   void releaseArg(State &S, const CallFacts &C, int Arg, const LockVal &Lock);
+  /// A subclass taken from the callee's parameter SubParam, in this
+  /// function's terms: a constant, this function's parameter, or run time.
+  void substituteSubclass(uint32_t &Sub, uint32_t &SubParam, const CallFacts &C) const;
   void endSection(State &S, CtxKind K, Flavor Fl);
   void lockSection(State &S, llvm::StringRef RowName, bool Begin, const Loc &At,
                    Symbol Via);
@@ -682,6 +685,9 @@ private:
   /// E's parameter-truth guards in this function's terms; false when this
   /// call's arguments exclude it.
   bool mapParamTruths(Effect &E, const CallFacts &C, const State &S) const;
+  /// The record whose last reference a drop on this path found
+  /// (refcount_dec_and_test() true), or none.
+  Symbol releaseOf(const State &S);
   bool interesting(const Effect &E) const;
   void site(uint32_t Id, const State &S);
   void summarise();
@@ -939,6 +945,18 @@ void FunctionFlow::endLock(State &S, const LockVal &Lock) {
   R.Key = K;
   S.Rel.push_back(R);
   S.normalise();
+}
+
+void FunctionFlow::substituteSubclass(uint32_t &Sub, uint32_t &SubParam,
+                                      const CallFacts &C) const {
+  const ArgVal *A = arg(C, int(SubParam));
+  SubParam = NoIndex;
+  if (A && A->HasInt)
+    Sub = uint32_t(A->Int);
+  else if (A && A->IntParam != NoIndex)
+    SubParam = A->IntParam;
+  else
+    Sub = RuntimeSubclass; // computed by the caller at run time
 }
 
 void FunctionFlow::releaseArg(State &S, const CallFacts &C, int Arg, const LockVal &Lock) {
@@ -1472,6 +1490,8 @@ void FunctionFlow::applyRow(const ApiRow &Row, const Target &T, uint32_t Id,
         Sub = uint32_t(SA->Int);
       else if (SA->IntParam != NoIndex)
         SubParam = SA->IntParam;
+      else
+        Sub = RuntimeSubclass;
     }
     // Taking back an entry lock this function released is not recursion;
     // the acquisition is still an effect for lock order.
@@ -1579,6 +1599,8 @@ void FunctionFlow::applyRow(const ApiRow &Row, const Target &T, uint32_t Id,
   case ApiOp::MaskPassthrough:
   case ApiOp::Register:
   case ApiOp::MaskQuery:
+  case ApiOp::LockClassKey:
+  case ApiOp::RefPut:
     return;
   }
 }
@@ -1625,12 +1647,7 @@ void FunctionFlow::applySummary(const FnResult &R, const Target &T, uint32_t Id,
       if (!mapParamTruths(E, C, S))
         continue; // a branch this call's argument never takes
       if (E.SubclassParam != NoIndex) {
-        const ArgVal *A = arg(C, int(E.SubclassParam));
-        E.SubclassParam = NoIndex;
-        if (A && A->HasInt)
-          E.Subclass = uint32_t(A->Int);
-        else if (A && A->IntParam != NoIndex)
-          E.SubclassParam = A->IntParam;
+        substituteSubclass(E.Subclass, E.SubclassParam, C);
       }
       // Contexts the callee ended before the leaf, in this function's terms.
       llvm::SmallVector<CtxKey, 1> CalleeReleased;
@@ -1650,12 +1667,7 @@ void FunctionFlow::applySummary(const FnResult &R, const Target &T, uint32_t Id,
             continue;
         }
         if (U.C.SubclassParam != NoIndex) {
-          const ArgVal *A = arg(C, int(U.C.SubclassParam));
-          U.C.SubclassParam = NoIndex;
-          if (A && A->HasInt)
-            U.C.Key.Subclass = uint32_t(A->Int);
-          else if (A && A->IntParam != NoIndex)
-            U.C.SubclassParam = A->IntParam;
+          substituteSubclass(U.C.Key.Subclass, U.C.SubclassParam, C);
         }
         if (U.C.GuardParam >= 0 && !guardMayHold(U.C, C, S))
           continue; // begun only for masks this caller does not pass
@@ -1701,12 +1713,7 @@ void FunctionFlow::applySummary(const FnResult &R, const Target &T, uint32_t Id,
       Ok = Cx.Key.Lock.known();
     }
     if (Cx.SubclassParam != NoIndex) {
-      const ArgVal *A = arg(C, int(Cx.SubclassParam));
-      Cx.SubclassParam = NoIndex;
-      if (A && A->HasInt)
-        Cx.Key.Subclass = uint32_t(A->Int);
-      else if (A && A->IntParam != NoIndex)
-        Cx.SubclassParam = A->IntParam;
+      substituteSubclass(Cx.Key.Subclass, Cx.SubclassParam, C);
     }
     Cx.OriginChain = Arena.prepend(Cx.OriginChain, C.At, F.Name, T.Name);
     Cx.Begun = C.At;
@@ -1777,6 +1784,25 @@ bool FunctionFlow::interesting(const Effect &E) const {
   return false;
 }
 
+Symbol FunctionFlow::releaseOf(const State &S) {
+  for (const auto &[K, V] : S.Known) {
+    if ((K >> 62) != 2 || !V.Value)
+      continue;
+    uint32_t Call = uint32_t(K & 0xffffffffu);
+    if (Call >= F.Calls.size())
+      continue;
+    for (const Target &T : targets(Call))
+      if (T.Row && T.Row->Op == ApiOp::RefPut) {
+        LockVal Counter = argLock(F.Calls[Call], T.Row->Arg, S);
+        llvm::StringRef Cls = Counter.concrete() ? Counter.Class.ref() : llvm::StringRef();
+        size_t Sep = Cls.rfind("::");
+        if (Sep != llvm::StringRef::npos)
+          return Symbol(Cls.substr(0, Sep));
+      }
+  }
+  return Symbol();
+}
+
 bool FunctionFlow::mapParamTruths(Effect &E, const CallFacts &C, const State &S) const {
   llvm::SmallVector<std::pair<uint32_t, bool>, 1> Mine;
   for (auto [P, V] : E.ParamTruths) {
@@ -1806,6 +1832,9 @@ void FunctionFlow::record(Effect E, const State &S,
                           llvm::SmallVector<CtxKey, 1> Released) {
   if (!Recording || !interesting(E))
     return;
+  // On the branch where a reference drop found the last reference.
+  if (E.ReleaseOf.empty())
+    E.ReleaseOf = releaseOf(S);
   // The parameters' truth on this path: an effect reached only for some
   // values of them depends on what the caller passes.
   for (uint32_t P = 0; P < TruthParam.size(); ++P) {
@@ -1868,6 +1897,7 @@ void FunctionFlow::site(uint32_t Id, const State &S) {
     if (TruthParam[P])
       if (const Fact *K = findIn(S.Known, localAtom(P)))
         St.ParamTruths.push_back({P, K->Value});
+  St.ReleaseOf = releaseOf(S);
   for (unsigned I = 0; I < C.Args.size(); ++I) {
     const ArgVal &A = C.Args[I];
     Site::ArgTruth AT{I};
@@ -2262,6 +2292,7 @@ std::string gfpdep::resultSignature(const FnResult &R) {
         << O.E.Around.size();
     for (auto [P, V] : O.E.ParamTruths)
       EOS << ":p" << P << "=" << V;
+    EOS << ":" << O.E.ReleaseOf;
     Open.push_back(std::move(E));
   }
   llvm::sort(Open);

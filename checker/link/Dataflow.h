@@ -45,6 +45,10 @@ struct Site {
     uint32_t FromParam = NoIndex;
   };
   llvm::SmallVector<ArgTruth, 1> ArgTruths;
+  /// Reached where a reference drop found the last reference to an object
+  /// of this record: the object's destruction, which nobody holding a lock
+  /// of that record's objects enters.
+  Symbol ReleaseOf;
 };
 
 struct Anchor {

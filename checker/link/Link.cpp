@@ -81,11 +81,15 @@ std::string lockName(const Program &P, const LockVal &L, const FnFacts *In) {
 std::string lockDisplay(const std::string &Class, unsigned Subclass) {
   if (!Subclass)
     return quoted(Class);
+  if (Subclass == RuntimeSubclass)
+    return quoted(Class) + " (a run-time subclass)";
   return quoted(Class) + " (subclass " + std::to_string(Subclass) + ")";
 }
 
 /// A class key of the lock graph ("node::lock/1").
 std::string classKey(const std::string &Class, unsigned Subclass) {
+  if (Subclass == RuntimeSubclass)
+    return Class + "/*";
   return Subclass ? Class + "/" + std::to_string(Subclass) : Class;
 }
 
@@ -93,6 +97,8 @@ std::string keyDisplay(const std::string &Key) {
   size_t Slash = Key.rfind('/');
   if (Slash == std::string::npos)
     return quoted(Key);
+  if (Key.substr(Slash + 1) == "*")
+    return quoted(Key.substr(0, Slash)) + " (a run-time subclass)";
   return quoted(Key.substr(0, Slash)) + " (subclass " + Key.substr(Slash + 1) + ")";
 }
 
@@ -123,6 +129,15 @@ struct Item {
   /// value are not reached with this context.
   llvm::SmallVector<std::pair<uint32_t, bool>, 1> ParamConsts;
 };
+
+/// Whether It is a lock of an object of record Rec ("neighbour::lock").
+static bool lockOfRecord(const Item &It, Symbol Rec) {
+  if (Rec.empty() || It.C.Key.Kind != CtxKind::Lock || !It.C.Key.Lock.concrete())
+    return false;
+  llvm::StringRef Cls = It.C.Key.Lock.Class.ref();
+  size_t Sep = Cls.rfind("::");
+  return Sep != llvm::StringRef::npos && Cls.substr(0, Sep) == Rec.ref();
+}
 
 /// Whether a site whose path needs Needs is reachable with an item whose
 /// ways in pass Consts.
@@ -382,7 +397,8 @@ void Linker::contexts() {
           // What the caller has in force at this call.
           llvm::SmallVector<Item, 4> In;
           for (const auto &[K, It] : Items[FI])
-            if (!releasedBy(S.Released, It) && consistent(It.ParamConsts, S.ParamTruths))
+            if (!releasedBy(S.Released, It) && consistent(It.ParamConsts, S.ParamTruths) &&
+                !lockOfRecord(It, S.ReleaseOf))
               In.push_back(It);
           if (S.Held != NoIndex)
             for (const Ctx &Cx : FR.HeldSets[S.Held]) {
@@ -910,7 +926,10 @@ void Linker::visit(const Witness &W) {
       // Recursive only where the first acquisition is certain: a lock held
       // on some paths only is the mark of conditions the dataflow does not
       // correlate (the kernel's "locked" flags), not of recursion.
-      if (!C.Recursive && !E.Recursive && C.Must && !C.GuardKey) {
+      // A class whose objects each have a key of their own (lockdep gives
+      // each its class): two of them held together are two classes.
+      if (!C.Recursive && !E.Recursive && C.Must && !C.GuardKey &&
+          !P.keyedClass(E.Lock.Class) && E.Subclass != RuntimeSubclass) {
         std::vector<Step> Notes;
         chainNotes(Notes, W);
         report(Rule::LockOrder, W,
@@ -959,6 +978,14 @@ void Linker::check(const FnFacts &F, uint32_t Index, const Effect &E,
   auto Visit = [&](Witness W) {
     if (W.C.Key.Kind == CtxKind::Lock && W.Name.empty())
       W.Name = lockName(P, W.C.Key.Lock, W.Fn);
+    // A lock of the object whose last reference the path dropped: not
+    // the one freed, or its holder's unlock would be a use after free.
+    if (!E.ReleaseOf.empty() && W.C.Key.Kind == CtxKind::Lock && W.C.Key.Lock.concrete()) {
+      llvm::StringRef Cls = W.C.Key.Lock.Class.ref();
+      size_t Sep = Cls.rfind("::");
+      if (Sep != llvm::StringRef::npos && Cls.substr(0, Sep) == E.ReleaseOf.ref())
+        return;
+    }
     visit(W);
   };
   for (const Under &U : E.Around) {

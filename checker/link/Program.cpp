@@ -64,6 +64,8 @@ void Program::finish() {
     }
     for (const MaskStoreFacts &M : U->MaskStores)
       MaskStores[M.Field].push_back(M);
+    for (const KeyedClassFacts &K : U->KeyedClasses)
+      KeyedClasses.try_emplace(K.Class, K.Where);
     for (const AnnotationFacts &A : U->Annotations) {
       Names.try_emplace(A.Fn, A.FnName);
       switch (A.K) {

@@ -98,6 +98,12 @@ public:
     auto It = MustNotHold.find(Fn);
     return It == MustNotHold.end() ? nullptr : &It->second;
   }
+  /// Where a lock of Class is initialised with a class key of its object's
+  /// own, or null: its objects are classes apart.
+  const Loc *keyedClass(Symbol Class) const {
+    auto It = KeyedClasses.find(Class);
+    return It == KeyedClasses.end() ? nullptr : &It->second;
+  }
   /// Whether a "gfpdep-ignore" comment suppresses Rule at L.
   bool suppressed(const Loc &L, llvm::StringRef Rule) const;
   /// A name for any function id the program has seen.
@@ -116,6 +122,7 @@ private:
   std::map<std::pair<Symbol, uint32_t>, SymbolSet> ArgStores;
   SymbolMap<Symbol> Names;
   SymbolMap<std::vector<MaskStoreFacts>> MaskStores;
+  SymbolMap<Loc> KeyedClasses;
   SymbolMap<ApiRow> AnnotatedRows;
   SymbolMap<std::vector<Promise>> MustNotHold;
   std::deque<std::string> RowNames;

@@ -70,6 +70,8 @@ static const struct {
     {"mask-passthrough", ApiOp::MaskPassthrough},
     {"register", ApiOp::Register},
     {"mask-query", ApiOp::MaskQuery},
+    {"lock-class-key", ApiOp::LockClassKey},
+    {"ref-put", ApiOp::RefPut},
 };
 
 static const struct {

@@ -38,6 +38,14 @@ enum class ApiOp : uint8_t {
   /// Reads the GFP mask in Arg, never allocates or sleeps (a cpuset or
   /// mempolicy lookup): not the "no body, gfp_t parameter" default.
   MaskQuery,
+  /// Initialises the lock in Arg with the lockdep class key in Arg2
+  /// (__mutex_init): a key kept in each object (&h->resize_key) gives each
+  /// object its own class.
+  LockClassKey,
+  /// Drops a reference to the object Arg's counter is in and is true when
+  /// it was the last (refcount_dec_and_test): what follows on that branch
+  /// is the object's destruction.
+  RefPut,
 };
 
 /// Which kind of lock, context or callback a row is about.

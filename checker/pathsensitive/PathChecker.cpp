@@ -603,6 +603,8 @@ bool PathChecker::evalCall(const CallEvent &Call, CheckerContext &C) const {
   case ApiOp::MaskPassthrough:
   case ApiOp::Register:
   case ApiOp::MaskQuery:
+  case ApiOp::LockClassKey:
+  case ApiOp::RefPut:
     return false;
   default:
     break;

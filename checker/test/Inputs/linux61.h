@@ -201,6 +201,13 @@ int mutex_lock_interruptible(struct mutex *lock);
 int mutex_trylock(struct mutex *lock);
 void mutex_unlock(struct mutex *lock);
 #define mutex_lock_nested(lock, subclass) mutex_lock(lock)
+struct lock_class_key { int dummy; };
+extern void __mutex_init(struct mutex *lock, const char *name, struct lock_class_key *key);
+#define mutex_init(mutex)                                                      \
+  do {                                                                         \
+    static struct lock_class_key __key;                                        \
+    __mutex_init((mutex), #mutex, &__key);                                     \
+  } while (0)
 struct rw_semaphore { long count; };
 void down_read(struct rw_semaphore *sem);
 void up_read(struct rw_semaphore *sem);
@@ -246,6 +253,16 @@ static inline void *kmap_atomic(struct page *page) {
 static inline void kunmap_atomic(void *addr) {
   pagefault_enable();
   preempt_enable();
+}
+
+/* refcount.h */
+typedef struct refcount_struct { int refs; } refcount_t;
+bool __refcount_sub_and_test(int i, refcount_t *r, int *oldp);
+static inline bool __refcount_dec_and_test(refcount_t *r, int *oldp) {
+  return __refcount_sub_and_test(1, r, oldp);
+}
+static inline bool refcount_dec_and_test(refcount_t *r) {
+  return __refcount_dec_and_test(r, NULL);
 }
 
 /* mm_types.h, mm.h: page-table locks handed around as values */

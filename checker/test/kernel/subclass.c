@@ -42,3 +42,35 @@ void lock_pair_plain(struct node *a, struct node *b) {
 // expected-warning@#plain_inner {{acquiring spinlock 'node::lock' while it is already held: possible recursive locking [gfpdep-lock-order]}}
 // expected-note@#plain_outer {{spinlock 'node::lock' acquired here}}
 // expected-note@#plain_inner {{if these are different objects of one class, take the inner one with the _nested() variant and a subclass}}
+
+// A subclass computed at run time (netif_addr_lock(): "nest_level =
+// dev->nested_level" under CONFIG_LOCKDEP, 0 without): the source asks for
+// nesting by design, so two such acquisitions are not recursion.
+struct net_device { spinlock_t addr_list_lock; int addr_len; };
+static inline void netif_addr_lock(struct net_device *dev) {
+  unsigned char nest_level = 0;
+  spin_lock_nested(&dev->addr_list_lock, nest_level);
+}
+static inline void netif_addr_unlock(struct net_device *dev) {
+  spin_unlock(&dev->addr_list_lock);
+}
+void dev_mc_unsync(struct net_device *to, struct net_device *from) {
+  netif_addr_lock(from);
+  netif_addr_lock(to); // clean
+  netif_addr_unlock(to);
+  netif_addr_unlock(from);
+}
+
+// The true positive nearby: under it, two plain acquisitions of the class
+// are subclass 0 twice.
+void dev_mc_plain_twice(struct net_device *to, struct net_device *from) {
+  netif_addr_lock(from);
+  spin_lock(&to->addr_list_lock); // #addr_outer
+  spin_lock(&from->addr_list_lock); // #addr_inner
+  spin_unlock(&from->addr_list_lock);
+  spin_unlock(&to->addr_list_lock);
+  netif_addr_unlock(from);
+}
+// expected-warning@#addr_inner {{acquiring spinlock 'net_device::addr_list_lock' while it is already held: possible recursive locking [gfpdep-lock-order]}}
+// expected-note@#addr_outer {{spinlock 'net_device::addr_list_lock' acquired here}}
+// expected-note@#addr_inner {{if these are different objects of one class, take the inner one with the _nested() variant and a subclass}}
