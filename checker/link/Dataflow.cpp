@@ -1685,9 +1685,15 @@ void FunctionFlow::applySummary(const FnResult &R, const Target &T, uint32_t Id,
         if (!EndedBelow)
           Around.push_back({Cx, E.Chain.Size});
       }
-      for (const CtxKey &K : CalleeReleased)
-        if (!S.find(K) && llvm::none_of(Rel, [&](const CtxKey &X) { return X == K; }))
+      // What the callee ended is gone for this function's callers too,
+      // unless it was this function's own acquisition; a lock this function
+      // only asserts held (lockdep_assert_held) is its caller's.
+      for (const CtxKey &K : CalleeReleased) {
+        const Ctx *Held = S.find(K);
+        if ((!Held || Held->Borrowed) &&
+            llvm::none_of(Rel, [&](const CtxKey &X) { return X == K; }))
           Rel.push_back(K);
+      }
       E.Around = std::move(Around);
       record(std::move(E), S, std::move(Rel));
     }

@@ -958,6 +958,16 @@ void Linker::visit(const Witness &W) {
 void Linker::check(const FnFacts &F, uint32_t Index, const Effect &E,
                    llvm::ArrayRef<CtxKey> Released, bool OnlySeeded) {
   ScopeItems.clear();
+  if (const char *D = std::getenv("GFPDEP_DEBUG_CHECK"); D && F.Name == D) {
+    llvm::errs() << "check " << F.Name << " effect " << unsigned(E.Kind) << " " << E.Lock.Class
+                 << " at " << E.Leaf.Line << " released:";
+    for (const CtxKey &K : Released)
+      llvm::errs() << " " << unsigned(K.Lock.K) << ":" << K.Lock.Index << ":" << K.Lock.Class;
+    llvm::errs() << " items:";
+    for (const auto &[K, It] : Items[Index])
+      llvm::errs() << " " << It.C.Key.Lock.Class << "/" << K.second << "/alias" << It.Aliases;
+    llvm::errs() << " open=" << OnlySeeded << "\n";
+  }
   llvm::SmallVector<const Item *, 8> Entry;
   for (const auto &[K, It] : Items[Index]) {
     if (releasedBy(Released, It))

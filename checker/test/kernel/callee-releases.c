@@ -138,3 +138,31 @@ int acct_memory(struct hstate *h) {
   msleep(1); // clean: released
   return ret;
 }
+
+// task_blocks_on_rt_mutex(): a lock the function only asserts held (its
+// caller's), dropped and taken back on a path that also depends on a
+// parameter; two levels up, the caller that took it is not acquiring it
+// again.
+struct rt_mutex_base { raw_spinlock_t wait_lock; int owner; };
+struct ww_ctx { int stamp; };
+static int adjust_prio_chain(struct rt_mutex_base *lock) { return lock->owner; }
+static int task_blocks_on(struct rt_mutex_base *lock, struct ww_ctx *ww) {
+  int res;
+  lockdep_assert_held(&lock->wait_lock);
+  if (ww)
+    return 0;
+  raw_spin_unlock(&lock->wait_lock);
+  res = adjust_prio_chain(lock);
+  raw_spin_lock(&lock->wait_lock); // clean: taken back
+  return res;
+}
+static int start_proxy_lock_inner(struct rt_mutex_base *lock) {
+  lockdep_assert_held(&lock->wait_lock);
+  return task_blocks_on(lock, NULL);
+}
+int start_proxy_lock(struct rt_mutex_base *lock) {
+  raw_spin_lock(&lock->wait_lock);
+  int ret = start_proxy_lock_inner(lock);
+  raw_spin_unlock(&lock->wait_lock);
+  return ret;
+}
