@@ -329,5 +329,6 @@ static inline void task_unlock(struct task_struct *p) { spin_unlock(&p->alloc_lo
 struct wait_queue_head { spinlock_t lock; };
 struct completion { unsigned int done; struct wait_queue_head wait; };
 void complete(struct completion *x);
+void wait_for_completion(struct completion *x);
 
 #endif
