@@ -2,6 +2,7 @@
 
 #include "driver/Frontend.h"
 #include "driver/UnitRunner.h"
+#include "facts/Extract.h"
 #include "facts/FactsDump.h"
 #include <cstdlib>
 #include "llvm/Support/raw_ostream.h"
@@ -49,6 +50,53 @@ FrontendResult UnitSession::run(clang::ASTContext &Ctx, const FrontendOptions &O
   if (S.FixpointLimitHit)
     OS << "gfpdep: " << S.FixpointLimitHit
        << " recursive components hit the iteration limit\n";
+  if (Opts.ExportTransfers)
+    for (size_t I = 0; I < R.Prog->Functions.size() && I < R.Link.Results.size(); ++I) {
+      const Transfer &T = R.Link.Results[I].T;
+      auto ConvertKey = [](const CtxKey &K, uint8_t LockFl, bool Recursive,
+                           CallTransfer::Item &It) {
+        if (K.Kind != CtxKind::Lock && K.Kind != CtxKind::Section &&
+            K.Kind != CtxKind::Scope && K.Kind != CtxKind::FsReclaim)
+          return false;
+        It.Kind = uint8_t(K.Kind);
+        It.Fl = uint8_t(K.Kind == CtxKind::Lock ? LockFl : uint8_t(K.Fl));
+        It.Subclass = K.Subclass == RuntimeSubclass ? 0 : K.Subclass;
+        It.Recursive = Recursive;
+        if (K.Kind != CtxKind::Lock)
+          return true;
+        if (K.Lock.K == LockVal::Param && K.Lock.Class.empty())
+          It.Param = int(K.Lock.Index);
+        else if (K.Lock.K == LockVal::Named)
+          It.Class = K.Lock.Class.str();
+        else
+          return false; // a local: not expressible
+        return true;
+      };
+      auto Convert = [&](const auto &C, CallTransfer::Item &It) {
+        return ConvertKey(C.Key, uint8_t(C.LockFl), C.Recursive, It);
+      };
+      CallTransfer CT;
+      for (const NetCtx &N : T.Acquires)
+        if (CallTransfer::Item It; Convert(N.C, It))
+          CT.Acquires.push_back(std::move(It));
+      for (const NetCtx &N : T.CondAcquires)
+        if (CallTransfer::Item It; Convert(N.C, It))
+          CT.Acquires.push_back(std::move(It));
+      for (const auto &C : T.Releases)
+        if (CallTransfer::Item It; Convert(C, It))
+          CT.Releases.push_back(std::move(It));
+      for (const NetCtx &N : T.CondReleases)
+        if (CallTransfer::Item It; Convert(N.C, It))
+          CT.CondReleases.push_back({std::move(It), N.OnNonZero});
+      for (const CtxKey &K : T.MayHeld)
+        if (CallTransfer::Item It; ConvertKey(K, 0, false, It))
+          CT.MayHold.push_back(std::move(It));
+      Out.Transfers[R.Prog->Functions[I]->Id.str()] = std::move(CT);
+    }
   Out.Facts = std::move(R.Facts);
   return Out;
+}
+
+std::string gfpdep::transferKey(const clang::FunctionDecl *FD) {
+  return functionId(FD);
 }

@@ -11,6 +11,7 @@
 
 #include "engine/Finding.h"
 #include <bitset>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -18,6 +19,7 @@
 namespace clang {
 class ASTContext;
 class Preprocessor;
+class FunctionDecl;
 } // namespace clang
 
 namespace gfpdep {
@@ -25,12 +27,32 @@ namespace gfpdep {
 class ApiModel;
 struct UnitFacts;
 
+/// What a call to a function does to its caller's locks and sections, as
+/// the link summarised it: what the path-sensitive mode models calls with.
+struct CallTransfer {
+  struct Item {
+    uint8_t Kind = 0;  ///< the context kind: 0 lock, 1 section, 2 scope, 3 fs_reclaim
+    uint8_t Fl = 0;    ///< Flavor: the lock's or the section's
+    int Param = -1;    ///< a lock: the parameter it is, or -1
+    std::string Class; ///< a lock: its class, when not a parameter
+    unsigned Subclass = 0;
+    bool Recursive = false;
+  };
+  std::vector<Item> Acquires; ///< held at a return (every one, or as the result says)
+  std::vector<Item> Releases; ///< ended at every return
+  std::vector<Item> MayHold;  ///< held at some returns only
+  /// Released when the result is non-zero (second: true) or zero.
+  std::vector<std::pair<Item, bool>> CondReleases;
+};
+
 struct FrontendOptions {
   std::bitset<NumRules> Enabled = std::bitset<NumRules>().set();
   const ApiModel *Model = nullptr;
   unsigned MaxBlocks = 20000;
   unsigned MaxVisitsPerBlock = 64;
   std::vector<std::shared_ptr<const UnitFacts>> External;
+  /// Fill FrontendResult::Transfers.
+  bool ExportTransfers = false;
 };
 
 struct FrontendProblem {
@@ -44,7 +66,12 @@ struct FrontendResult {
   std::vector<FrontendProblem> Problems;
   std::shared_ptr<UnitFacts> Facts;
   std::string Stats; ///< one line per stage, for -fplugin-arg-gfpdep-stats
+  /// By transferKey(): when FrontendOptions::ExportTransfers.
+  std::map<std::string, CallTransfer> Transfers;
 };
+
+/// The key of FrontendResult::Transfers for \p FD.
+std::string transferKey(const clang::FunctionDecl *FD);
 
 class UnitSession {
 public:

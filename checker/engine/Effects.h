@@ -208,6 +208,13 @@ struct Summary {
   std::vector<Check> Checks;
   std::vector<Context> NetAcquire; ///< in force when the function returns
   std::vector<Context> NetRelease; ///< ended here, begun by a caller
+  /// Locks held at some returns only (not assumed held by callers): what
+  /// the path-sensitive mode's lock-balance check cross-checks against.
+  /// Not written to summary files.
+  std::vector<Context> MayHoldAtExit;
+  /// A caller's lock released only when the result is non-zero (second:
+  /// true) or zero: from the link's summaries, for the path-sensitive mode.
+  std::vector<std::pair<Context, bool>> CondRelease;
   /// Effect::identityHash() -> positions
   llvm::DenseMap<uint64_t, llvm::SmallVector<unsigned, 1>> Index;
 

@@ -221,6 +221,12 @@ struct Transfer {
   llvm::SmallVector<NetCtx, 1> Acquires;     ///< held at every return
   llvm::SmallVector<Ctx, 1> Releases;        ///< ended at every return
   llvm::SmallVector<NetCtx, 1> CondAcquires; ///< held iff the result says so
+  /// Held at some returns but neither at every one nor as the result says:
+  /// the lock-balance suspects (callers do not assume them held).
+  llvm::SmallVector<CtxKey, 1> MayHeld;
+  /// A caller's lock released iff the result says so (OnNonZero), kept at
+  /// the other returns.
+  llvm::SmallVector<NetCtx, 1> CondReleases;
   LockVal ReturnLock;                        ///< the lock it returns
   MaskVal ReturnMask;                        ///< the mask it returns
   llvm::SmallVector<std::pair<uint32_t, LockVal>, 1> OutLocks; ///< *param = lock

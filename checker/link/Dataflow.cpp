@@ -72,6 +72,8 @@ bool Transfer::operator==(const Transfer &O) const {
   };
   if (!SameNet(Acquires, O.Acquires) || !SameNet(CondAcquires, O.CondAcquires))
     return false;
+  if (MayHeld != O.MayHeld || !SameNet(CondReleases, O.CondReleases))
+    return false;
   if (Releases.size() != O.Releases.size())
     return false;
   for (size_t I = 0; I < Releases.size(); ++I)
@@ -2055,6 +2057,8 @@ void FunctionFlow::summarise() {
     }
     if (CondNZ || CondZ)
       T.CondAcquires.push_back({W, CondNZ});
+    else
+      T.MayHeld.push_back(K);
   }
   // Pending acquisitions returned as the result (trylock wrappers).
   for (const Ret &R : Returns) {
@@ -2121,6 +2125,54 @@ void FunctionFlow::summarise() {
     Ctx C;
     C.Key = K;
     T.Releases.push_back(C);
+  }
+  // A caller's lock released exactly when the result says so, and held
+  // (kept or taken back) at the other returns: allocate_file_region_entries()
+  // drops resv->lock on its -ENOMEM return only.
+  std::vector<CtxKey> Some;
+  for (const Ret &R : Returns)
+    for (const RelEntry &E : R.S.Rel)
+      if (E.Key.Kind == CtxKind::Lock && E.Must && E.Net &&
+          llvm::none_of(Some, [&](const CtxKey &K) { return K == E.Key; }) &&
+          llvm::none_of(T.Releases, [&](const Ctx &C) { return C.Key == E.Key; }))
+        Some.push_back(E.Key);
+  llvm::sort(Some);
+  for (const CtxKey &K : Some) {
+    bool OnNZ = true, OnZ = true;
+    for (const Ret &R : Returns) {
+      const ValueFacts *V = R.Value == NoIndex ? nullptr : &F.Values[R.Value];
+      int Truth = returnTruth(V, R.S);
+      bool Released = llvm::any_of(R.S.Rel, [&](const RelEntry &E) {
+        return E.Key == K && E.Must && E.Net && !E.GuardKey;
+      });
+      const Ctx *H = nullptr;
+      for (const Ctx &C : R.S.In)
+        if (C.Key.sameLock(K))
+          H = &C;
+      bool MayReleased = llvm::any_of(
+          R.S.Rel, [&](const RelEntry &E) { return E.Key == K; });
+      // Taken back (on the paths that released it: a may-release joined
+      // with a may-hold is one loop that drops and re-takes the lock), or
+      // released at every path here.
+      bool Kept = !MayReleased || H;
+      bool Gone = Released && !H;
+      if (Truth < 0 || (!Kept && !Gone)) {
+        OnNZ = OnZ = false;
+        break;
+      }
+      if (Gone) {
+        OnNZ &= Truth == 1;
+        OnZ &= Truth == 0;
+      } else {
+        OnNZ &= Truth == 0;
+        OnZ &= Truth == 1;
+      }
+    }
+    if (!OnNZ && !OnZ)
+      continue;
+    Ctx C;
+    C.Key = K;
+    T.CondReleases.push_back({C, OnNZ});
   }
 }
 

@@ -173,6 +173,9 @@ private:
   mutable llvm::DenseMap<const Decl *, bool> Relevance;
   /// Whether anything under Root may take or drop a lock or a section.
   bool touchesLocks(const Stmt *Root) const;
+  /// Whether the body of \p FD releases a lock of class \p Class anywhere
+  /// (an unlock call, or a callee whose summary ends it), feasible or not.
+  bool releasesClass(const FunctionDecl *FD, const char *Class) const;
   bool exploredInFull(ExplodedGraph &G, ExprEngine &Eng) const;
   void noteReread(SVal V, CheckerContext &C) const;
   const ApiRow *rowOf(const CallEvent &Call) const;
@@ -268,7 +271,9 @@ bool PathChecker::touchesLocks(const Stmt *Root) const {
           auto Sum = S->Unit->Summaries.find(Def);
           if (Sum != S->Unit->Summaries.end() &&
               (!Sum->second.NetAcquire.empty() ||
-               !Sum->second.NetRelease.empty()))
+               !Sum->second.NetRelease.empty() ||
+               !Sum->second.MayHoldAtExit.empty() ||
+               !Sum->second.CondRelease.empty()))
             return true;
         }
       }
@@ -291,6 +296,45 @@ bool PathChecker::touchesLocks(const Stmt *Root) const {
     }
     for (const Stmt *Child : St->children())
       Walk.push_back(Child);
+  }
+  return false;
+}
+
+bool PathChecker::releasesClass(const FunctionDecl *FD,
+                                const char *Class) const {
+  if (!FD || !FD->getBody() || !Class)
+    return false;
+  llvm::SmallVector<const Stmt *, 64> Walk{FD->getBody()};
+  while (!Walk.empty()) {
+    const Stmt *St = Walk.pop_back_val();
+    if (!St)
+      continue;
+    for (const Stmt *Child : St->children())
+      Walk.push_back(Child);
+    const auto *CE = dyn_cast<CallExpr>(St);
+    const FunctionDecl *Callee = CE ? CE->getDirectCallee() : nullptr;
+    if (!Callee)
+      continue;
+    auto Names = [&](int Arg) {
+      if (Arg < 0 || unsigned(Arg) >= CE->getNumArgs())
+        return false;
+      LockRef R = nameLock(CE->getArg(Arg), FD);
+      return R.known() && Symbol(R.key()).data() == Class;
+    };
+    if (const ApiRow *Row = rowFor(Callee, *S->Unit->Model, S->Unit->Facts)) {
+      if (Row->Op == ApiOp::Release && Names(Row->Arg))
+        return true;
+      continue;
+    }
+    const FunctionDecl *Def = Callee->getDefinition();
+    auto Sum = Def ? S->Unit->Summaries.find(Def) : S->Unit->Summaries.end();
+    if (Sum == S->Unit->Summaries.end())
+      continue;
+    for (const Context &Rel : Sum->second.NetRelease)
+      if (Rel.Kind == CtxKind::Lock &&
+          (Rel.Lock.Param >= 0 ? Names(Rel.Lock.Param)
+                               : Symbol(Rel.Lock.key()).data() == Class))
+        return true;
   }
   return false;
 }
@@ -503,6 +547,8 @@ void PathChecker::acquire(const CallEvent &Call, CheckerContext &C,
     return;
   }
   LockEntry E(LockEntry::Held, O, L.Class);
+  // Taken back after a release of the caller's lock: the caller's again.
+  E.FromCaller = Prev && Prev->St == LockEntry::Released && Prev->FromCaller;
   E.Try = Try;
   E.Scoped = Scoped;
   E.Recursive = Recursive;
@@ -769,7 +815,8 @@ bool PathChecker::evalCall(const CallEvent &Call, CheckerContext &C) const {
 void PathChecker::applySummary(const CallEvent &Call, CheckerContext &C,
                                const Summary &Sum) const {
   const Expr *OE = dyn_cast_or_null<Expr>(Call.getOriginExpr());
-  if (!OE || (Sum.NetAcquire.empty() && Sum.NetRelease.empty()))
+  if (!OE || (Sum.NetAcquire.empty() && Sum.NetRelease.empty() &&
+              Sum.CondRelease.empty()))
     return;
   ProgramStateRef St = C.getState();
   gfpdep::Loc Where = makeLoc(OE->getBeginLoc(), C.getSourceManager());
@@ -838,6 +885,47 @@ void PathChecker::applySummary(const CallEvent &Call, CheckerContext &C,
     if (const MemRegion *R = Ctor->getCXXThisVal().getAsRegion())
       for (const OriginRec *O : Begun)
         St = St->add<GfpdepOwned>({R, O});
+  // A caller's lock the callee drops only on a failing (or succeeding)
+  // return: the two outcomes are two paths.
+  if (!Sum.CondRelease.empty()) {
+    auto RV = Call.getReturnValue().getAs<DefinedOrUnknownSVal>();
+    if (RV && !Call.getResultType()->isVoidType()) {
+      auto [NZ, Z] = St->assume(*RV);
+      for (auto [Branch, NonZero] : {std::pair{NZ, true}, std::pair{Z, false}}) {
+        if (!Branch)
+          continue;
+        std::string BranchNotes = Notes;
+        const void *BranchKey = NoteKey;
+        for (const auto &[Ctx, OnNZ] : Sum.CondRelease) {
+          if (OnNZ != NonZero || Ctx.Kind != CtxKind::Lock)
+            continue;
+          LockArg L = LockOf(Ctx);
+          std::string Note;
+          ProgramStateRef Out = release(Call, C, Branch, L, Ctx.Fl, Where, Note);
+          if (!Out) {
+            Branch = nullptr;
+            break;
+          }
+          if (!ReleasedFirst.empty() && !ReleasedFirst.back().N &&
+              ReleasedFirst.back().Site->Where == Where)
+            ReleasedFirst.pop_back(); // a wrapper releasing the caller's lock
+          Branch = Out;
+          if (!Note.empty()) {
+            BranchNotes = quoted(Callee) + ": " + Note +
+                          (NonZero ? " (on a non-zero result)"
+                                   : " (on a zero result)");
+            BranchKey = L.Key;
+          }
+        }
+        if (Branch)
+          C.addTransition(Branch,
+                          BranchNotes.empty()
+                              ? nullptr
+                              : noteFor(C, BranchKey, NoteOrigin, BranchNotes));
+      }
+      return;
+    }
+  }
   C.addTransition(St, Notes.empty() ? nullptr
                                     : noteFor(C, NoteKey, NoteOrigin, Notes));
 }
@@ -1187,9 +1275,16 @@ void PathChecker::checkEndAnalysis(ExplodedGraph &G, BugReporter &BR,
       }
       if (AllHeld || !First)
         continue; // a wrapper that returns with the lock held
+      // A helper that takes the lock on some paths and never releases it
+      // (if (shareable) down_read(&vma_lock->rw_sema)): its callers test
+      // the same condition to unlock; no path "forgets" a release.
+      if (!releasesClass(FD, E.Class))
+        continue;
       if (ByTrylock && ((HeldNonZero && FreeZero) || (HeldZero && FreeNonZero)))
         continue; // a trylock wrapper: its return value says which
       if (!EngineAgrees(Engine ? Engine->NetAcquire : std::vector<Context>(),
+                        E.Class) &&
+          !EngineAgrees(Engine ? Engine->MayHoldAtExit : std::vector<Context>(),
                         E.Class))
         continue;
       emitBalance(BR, First, K,

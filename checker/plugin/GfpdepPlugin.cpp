@@ -122,8 +122,43 @@ public:
       FO.Enabled = Opts.Analyzer.Rules.Enabled;
       FO.Model = Opts.Analyzer.Model;
       FO.MaxBlocks = Opts.Analyzer.Limits.MaxBlocks;
+      FO.ExportTransfers = Session != nullptr;
       FrontendResult NR = Unit->run(Ctx, FO);
       R.Findings = std::move(NR.Findings);
+      // The analyzer's call model: the link's summaries of the unit's
+      // functions (a callee that releases the caller's lock, locks as
+      // values, correlated flags), not the per-unit engine's.
+      if (R.Unit)
+        for (auto &[FD, Sum] : R.Unit->Summaries) {
+          auto It = NR.Transfers.find(transferKey(FD));
+          if (It == NR.Transfers.end())
+            continue;
+          auto Convert = [&, FD = FD](const CallTransfer::Item &I) {
+            Context C;
+            C.Kind = CtxKind(I.Kind);
+            C.Fl = Flavor(I.Fl);
+            C.Lock.Param = I.Param;
+            C.Lock.Class = Symbol(I.Class);
+            if (I.Param >= 0 && unsigned(I.Param) < FD->getNumParams() &&
+                FD->getParamDecl(I.Param)->getIdentifier())
+              C.Lock.Display = Symbol(FD->getParamDecl(I.Param)->getName());
+            C.Subclass = I.Subclass;
+            C.Recursive = I.Recursive;
+            return C;
+          };
+          Sum.NetAcquire.clear();
+          Sum.NetRelease.clear();
+          for (const CallTransfer::Item &I : It->second.Acquires)
+            Sum.NetAcquire.push_back(Convert(I));
+          for (const CallTransfer::Item &I : It->second.Releases)
+            Sum.NetRelease.push_back(Convert(I));
+          Sum.CondRelease.clear();
+          for (const auto &[I, NZ] : It->second.CondReleases)
+            Sum.CondRelease.push_back({Convert(I), NZ});
+          Sum.MayHoldAtExit.clear();
+          for (const CallTransfer::Item &I : It->second.MayHold)
+            Sum.MayHoldAtExit.push_back(Convert(I));
+        }
     }
     PathStats PS;
     if (Session) {
