@@ -83,7 +83,8 @@ release, enter, exit, scope-save, scope-restore, fs-reclaim-acquire,
 fs-reclaim-release, assert-held, mask-passthrough, register), `flavor`
 (mutex, rwsem, semaphore, spin, raw-spin, rwlock for locks; irq-off,
 preempt-off, rcu-read, bh-off, non-block for sections; noreclaim, noio, nofs
-for scopes; oom-notifier, shrinker, hardirq, timer, tasklet for callbacks),
+for scopes; oom-notifier, shrinker, hardirq, timer, tasklet, rcu-callback,
+napi-poll for callbacks),
 `arg`, `subclass-arg`, `implicit-gfp-kernel`, `zero-is-success` (a
 try-acquire that returns 0 on success; on an acquire, one that may fail and
 holds the lock only when it returns 0, which the path-sensitive mode follows),

@@ -75,7 +75,8 @@ bool Context::atomic() const {
     return Fl == Flavor::IrqOff || Fl == Flavor::PreemptOff ||
            Fl == Flavor::RcuRead || Fl == Flavor::BhOff ||
            Fl == Flavor::HardIrq || Fl == Flavor::Timer ||
-           Fl == Flavor::Tasklet;
+           Fl == Flavor::Tasklet || Fl == Flavor::RcuCallback ||
+           Fl == Flavor::NapiPoll;
   default:
     return false;
   }

@@ -101,6 +101,10 @@ std::string gfpdep::originText(const Context &C) {
       return quoted(C.Entry) + " set up as a timer callback here";
     case Flavor::Tasklet:
       return quoted(C.Entry) + " set up as a tasklet here";
+    case Flavor::RcuCallback:
+      return quoted(C.Entry) + " queued as an RCU callback here";
+    case Flavor::NapiPoll:
+      return quoted(C.Entry) + " registered as a NAPI poll function here";
     default:
       return quoted(C.Entry) + " registered here";
     }
@@ -127,6 +131,10 @@ std::string atomicPhrase(const Context &C) {
     case Flavor::HardIrq: return quoted(C.Entry) + " is a hard-IRQ handler";
     case Flavor::Timer: return quoted(C.Entry) + " is a timer callback";
     case Flavor::Tasklet: return quoted(C.Entry) + " is a tasklet";
+    case Flavor::RcuCallback:
+      return quoted(C.Entry) + " is an RCU callback (soft-IRQ context)";
+    case Flavor::NapiPoll:
+      return quoted(C.Entry) + " is a NAPI poll function (soft-IRQ context)";
     default: return quoted(C.Entry) + " runs in atomic context";
     }
   return "the context is atomic";

@@ -668,7 +668,7 @@ private:
       A.Fn = sym();
       A.FnName = sym();
       A.Op = kind<ApiOp>(unsigned(ApiOp::RefPut), "operation");
-      A.Fl = kind<Flavor>(unsigned(Flavor::Tasklet), "flavour");
+      A.Fl = kind<Flavor>(unsigned(LastFlavor), "flavour");
       int64_t Pm = s();
       if (Pm < -1 || Pm > 0x7fffffff)
         fail("annotation parameter out of range");

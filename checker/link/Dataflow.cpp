@@ -29,7 +29,8 @@ bool Ctx::atomic() const {
     return Key.Fl == Flavor::IrqOff || Key.Fl == Flavor::PreemptOff ||
            Key.Fl == Flavor::RcuRead || Key.Fl == Flavor::BhOff ||
            Key.Fl == Flavor::HardIrq || Key.Fl == Flavor::Timer ||
-           Key.Fl == Flavor::Tasklet;
+           Key.Fl == Flavor::Tasklet || Key.Fl == Flavor::RcuCallback ||
+           Key.Fl == Flavor::NapiPoll;
   default:
     return false;
   }

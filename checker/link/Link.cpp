@@ -591,6 +591,10 @@ std::string gfpdep::originText(const Ctx &C, llvm::StringRef LockName) {
       return quoted(C.Key.Entry) + " set up as a timer callback here";
     case Flavor::Tasklet:
       return quoted(C.Key.Entry) + " set up as a tasklet here";
+    case Flavor::RcuCallback:
+      return quoted(C.Key.Entry) + " queued as an RCU callback here";
+    case Flavor::NapiPoll:
+      return quoted(C.Key.Entry) + " registered as a NAPI poll function here";
     default:
       return quoted(C.Key.Entry) + " registered here";
     }
@@ -764,6 +768,10 @@ std::string Linker::atomicPhrase(const Witness &W) const {
     case Flavor::HardIrq: return quoted(C.Key.Entry) + " is a hard-IRQ handler";
     case Flavor::Timer: return quoted(C.Key.Entry) + " is a timer callback";
     case Flavor::Tasklet: return quoted(C.Key.Entry) + " is a tasklet";
+    case Flavor::RcuCallback:
+      return quoted(C.Key.Entry) + " is an RCU callback (soft-IRQ context)";
+    case Flavor::NapiPoll:
+      return quoted(C.Key.Entry) + " is a NAPI poll function (soft-IRQ context)";
     default: return quoted(C.Key.Entry) + " runs in atomic context";
     }
   return "the context is atomic";

@@ -46,6 +46,8 @@ llvm::StringRef gfpdep::flavorNoun(Flavor F) {
   case Flavor::HardIrq: return "hard-IRQ handler";
   case Flavor::Timer: return "timer callback";
   case Flavor::Tasklet: return "tasklet";
+  case Flavor::RcuCallback: return "RCU callback";
+  case Flavor::NapiPoll: return "NAPI poll function";
   case Flavor::None: return "";
   }
   llvm_unreachable("covered switch");
@@ -89,6 +91,7 @@ static const struct {
     {"nofs", Flavor::NoFS},           {"oom-notifier", Flavor::OomNotifier},
     {"shrinker", Flavor::Shrinker},   {"hardirq", Flavor::HardIrq},
     {"timer", Flavor::Timer},         {"tasklet", Flavor::Tasklet},
+    {"rcu-callback", Flavor::RcuCallback}, {"napi-poll", Flavor::NapiPoll},
 };
 
 llvm::StringRef gfpdep::apiOpName(ApiOp Op) {

@@ -57,6 +57,7 @@ enum class Flavor : uint8_t {
   PagefaultOff,                     // pagefault_disable(): user copies do not sleep
   NoReclaim, NoIO, NoFS,            // memalloc scopes
   OomNotifier, Shrinker, HardIrq, Timer, Tasklet, // callback kinds
+  RcuCallback, NapiPoll, // soft-IRQ callbacks: call_rcu(), NAPI poll
 };
 
 /// Row flags.
@@ -83,6 +84,9 @@ struct ApiRow {
   uint8_t Flags;
   llvm::StringRef Fields; ///< Register with an object: its callback fields
 };
+
+/// The last Flavor: readers validate against it.
+constexpr Flavor LastFlavor = Flavor::NapiPoll;
 
 bool isSleepingLock(Flavor F);
 bool isSpinningLock(Flavor F);

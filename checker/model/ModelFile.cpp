@@ -40,7 +40,7 @@ std::string validOps() {
 
 std::string validFlavors() {
   std::string S;
-  for (unsigned I = 0; I <= unsigned(Flavor::Tasklet); ++I)
+  for (unsigned I = 0; I <= unsigned(LastFlavor); ++I)
     S += (I ? ", " : "") + flavorName(Flavor(I)).str();
   return S;
 }
