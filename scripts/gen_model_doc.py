@@ -34,6 +34,7 @@ OPS = [  # (op, section title, what the argument is)
     ("MaskQuery", "Read a mask, never allocate", "mask"),
     ("LockClassKey", "Lock initialisers with a lockdep class key", "lock"),
     ("RefPut", "Reference drops: true for the last", "counter"),
+    ("CallbackField", "Callback fields: a function stored there is an entry point", ""),
 ]
 
 HEADER = """# The API model

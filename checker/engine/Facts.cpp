@@ -64,7 +64,7 @@ public:
     const Expr *LHS = BO->getLHS()->IgnoreParenImpCasts();
     if (const auto *ME = dyn_cast<MemberExpr>(LHS)) {
       if (const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl()))
-        storeField(FD, nameLock(ME->getBase(), nullptr), Fn);
+        storeField(FD, nameLock(ME->getBase(), nullptr), Fn, BO->getBeginLoc());
     } else if (const auto *DRE = dyn_cast<DeclRefExpr>(LHS)) {
       if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
         Facts.VarStores[VD].insert(Fn);
@@ -141,11 +141,25 @@ private:
   const ApiModel &Model;
   ProgramFacts &Facts;
 
-  void storeField(const FieldDecl *FD, const LockRef &Obj, const FunctionDecl *Fn) {
+  void storeField(const FieldDecl *FD, const LockRef &Obj, const FunctionDecl *Fn,
+                  SourceLocation At) {
     if (!FD->getIdentifier())
       return;
     std::string Field = FD->getName().str();
-    Facts.FieldStores[recordName(FD->getParent()) + "::" + Field].insert(Fn);
+    std::string Key = recordName(FD->getParent()) + "::" + Field;
+    Facts.FieldStores[Key].insert(Fn);
+    // A callback field registers what is stored into it (DEFINE_TIMER).
+    if (const ApiRow *Row = Model.lookup(Key))
+      if (Row->Op == ApiOp::CallbackField) {
+        EntryPoint EP;
+        EP.Fn = Fn;
+        EP.Ctx.Kind = CtxKind::Entry;
+        EP.Ctx.Fl = Row->Fl;
+        EP.Ctx.Origin = makeLoc(At, Ctx.getSourceManager());
+        EP.Ctx.Via = Row->Name.str();
+        EP.Ctx.Entry = declName(Fn);
+        Facts.Entries.push_back(EP);
+      }
     if (Obj.concrete())
       Facts.ObjectStores[Obj.Class + "::" + Field].insert(Fn);
   }
@@ -170,7 +184,7 @@ private:
         break;
       const Expr *E = ILE->getInit(I++);
       if (const FunctionDecl *Fn = functionOf(E)) {
-        storeField(FD, Obj, Fn);
+        storeField(FD, Obj, Fn, E->getBeginLoc());
       } else if (const auto *Sub = dyn_cast<InitListExpr>(E->IgnoreParenImpCasts())) {
         LockRef Inner;
         if (FD->getIdentifier())

@@ -1007,6 +1007,7 @@ void FunctionAnalysis::applyRow(const ApiRow &Row, const FunctionDecl *Callee,
   }
   case ApiOp::MaskPassthrough:
   case ApiOp::Register:
+  case ApiOp::CallbackField:
   case ApiOp::MaskQuery:
   case ApiOp::LockClassKey:
   case ApiOp::RefPut:

@@ -436,9 +436,9 @@ public:
 private:
   void addDefinition(const FunctionDecl *FD);
   void store(StoreFacts::Kind K, std::string Key, std::string Object,
-             uint32_t Position, const FunctionDecl *Fn);
+             uint32_t Position, const FunctionDecl *Fn, SourceLocation At);
   void storeField(const FieldDecl *FD, const std::string &Obj,
-                  const FunctionDecl *Fn);
+                  const FunctionDecl *Fn, SourceLocation At);
   void storeInit(const InitListExpr *ILE, const std::string &Obj);
   void problem(SourceLocation L, std::string Msg) {
     U.Problems.push_back({makeLoc(L, SM), std::move(Msg)});
@@ -493,7 +493,8 @@ std::string UnitExtractor::objectName(const Expr *E) {
 }
 
 void UnitExtractor::store(StoreFacts::Kind K, std::string Key, std::string Object,
-                          uint32_t Position, const FunctionDecl *Fn) {
+                          uint32_t Position, const FunctionDecl *Fn,
+                          SourceLocation At) {
   StoreFacts St;
   St.K = K;
   St.Key = Key;
@@ -501,17 +502,18 @@ void UnitExtractor::store(StoreFacts::Kind K, std::string Key, std::string Objec
   St.Position = Position;
   St.Fn = functionId(Fn);
   St.FnName = declName(Fn);
+  St.At = makeLoc(At, SM);
   U.Stores.push_back(std::move(St));
 }
 
 void UnitExtractor::storeField(const FieldDecl *FD, const std::string &Obj,
-                               const FunctionDecl *Fn) {
+                               const FunctionDecl *Fn, SourceLocation At) {
   if (!FD->getIdentifier())
     return;
   std::string Key = fieldKey(FD);
   FieldStores[Key].insert(Fn);
   store(StoreFacts::Field, Key, Obj.empty() ? "" : Obj + "::" + FD->getName().str(),
-        0, Fn);
+        0, Fn, At);
 }
 
 void UnitExtractor::storeInit(const InitListExpr *ILE, const std::string &Obj) {
@@ -532,7 +534,7 @@ void UnitExtractor::storeInit(const InitListExpr *ILE, const std::string &Obj) {
       break;
     const Expr *E = ILE->getInit(I++);
     if (const FunctionDecl *Fn = functionOf(E)) {
-      storeField(FD, Obj, Fn);
+      storeField(FD, Obj, Fn, E->getBeginLoc());
     } else if (const auto *Sub = dyn_cast<InitListExpr>(E->IgnoreParenImpCasts())) {
       storeInit(Sub, FD->getIdentifier() ? fieldKey(FD) : std::string());
     } else if (isGfpType(FD->getType()) && !E->isValueDependent()) {
@@ -567,11 +569,11 @@ bool UnitExtractor::VisitBinaryOperator(BinaryOperator *BO) {
   }
   if (const auto *ME = dyn_cast<MemberExpr>(LHS)) {
     if (const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl()))
-      storeField(FD, objectName(ME->getBase()), Fn);
+      storeField(FD, objectName(ME->getBase()), Fn, BO->getBeginLoc());
   } else if (const auto *DRE = dyn_cast<DeclRefExpr>(LHS)) {
     if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
       VarStores[VD].insert(Fn);
-      store(StoreFacts::Var, variableId(VD), "", 0, Fn);
+      store(StoreFacts::Var, variableId(VD), "", 0, Fn, BO->getBeginLoc());
     }
   }
   return true;
@@ -583,7 +585,7 @@ bool UnitExtractor::VisitVarDecl(VarDecl *VD) {
     return true;
   if (const FunctionDecl *Fn = functionOf(Init)) {
     VarStores[VD].insert(Fn);
-    store(StoreFacts::Var, variableId(VD), "", 0, Fn);
+    store(StoreFacts::Var, variableId(VD), "", 0, Fn, VD->getLocation());
     return true;
   }
   if (const auto *ILE = dyn_cast<InitListExpr>(Init->IgnoreParenImpCasts()))
@@ -661,7 +663,8 @@ bool UnitExtractor::VisitCallExpr(CallExpr *CE) {
   for (unsigned I = 0; I < CE->getNumArgs(); ++I)
     if (const FunctionDecl *Fn = functionOf(CE->getArg(I))) {
       ParamArgs[{Callee->getCanonicalDecl(), I}].insert(Fn);
-      store(StoreFacts::Arg, functionId(Callee), "", I, Fn);
+      store(StoreFacts::Arg, functionId(Callee), "", I, Fn,
+            CE->getArg(I)->getBeginLoc());
     }
   return true;
 }
@@ -671,7 +674,8 @@ bool UnitExtractor::VisitCXXConstructExpr(CXXConstructExpr *CE) {
   for (unsigned I = 0; I < CE->getNumArgs() && I < Ctor->getNumParams(); ++I)
     if (const FunctionDecl *Fn = functionOf(CE->getArg(I))) {
       ParamArgs[{Ctor->getCanonicalDecl(), I}].insert(Fn);
-      store(StoreFacts::Arg, functionId(Ctor), "", I, Fn);
+      store(StoreFacts::Arg, functionId(Ctor), "", I, Fn,
+            CE->getArg(I)->getBeginLoc());
     }
   return true;
 }
@@ -689,7 +693,7 @@ bool UnitExtractor::VisitCXXMethodDecl(CXXMethodDecl *MD) {
       continue;
     Overriders[Base].insert(MD);
     if (MD->isThisDeclarationADefinition() || MD->doesThisDeclarationHaveABody())
-      store(StoreFacts::Overrider, functionId(Base), "", 0, MD);
+      store(StoreFacts::Overrider, functionId(Base), "", 0, MD, MD->getLocation());
     Work.append(Base->overridden_methods().begin(), Base->overridden_methods().end());
   }
   return true;

@@ -266,6 +266,7 @@ struct StoreFacts {
   uint32_t Position = 0;
   Symbol Fn;
   Symbol FnName;
+  Loc At; ///< where it is stored (a callback field's store registers it)
 };
 
 /// A constant GFP mask stored into a field ("mapping->gfp_mask = ...").

@@ -230,6 +230,7 @@ private:
       u(S.Position);
       sym(S.Fn);
       sym(S.FnName);
+      loc(S.At);
     }
     u(U.MaskStores.size());
     for (const MaskStoreFacts &M : U.MaskStores) {
@@ -635,7 +636,7 @@ private:
     uint64_t NT = count(1);
     for (uint64_t I = 0; I < NT && !Failed; ++I)
       U.Trivial.push_back(sym());
-    uint64_t NSt = count(6);
+    uint64_t NSt = count(9);
     for (uint64_t I = 0; I < NSt && !Failed; ++I) {
       StoreFacts S;
       S.K = kind<StoreFacts::Kind>(StoreFacts::Overrider, "store kind");
@@ -644,6 +645,7 @@ private:
       S.Position = u32("position");
       S.Fn = sym();
       S.FnName = sym();
+      S.At = loc();
       U.Stores.push_back(S);
     }
     uint64_t NM = count(5);
@@ -667,7 +669,7 @@ private:
       A.K = kind<AnnotationFacts::Kind>(AnnotationFacts::MustNotHold, "annotation kind");
       A.Fn = sym();
       A.FnName = sym();
-      A.Op = kind<ApiOp>(unsigned(ApiOp::RefPut), "operation");
+      A.Op = kind<ApiOp>(unsigned(LastApiOp), "operation");
       A.Fl = kind<Flavor>(unsigned(LastFlavor), "flavour");
       int64_t Pm = s();
       if (Pm < -1 || Pm > 0x7fffffff)

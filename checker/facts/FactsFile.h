@@ -25,7 +25,7 @@
 
 namespace gfpdep {
 
-constexpr unsigned FactsFormatVersion = 3;
+constexpr unsigned FactsFormatVersion = 4;
 /// The object-file section facts travel in.
 constexpr const char *FactsSectionName = ".gfpdep.facts";
 

@@ -1601,6 +1601,7 @@ void FunctionFlow::applyRow(const ApiRow &Row, const Target &T, uint32_t Id,
   }
   case ApiOp::MaskPassthrough:
   case ApiOp::Register:
+  case ApiOp::CallbackField:
   case ApiOp::MaskQuery:
   case ApiOp::LockClassKey:
   case ApiOp::RefPut:

@@ -253,6 +253,24 @@ void Program::registrations() {
       }
     }
   }
+  // A function stored into a callback field ("timer_list::function", by
+  // DEFINE_TIMER's initialiser or an assignment) is registered where stored.
+  for (const auto &U : Units)
+    for (const StoreFacts &S : U->Stores) {
+      if (S.K != StoreFacts::Field)
+        continue;
+      const ApiRow *Row = Model->lookup(S.Key);
+      if (!Row || Row->Op != ApiOp::CallbackField)
+        continue;
+      EntrySeed E;
+      E.Fn = S.Fn;
+      E.Kind = CtxKind::Entry;
+      E.Fl = Row->Fl;
+      E.Origin = S.At;
+      E.Via = Row->Name;
+      E.Name = nameOf(S.Fn);
+      Entries.push_back(E);
+    }
 }
 
 bool Program::suppressed(const Loc &L, llvm::StringRef Rule) const {

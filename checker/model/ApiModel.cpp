@@ -74,6 +74,7 @@ static const struct {
     {"mask-query", ApiOp::MaskQuery},
     {"lock-class-key", ApiOp::LockClassKey},
     {"ref-put", ApiOp::RefPut},
+    {"callback-field", ApiOp::CallbackField},
 };
 
 static const struct {

@@ -46,7 +46,13 @@ enum class ApiOp : uint8_t {
   /// it was the last (refcount_dec_and_test): what follows on that branch
   /// is the object's destruction.
   RefPut,
+  /// Not a function: Name is "record::field", and a function stored into
+  /// that field (an assignment or an initialiser, e.g. DEFINE_TIMER's
+  /// `.function = f`) is a callback of the row's flavour.
+  CallbackField,
 };
+/// The last ApiOp: readers validate against it.
+constexpr ApiOp LastApiOp = ApiOp::CallbackField;
 
 /// Which kind of lock, context or callback a row is about.
 enum class Flavor : uint8_t {

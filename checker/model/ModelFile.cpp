@@ -33,7 +33,7 @@ struct ModelDoc {
 
 std::string validOps() {
   std::string S;
-  for (unsigned I = 0; I <= unsigned(ApiOp::Register); ++I)
+  for (unsigned I = 0; I <= unsigned(LastApiOp); ++I)
     S += (I ? ", " : "") + apiOpName(ApiOp(I)).str();
   return S;
 }
@@ -69,6 +69,7 @@ bool opNeedsArg(ApiOp Op) {
   case ApiOp::Exit:
   case ApiOp::ScopeSave:
   case ApiOp::ScopeRestore:
+  case ApiOp::CallbackField:
     return false;
   default:
     return true;
@@ -85,6 +86,7 @@ bool opNeedsFlavor(ApiOp Op) {
   case ApiOp::ScopeSave:
   case ApiOp::ScopeRestore:
   case ApiOp::Register:
+  case ApiOp::CallbackField:
     return true;
   default:
     return false;

@@ -648,6 +648,7 @@ bool PathChecker::evalCall(const CallEvent &Call, CheckerContext &C) const {
   case ApiOp::Block:
   case ApiOp::MaskPassthrough:
   case ApiOp::Register:
+  case ApiOp::CallbackField:
   case ApiOp::MaskQuery:
   case ApiOp::LockClassKey:
   case ApiOp::RefPut:

@@ -12,6 +12,9 @@ config.suffixes = [".c", ".cpp"]
 config.test_source_root = config.gfpdep_suite_src
 config.test_exec_root = config.gfpdep_suite_obj
 config.excludes = ["Inputs", "CMakeLists.txt", "README.md", "lit.cfg.py"]
+if config.gfpdep_suite == "rules":
+    # Its own suite: it needs a prepared Linux tree (scripts/kernel/conformance.sh).
+    config.excludes.append("kernel-conformance")
 
 clang = os.path.join(config.llvm_tools_dir, "clang")
 plugin = config.gfpdep_plugin
@@ -52,3 +55,17 @@ config.substitutions.append(("%inputs", os.path.join(config.gfpdep_suite_src, "I
 # FileCheck, not, count come from LLVM's tools directory.
 config.environment["PATH"] = os.pathsep.join(
     [config.llvm_tools_dir, config.gfpdep_bin_dir, config.environment.get("PATH", "")])
+
+# %kbuild: compile test modules through kbuild against the prepared Linux 6.1
+# tree in $GFPDEP_KERNEL_TREE with the plugin; prints gfpdep's diagnostics.
+if config.gfpdep_suite == "kernel-conformance":
+    tree = os.environ.get("GFPDEP_KERNEL_TREE", "")
+    if not tree or not os.path.isfile(os.path.join(tree, ".gfpdep-prepared")):
+        lit_config.note("no prepared Linux tree in GFPDEP_KERNEL_TREE: "
+                        "run scripts/kernel/conformance.sh")
+        config.unsupported = True
+    config.substitutions.append(
+        ("%kbuild", "%s %s --tree %s --plugin %s" % (
+            sys.executable,
+            os.path.join(os.path.dirname(config.gfpdep_annotations), "scripts",
+                         "kernel", "kbuild_check.py"), tree, plugin)))

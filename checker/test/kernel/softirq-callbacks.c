@@ -32,6 +32,10 @@ static void my_timer(struct timer_list *t) { grow(); } // #my_timer
 static void my_rcu(struct rcu_head *h) { grow(); } // #my_rcu
 static int my_poll(struct napi_struct *n, int budget) { grow(); return 0; } // #my_poll
 static struct timer_list tl;
+// DEFINE_TIMER: a static initialiser of timer_list::function registers it.
+#define DEFINE_TIMER(_name, _function) struct timer_list _name = { .function = (_function) }
+static void my_static_timer(struct timer_list *t) { grow(); } // #my_static_timer
+static DEFINE_TIMER(static_tl, my_static_timer); // #static_timer
 static struct rcu_head rh;
 static struct napi_struct napi;
 void setup(struct net_device *dev) {
@@ -49,4 +53,7 @@ void setup(struct net_device *dev) {
 // expected-warning@#grow {{'kmalloc' with GFP_KERNEL may sleep in atomic context: 'my_poll' is a NAPI poll function (soft-IRQ context) [gfpdep-sleep-in-atomic]}}
 // expected-note@#napi {{'my_poll' registered as a NAPI poll function here}}
 // expected-note@#my_poll {{'my_poll' calls 'grow' here}}
-// expected-note@#grow 3 {{use GFP_ATOMIC or GFP_NOWAIT here, or allocate before the atomic section begins}}
+// expected-warning@#grow {{'kmalloc' with GFP_KERNEL may sleep in atomic context: 'my_static_timer' is a timer callback [gfpdep-sleep-in-atomic]}}
+// expected-note@#static_timer {{'my_static_timer' set up as a timer callback here}}
+// expected-note@#my_static_timer {{'my_static_timer' calls 'grow' here}}
+// expected-note@#grow 4 {{use GFP_ATOMIC or GFP_NOWAIT here, or allocate before the atomic section begins}}
