@@ -560,10 +560,24 @@ bool UnitExtractor::VisitBinaryOperator(BinaryOperator *BO) {
       if (const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl()))
         if (isGfpType(FD->getType()) && !BO->getRHS()->isValueDependent()) {
           Expr::EvalResult R;
-          if (BO->getRHS()->EvaluateAsInt(R, Ctx))
+          if (BO->getRHS()->EvaluateAsInt(R, Ctx)) {
             U.MaskStores.push_back({Symbol(fieldKey(FD)),
                                     R.Val.getInt().getZExtValue(),
                                     makeLoc(BO->getRHS()->getBeginLoc(), SM)});
+          } else if (const auto *DRE = dyn_cast<DeclRefExpr>(
+                         BO->getRHS()->IgnoreParenImpCasts())) {
+            // A parameter stored: what each caller passes is stored.
+            if (const auto *PVD = dyn_cast<ParmVarDecl>(DRE->getDecl()))
+              if (const auto *Owner = dyn_cast_or_null<FunctionDecl>(
+                      PVD->getParentFunctionOrMethod())) {
+                MaskStoreFacts M;
+                M.Field = Symbol(fieldKey(FD));
+                M.Where = makeLoc(BO->getRHS()->getBeginLoc(), SM);
+                M.Fn = Symbol(functionId(Owner));
+                M.Param = PVD->getFunctionScopeIndex();
+                U.MaskStores.push_back(M);
+              }
+          }
         }
     return true;
   }
@@ -1396,7 +1410,9 @@ bool FunctionExtractor::run(bool &Trivial) {
       if (I->getInit())
         prescan(I->getInit());
   }
-  if (!HasCalls && !HasHints && !HasOwners) {
+  // A function returning a GFP mask is kept for the mask it returns
+  // (balloon_mapping_gfp_mask(): "return GFP_HIGHUSER_MOVABLE;").
+  if (!HasCalls && !HasHints && !HasOwners && !isGfpType(Fn->getReturnType())) {
     Trivial = true;
     return true;
   }

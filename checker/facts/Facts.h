@@ -274,6 +274,11 @@ struct MaskStoreFacts {
   Symbol Field;
   uint64_t Value = 0;
   Loc Where;
+  /// A store of parameter Param of function Fn ("m->gfp_mask = mask" in
+  /// mapping_set_gfp_mask()), Value or-ed in: the link turns every call's
+  /// argument into stores of its values. NoIndex: Value is the constant.
+  Symbol Fn;
+  uint32_t Param = NoIndex;
 };
 
 /// A lock initialised with a lockdep class key kept in each object

@@ -237,6 +237,8 @@ private:
       sym(M.Field);
       u(M.Value);
       loc(M.Where);
+      sym(M.Fn);
+      idx(M.Param);
     }
     u(U.KeyedClasses.size());
     for (const KeyedClassFacts &K : U.KeyedClasses) {
@@ -648,12 +650,14 @@ private:
       S.At = loc();
       U.Stores.push_back(S);
     }
-    uint64_t NM = count(5);
+    uint64_t NM = count(7);
     for (uint64_t I = 0; I < NM && !Failed; ++I) {
       MaskStoreFacts M;
       M.Field = sym();
       M.Value = u();
       M.Where = loc();
+      M.Fn = sym();
+      M.Param = idx();
       U.MaskStores.push_back(M);
     }
     uint64_t NK = count(2);

@@ -823,6 +823,9 @@ MaskVal FunctionFlow::resolveMask(const MaskVal &M, const State &S, unsigned Dep
           MaskTerm Y = X;
           Y.Bits |= T.Bits;
           Y.AtLeaf = false;
+          // Bits or-ed in by the caller: the mask is composed there.
+          if (T.Bits & ~X.Bits)
+            Y.Where = T.Where;
           R.Terms.push_back(Y);
         }
         R.Clear |= RM.Clear;

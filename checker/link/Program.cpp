@@ -97,6 +97,7 @@ void Program::finish() {
       Suppressions[{S.File, S.Line}].push_back(S.Rule);
   }
   registrations();
+  paramMaskStores();
   // One entry per (function, context, origin), in a stable order.
   llvm::sort(Entries, [](const EntrySeed &A, const EntrySeed &B) {
     return std::tie(A.Origin, A.Name, A.Fl) < std::tie(B.Origin, B.Name, B.Fl);
@@ -200,6 +201,53 @@ void Program::targets(const FnFacts &Caller, const CallFacts &C,
   }
   case CalleeKind::Guard:
     return; // the dataflow models guards itself
+  }
+}
+
+void Program::paramMaskStores() {
+  // A function storing its parameter into a mask field: each call's
+  // argument values are stored there. An argument that is the caller's own
+  // parameter makes the caller a storing function in turn (a few levels).
+  std::vector<MaskStoreFacts> Pending;
+  for (auto &[Field, List] : MaskStores) {
+    for (const MaskStoreFacts &M : List)
+      if (M.Param != NoIndex)
+        Pending.push_back(M);
+    llvm::erase_if(List, [](const MaskStoreFacts &M) { return M.Param != NoIndex; });
+  }
+  for (unsigned Round = 0; Round < 4 && !Pending.empty(); ++Round) {
+    SymbolMap<std::vector<MaskStoreFacts>> ByFn;
+    for (MaskStoreFacts &M : Pending)
+      ByFn[M.Fn].push_back(std::move(M));
+    Pending.clear();
+    for (const FnFacts *F : Functions)
+      for (const CallFacts &C : F->Calls) {
+        if (C.Kind != CalleeKind::Direct && C.Kind != CalleeKind::Hint)
+          continue;
+        auto It = ByFn.find(C.Id);
+        if (It == ByFn.end())
+          continue;
+        for (const MaskStoreFacts &St : It->second) {
+          if (St.Param >= C.Args.size())
+            continue;
+          const MaskVal *MV = F->mask(C.Args[St.Param]);
+          if (!MV)
+            continue;
+          for (const MaskTerm &T : MV->Terms) {
+            MaskStoreFacts N;
+            N.Field = St.Field;
+            N.Value = (T.Bits | St.Value) & ~MV->Clear;
+            N.Where = T.K == MaskTerm::Const ? T.Where : C.At;
+            if (T.K == MaskTerm::Const) {
+              MaskStores[St.Field].push_back(N);
+            } else if (T.K == MaskTerm::Param) {
+              N.Fn = F->Id;
+              N.Param = T.Index;
+              Pending.push_back(N);
+            }
+          }
+        }
+      }
   }
 }
 

@@ -134,6 +134,7 @@ private:
               llvm::SmallVectorImpl<Target> &Out) const;
   void addStored(const SymbolSet *Set, llvm::SmallVectorImpl<Target> &Out) const;
   void registrations();
+  void paramMaskStores();
 };
 
 } // namespace gfpdep
