@@ -15,6 +15,7 @@
 #include "Naming.h"
 #include "PathMode.h"
 #include "SummaryFile.h"
+#include "driver/Frontend.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Frontend/CompilerInstance.h"
@@ -63,6 +64,13 @@ static cl::list<std::string> SummaryDirs(
     cl::desc("Link the summary files a build wrote (summary-dir=) instead "
              "of parsing: no -p"),
     cl::value_desc("dir"), cl::cat(Category));
+static cl::opt<bool> LinkFacts(
+    "link",
+    cl::desc("Link the facts a build left in its objects, archives and "
+             "modules (.o/.a/.ko, section .gfpdep.facts), in facts-dir= side "
+             "files, or in directories of them, named as [files...]: the "
+             "whole program in one step, no -p"),
+    cl::cat(Category));
 static cl::opt<std::string> Output("output", cl::desc("Write the report here"),
                                    cl::value_desc("file"), cl::cat(Category));
 static cl::opt<std::string> Root("root",
@@ -542,6 +550,42 @@ static int linkSummaries() {
   return report(std::move(Out.Findings), Out.Edges, Out.Reclaim, Known, false);
 }
 
+/// gfpdep --link: every unit's facts from the build, one link.
+static int linkBuildFacts() {
+  std::set<std::string> Known;
+  if (int RC = loadBaseline(Known))
+    return RC;
+  EngineOptions Opts;
+  if (int RC = applyDisable(Opts.Rules))
+    return RC;
+  gfpdep::FrontendOptions FO;
+  FO.Enabled = Opts.Rules.Enabled;
+  std::vector<std::string> Paths(Files.begin(), Files.end());
+  ProgramLinkResult R = linkFactsInputs(Paths, FO);
+  for (const std::string &E : R.Errors)
+    llvm::errs() << "gfpdep: error: " << E << "\n";
+  if (R.Units == 0 && R.Errors.empty())
+    return usageError("no gfpdep facts in the inputs: build with "
+                      "-fplugin=gfpdep.so (it puts each unit's facts into its "
+                      "ELF object) or with -fplugin-arg-gfpdep-facts-dir=<dir>");
+  if (R.FilesWithout)
+    llvm::errs() << "gfpdep: note: " << R.FilesWithout
+                 << " object files hold no gfpdep facts (built without the "
+                    "plugin?): their code is not in the whole program\n";
+  if (R.FixpointLimitHit || R.FunctionsCutShort)
+    llvm::errs() << "gfpdep: warning: " << R.FixpointLimitHit
+                 << " recursive components hit the iteration limit, "
+                 << R.FunctionsCutShort
+                 << " functions were cut short at the visit bound: findings "
+                    "there may be missing\n";
+  if (Stats)
+    llvm::errs() << "gfpdep: linked " << R.Units << " units from " << R.FilesRead
+                 << " files (" << R.Duplicates << " duplicates), " << R.Functions
+                 << " functions, " << R.Findings.size() << " findings\n";
+  sortFindings(R.Findings);
+  return report(std::move(R.Findings), {}, {}, Known, !R.Errors.empty());
+}
+
 int main(int argc, const char **argv) {
   cl::HideUnrelatedOptions(Category);
   cl::ParseCommandLineOptions(
@@ -550,6 +594,19 @@ int main(int argc, const char **argv) {
       "  gfpdep -p <build dir> [files...] [--format=text|json|sarif]\n\n"
       "Exit status: 0 no findings, 1 findings, 2 usage or set-up error,\n"
       "3 some translation unit could not be analysed.\n");
+  if (LinkFacts) {
+    if (!BuildPath.empty() || !SummaryDirs.empty())
+      return usageError("--link links a build's facts: give it objects, "
+                        "archives or directories, not -p or --summaries");
+    if (Files.empty())
+      return usageError("--link needs the build's objects, archives, facts "
+                        "files or directories");
+    if (GraphFormat != Graph::None)
+      return usageError("--graph does not work with --link yet");
+    if (PathSensitive)
+      return usageError("--path-sensitive needs the units' source: use -p");
+    return linkBuildFacts();
+  }
   if (!SummaryDirs.empty()) {
     if (!BuildPath.empty() || !Files.empty())
       return usageError("--summaries links a build's summary files: give "

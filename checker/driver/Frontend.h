@@ -73,6 +73,34 @@ struct FrontendResult {
 /// The key of FrontendResult::Transfers for \p FD.
 std::string transferKey(const clang::FunctionDecl *FD);
 
+/// A build's facts for a front end to link its unit with (objects,
+/// archives, side files, directories of them; ProgramRunner.h), with an
+/// error line per unreadable input.
+void loadFactsInputs(const std::vector<std::string> &Paths,
+                     std::vector<std::shared_ptr<const UnitFacts>> &Out,
+                     std::vector<std::string> &Errors);
+/// The unit's facts as stored in objects and side files (FactsFile.h).
+std::string encodeFacts(const UnitFacts &U);
+/// The main file a unit's facts record.
+std::string factsMainFile(const UnitFacts &U);
+/// The whole program from a build's facts: every unit found in Paths
+/// linked once (gfpdep --link).
+struct ProgramLinkResult {
+  std::vector<Finding> Findings;
+  std::vector<std::string> Errors; ///< unreadable inputs, one line each
+  unsigned Units = 0, FilesRead = 0, FilesWithout = 0, Duplicates = 0;
+  unsigned Functions = 0, FixpointLimitHit = 0, FunctionsCutShort = 0;
+};
+ProgramLinkResult linkFactsInputs(const std::vector<std::string> &Paths,
+                                  const FrontendOptions &Opts);
+/// The object-file section the facts travel in (".gfpdep.facts").
+const char *factsSectionName();
+/// The side-file name for a unit: `<main file name>.<16 hex digits of the
+/// SHA-1 of the absolute main file and output paths>.gfpdep-facts`, so two
+/// units never share one, whatever their output (-o /dev/null).
+std::string factsFileName(llvm::StringRef Dir, llvm::StringRef MainFile,
+                          llvm::StringRef Output);
+
 class UnitSession {
 public:
   explicit UnitSession(clang::Preprocessor *PP);

@@ -226,6 +226,9 @@ private:
   CallSite callSite(const Expr *E) const;
   Mask evalMask(const Expr *E, unsigned Depth,
                 llvm::SmallPtrSetImpl<const VarDecl *> &Visiting) const;
+  Mask returnedMask(const clang::FunctionDecl *Callee, const clang::CallExpr *CE,
+                    unsigned Depth,
+                    llvm::SmallPtrSetImpl<const VarDecl *> &Visiting) const;
   Mask evalMask(const Expr *E) const {
     llvm::SmallPtrSet<const VarDecl *, 4> Visiting;
     return evalMask(E, 0, Visiting);
@@ -1357,12 +1360,76 @@ Mask FunctionAnalysis::evalMask(const Expr *E, unsigned Depth,
     return M;
   }
   if (const auto *CE = dyn_cast<CallExpr>(E)) {
-    const ApiRow *Row = rowFor(CE->getDirectCallee(), Env.Model, Env.Facts);
+    const FunctionDecl *Callee = CE->getDirectCallee();
+    const ApiRow *Row = rowFor(Callee, Env.Model, Env.Facts);
     if (Row && Row->Op == ApiOp::MaskPassthrough && Row->Arg >= 0 &&
         unsigned(Row->Arg) < CE->getNumArgs())
       return evalMask(CE->getArg(Row->Arg), Depth + 1, Visiting);
+    if (!Row && Callee)
+      return returnedMask(Callee, CE, Depth, Visiting);
   }
   return M;
+}
+
+Mask FunctionAnalysis::returnedMask(const FunctionDecl *Callee, const CallExpr *CE,
+                                    unsigned Depth,
+                                    llvm::SmallPtrSetImpl<const VarDecl *> &Visiting) const {
+  // A helper whose every return is a constant, or one of its parameters
+  // with constant bits or-ed in: balloon_mapping_gfp_mask(), a setter's
+  // "return gfp | __GFP_NOWARN". Anything else leaves the mask unknown.
+  Mask M;
+  const FunctionDecl *Def = Callee->getDefinition();
+  if (!Def || !Def->getBody() || !isGfpType(Def->getReturnType()))
+    return M;
+  llvm::SmallVector<const Stmt *, 16> Work{Def->getBody()};
+  bool Any = false;
+  while (!Work.empty()) {
+    const Stmt *St = Work.pop_back_val();
+    if (!St || isa<LambdaExpr>(St) || isa<BlockExpr>(St))
+      continue;
+    if (const auto *RS = dyn_cast<ReturnStmt>(St)) {
+      const Expr *RV = RS->getRetValue();
+      if (!RV || RV->isValueDependent())
+        return Mask();
+      RV = RV->IgnoreParenImpCasts();
+      Expr::EvalResult R;
+      if (RV->EvaluateAsInt(R, Env.Ctx)) {
+        M.add({R.Val.getInt().getZExtValue(), loc(CE->getBeginLoc()), Depth == 0});
+        Any = true;
+        continue;
+      }
+      uint64_t Or = 0;
+      if (const auto *BO = dyn_cast<BinaryOperator>(RV))
+        if (BO->getOpcode() == BO_Or &&
+            BO->getRHS()->EvaluateAsInt(R, Env.Ctx)) {
+          Or = R.Val.getInt().getZExtValue();
+          RV = BO->getLHS()->IgnoreParenImpCasts();
+        }
+      const auto *DRE = dyn_cast<DeclRefExpr>(RV);
+      const auto *PVD = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+      if (!PVD || PVD->getFunctionScopeIndex() >= CE->getNumArgs())
+        return Mask();
+      Mask A = evalMask(CE->getArg(PVD->getFunctionScopeIndex()), Depth + 1, Visiting);
+      if (A.empty())
+        return Mask();
+      if (A.Param >= 0) {
+        if (M.Param >= 0 && M.Param != A.Param)
+          return Mask();
+        M.Param = A.Param;
+        M.ParamOr |= A.ParamOr | Or;
+      }
+      for (MaskSource V : A.Values) {
+        V.Value |= Or;
+        M.add(V);
+      }
+      M.Clear |= A.Clear;
+      Any = true;
+      continue;
+    }
+    for (const Stmt *C : St->children())
+      Work.push_back(C);
+  }
+  return Any ? M : Mask();
 }
 
 bool FunctionAnalysis::guardMayHold(Context &C, const CallSite &CS) const {

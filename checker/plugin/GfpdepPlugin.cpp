@@ -15,6 +15,9 @@
 #include "PathMode.h"
 #include "model/ModelFile.h"
 #include "clang/AST/ASTConsumer.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "clang/Basic/TargetInfo.h"
 #include "clang/Frontend/MultiplexConsumer.h"
 #include "clang/StaticAnalyzer/Frontend/CheckerRegistry.h"
 #include "clang/Basic/FileManager.h"
@@ -41,6 +44,9 @@ struct PluginOptions {
   std::shared_ptr<ApiModel> Model;
   std::string SummaryDir;                ///< summary-dir=: write one here
   std::vector<std::string> SummaryReads; ///< summaries= and GFPDEP_SUMMARIES
+  std::string FactsDir;                  ///< facts-dir=: a side file here
+  std::vector<std::string> FactsReads;   ///< facts=: link with these units
+  bool EmbedFacts = true;                ///< embed-facts=: into the object
 };
 
 const char *const OptionHelp =
@@ -49,6 +55,13 @@ const char *const OptionHelp =
     "  werror               report findings as errors\n"
     "  stats                print analysis statistics to stderr\n"
     "  model=<file.yaml>    add the rows of a model file (docs/model.md)\n"
+    "  facts-dir=<dir>      also write this unit's facts into <dir> (a side\n"
+    "                       file; for -fsyntax-only builds)\n"
+    "  facts=<path>         link this unit with the facts in <path>: objects,\n"
+    "                       archives, side files or directories of them\n"
+    "  embed-facts=0        do not put the unit's facts into the object file\n"
+    "                       (section .gfpdep.facts; the default when an ELF\n"
+    "                       object is written)\n"
     "  summary-dir=<dir>    write this unit's summary file into <dir>\n"
     "  summaries=<dir>      read other units' summary files (also the\n"
     "                       GFPDEP_SUMMARIES environment variable, ':'-separated)\n"
@@ -125,6 +138,8 @@ public:
       FO.ExportTransfers = Session != nullptr;
       FrontendResult NR = Unit->run(Ctx, FO);
       R.Findings = std::move(NR.Findings);
+      if (NR.Facts)
+        publishFacts(Ctx, *NR.Facts);
       // The analyzer's call model: the link's summaries of the unit's
       // functions (a callee that releases the caller's lock, locks as
       // values, correlated flags), not the per-unit engine's.
@@ -216,9 +231,17 @@ private:
     FO.Enabled = Opts.Analyzer.Rules.Enabled;
     FO.Model = Opts.Analyzer.Model;
     FO.MaxBlocks = Opts.Analyzer.Limits.MaxBlocks;
+    if (!Opts.FactsReads.empty()) {
+      std::vector<std::string> Errors;
+      loadFactsInputs(Opts.FactsReads, FO.External, Errors);
+      for (const std::string &E : Errors)
+        D.Report(ProblemID) << ("gfpdep: " + E);
+    }
     FrontendResult R = Unit->run(Ctx, FO);
     if (Opts.Stats)
       llvm::errs() << R.Stats;
+    if (R.Facts)
+      publishFacts(Ctx, *R.Facts);
     for (const FrontendProblem &P : R.Problems)
       D.Report(toSourceLocation(P.Where), P.Remark ? RemarkID : ProblemID) << P.Message;
     for (const Finding &F : R.Findings) {
@@ -231,6 +254,70 @@ private:
 
   SourceLocation toSourceLocation(const Loc &L) {
     return gfpdep::toSourceLocation(L, CI.getSourceManager());
+  }
+
+  /// The unit's facts travel with its object: a section the final link
+  /// drops (SHF_EXCLUDE), added as file-scope asm handed to code generation
+  /// (which has not finished the module yet: this consumer runs first).
+  /// With facts-dir= also a side file.
+  void publishFacts(ASTContext &Ctx, const UnitFacts &U) {
+    DiagnosticsEngine &D = CI.getDiagnostics();
+    std::string Bytes;
+    auto Encoded = [&]() -> const std::string & {
+      if (Bytes.empty())
+        Bytes = encodeFacts(U);
+      return Bytes;
+    };
+    if (!Opts.FactsDir.empty()) {
+      std::string Main = factsMainFile(U);
+      std::string File =
+          factsFileName(Opts.FactsDir, Main, CI.getFrontendOpts().OutputFile);
+      if (std::error_code EC = llvm::sys::fs::create_directories(Opts.FactsDir))
+        D.Report(ProblemID) << ("gfpdep: cannot create facts directory '" +
+                                Opts.FactsDir + "': " + EC.message());
+      else if (llvm::Error E = writeFileAtomically(File, Encoded()))
+        D.Report(ProblemID) << ("gfpdep: " + llvm::toString(std::move(E)));
+    }
+    if (!Opts.EmbedFacts || !CI.hasASTConsumer() ||
+        !Ctx.getTargetInfo().getTriple().isOSBinFormatELF())
+      return;
+    switch (CI.getFrontendOpts().ProgramAction) {
+    case frontend::EmitObj:
+    case frontend::EmitAssembly:
+    case frontend::EmitBC:
+    case frontend::EmitLLVM:
+      break;
+    default:
+      return;
+    }
+    if (D.hasErrorOccurred())
+      return;
+    std::string Asm;
+    llvm::raw_string_ostream OS(Asm);
+    OS << "\t.pushsection " << factsSectionName() << ",\"e\",@progbits\n";
+    const std::string &B = Encoded();
+    for (size_t I = 0; I < B.size(); I += 64) {
+      OS << "\t.ascii \"";
+      for (size_t J = I; J < B.size() && J < I + 64; ++J) {
+        unsigned char C = B[J];
+        if (C >= 0x20 && C < 0x7f && C != '"' && C != '\\')
+          OS << C;
+        else
+          OS << '\\' << char('0' + (C >> 6)) << char('0' + ((C >> 3) & 7))
+             << char('0' + (C & 7));
+      }
+      OS << "\"\n";
+    }
+    OS << "\t.popsection\n";
+    OS.flush();
+    QualType T = Ctx.getConstantArrayType(Ctx.CharTy, llvm::APInt(64, Asm.size() + 1),
+                                          nullptr, ArraySizeModifier::Normal, 0);
+    StringLiteral *SL = StringLiteral::Create(Ctx, Asm, StringLiteralKind::Ordinary,
+                                              false, T, SourceLocation());
+    FileScopeAsmDecl *FD = FileScopeAsmDecl::Create(
+        Ctx, Ctx.getTranslationUnitDecl(), SL, SourceLocation(), SourceLocation());
+    Ctx.getTranslationUnitDecl()->addDecl(FD);
+    CI.getASTConsumer().HandleTopLevelDecl(DeclGroupRef(FD));
   }
 };
 
@@ -260,7 +347,8 @@ protected:
         DiagnosticsEngine::Error,
         "unknown gfpdep option '%0'; valid options: help, werror, stats, "
         "path-sensitive, "
-        "model=<file>, summary-dir=<dir>, summaries=<dir>, max-effects=<n>, "
+        "model=<file>, facts-dir=<dir>, facts=<path>, embed-facts=0|1, "
+        "summary-dir=<dir>, summaries=<dir>, max-effects=<n>, "
         "disable=<rule>[,...], enable=<rule>[,...]");
     unsigned BadModel = D.getCustomDiagID(DiagnosticsEngine::Error,
                                           "invalid gfpdep model file: %0");
@@ -285,6 +373,25 @@ protected:
       }
       if (A == "path-sensitive") {
         Opts.PathSensitive = true;
+        continue;
+      }
+      if (A.consume_front("facts-dir=")) {
+        Opts.FactsDir = A.str();
+        continue;
+      }
+      if (A.consume_front("facts=")) {
+        Opts.FactsReads.push_back(A.str());
+        continue;
+      }
+      if (A.consume_front("embed-facts=")) {
+        if (A != "0" && A != "1") {
+          D.Report(D.getCustomDiagID(DiagnosticsEngine::Error,
+                                     "gfpdep option 'embed-facts=%0' takes 0 or 1"))
+              << A;
+          Ok = false;
+          continue;
+        }
+        Opts.EmbedFacts = A == "1";
         continue;
       }
       if (A.consume_front("summary-dir=")) {

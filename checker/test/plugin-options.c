@@ -24,9 +24,11 @@ void f(void) {
 // WERROR: plugin-options.c:14:3: error: 'msleep' may sleep in atomic context: spinlock 'l' is held [gfpdep-sleep-in-atomic]
 // WERROR: 1 error generated.
 
-// BADOPT: error: unknown gfpdep option 'frobnicate'; valid options: help, werror, stats, path-sensitive, model=<file>, summary-dir=<dir>, summaries=<dir>, max-effects=<n>, disable=<rule>[,...], enable=<rule>[,...]
+// BADOPT: error: unknown gfpdep option 'frobnicate'; valid options: help, werror, stats, path-sensitive, model=<file>, facts-dir=<dir>, facts=<path>, embed-facts=0|1, summary-dir=<dir>, summaries=<dir>, max-effects=<n>, disable=<rule>[,...], enable=<rule>[,...]
 
 // BADRULE: error: unknown gfpdep rule 'sleeping' in 'disable=sleeping'; valid rules: reclaim-under-lock, reclaim-in-reclaim, sleep-in-atomic, block-in-nonblock, lock-order, contract, lock-balance
 
 // HELP: gfpdep options (-fplugin-arg-gfpdep-<option>):
 // HELP: disable=<rule>[,...]
+// RUN: not %gfpdep -fplugin-arg-gfpdep-embed-facts=2 %s 2>&1 | FileCheck %s --check-prefix=BADEMBED
+// BADEMBED: error: gfpdep option 'embed-facts=2' takes 0 or 1
