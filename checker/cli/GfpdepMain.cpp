@@ -15,6 +15,7 @@
 #include "Naming.h"
 #include "PathMode.h"
 #include "SummaryFile.h"
+#include "driver/DatabaseRunner.h"
 #include "driver/Frontend.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/Basic/Diagnostic.h"
@@ -25,6 +26,7 @@
 #include "clang/Tooling/Tooling.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Format.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -654,6 +656,47 @@ int main(int argc, const char **argv) {
 
   bool Tty = !Quiet && llvm::sys::Process::StandardErrIsDisplayed();
   unsigned Threads = Jobs ? Jobs : llvm::hardware_concurrency().compute_thread_count();
+
+  // The whole program: each unit parsed once for its facts, one link.
+  // (--path-sensitive and --graph still take the per-unit passes below.)
+  if (!PathSensitive && GraphFormat == Graph::None) {
+    gfpdep::FrontendOptions FO;
+    FO.Enabled = Base.Rules.Enabled;
+    size_t N = Units.size();
+    DatabaseResult D = analyseDatabase(*DB, Units, Threads, FO, nullptr,
+                                       [&](unsigned Done) {
+                                         if (Tty)
+                                           llvm::errs() << "\rgfpdep: " << Done
+                                                        << "/" << N << " units";
+                                       });
+    if (Tty)
+      llvm::errs() << "\n";
+    bool Failed = false;
+    for (const DatabaseUnit &U : D.Units)
+      if (!U.Ok) {
+        Failed = true;
+        llvm::errs() << "gfpdep: error: could not analyse " << U.File << ": "
+                     << U.Error << "\n";
+      }
+    for (const FrontendProblem &P : D.Problems) {
+      Failed |= !P.Remark;
+      llvm::errs() << locText(P.Where) << (P.Remark ? ": remark: " : ": error: ")
+                   << P.Message << "\n";
+    }
+    if (D.FixpointLimitHit || D.FunctionsCutShort)
+      llvm::errs() << "gfpdep: warning: " << D.FixpointLimitHit
+                   << " recursive components hit the iteration limit, "
+                   << D.FunctionsCutShort
+                   << " functions were cut short at the visit bound: findings "
+                      "there may be missing\n";
+    if (Stats)
+      llvm::errs() << "gfpdep: units: " << N << " (each parsed once, "
+                   << llvm::format("%.2f", D.ParseSeconds) << " s), link "
+                   << llvm::format("%.2f", D.LinkSeconds) << " s, functions: "
+                   << D.Functions << ", findings: " << D.Findings.size() << "\n";
+    sortFindings(D.Findings);
+    return report(std::move(D.Findings), {}, {}, Known, Failed);
+  }
   std::vector<UnitResult> Results(Units.size());
   ExternalSummaries External;
   std::vector<std::string> PreviousSummaries(Units.size());

@@ -92,7 +92,7 @@
 // RUN: %make_cdb %t/balloon %annotations alloc.c lock.c notifier.c broken.c
 // RUN: %cli_gfpdep -p %t/balloon > %t/three.txt 2> %t/three.err || test $? = 3
 // RUN: FileCheck %s --check-prefix=THREE < %t/three.err
-// THREE: gfpdep: error: could not analyse {{.*}}broken.c: {{.*}}broken.c:1: call to undeclared function 'undeclared'
+// THREE: gfpdep: error: could not analyse {{.*}}broken.c: {{.*}}broken.c:1:{{[0-9]+}}: call to undeclared function 'undeclared'
 // RUN: FileCheck %s --check-prefix=STILL < %t/three.txt
 // STILL: [gfpdep-reclaim-under-lock]
 //

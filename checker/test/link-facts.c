@@ -72,3 +72,16 @@
 // NONE: --link needs the build's objects
 // RUN: not %cli_gfpdep --link -p %t %t/chain 2>&1 | FileCheck %s --check-prefix=BOTH
 // BOTH: --link links a build's facts
+//
+// gfpdep -p parses each unit once and links once: the same ten-file chain
+// and six-file cycle, the same report as --link over the objects, whatever
+// order the database lists the files in.
+// RUN: %make_cdb %t/chain %annotations top.c c0.c c1.c c2.c c3.c c4.c c5.c c6.c c7.c c8.c c9.c
+// RUN: %cli_gfpdep -p %t/chain --root %t/chain -j 2 > %t/p-fwd.txt; test $? = 1
+// RUN: diff %t/fwd.txt %t/p-fwd.txt
+// RUN: %make_cdb %t/chain %annotations c9.c c8.c c7.c c6.c c5.c c4.c c3.c c2.c c1.c c0.c top.c
+// RUN: %cli_gfpdep -p %t/chain --root %t/chain -j 1 > %t/p-rev.txt; test $? = 1
+// RUN: diff %t/fwd.txt %t/p-rev.txt
+// RUN: %make_cdb %t/cycle %annotations e0.c e1.c e2.c e3.c e4.c e5.c
+// RUN: %cli_gfpdep -p %t/cycle --root %t/cycle > %t/p-cycle.txt; test $? = 1
+// RUN: diff %t/cycle.txt %t/p-cycle.txt
