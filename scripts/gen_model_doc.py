@@ -55,7 +55,9 @@ files (below) add rows.
 Argument positions in this page are 1-based; `this` is the object of a C++
 member call. Flags: `implicit GFP_KERNEL` (allocates without a mask
 argument), `0 = success` (a trylock returning 0 when it took the lock),
-`recursive` (the lock may be re-taken by its holder).
+`recursive` (the lock may be re-taken by its holder), `does not block in
+interrupt context` (`vfree()`: in a hard- or soft-IRQ handler or with bottom
+halves off it defers the free).
 
 ## Model files
 
@@ -124,6 +126,8 @@ def main():
                 notes.append("recursive")
             if "RF_FaultOnly" in flags:
                 notes.append("does not block with page faults disabled")
+            if "RF_ProcessOnly" in flags:
+                notes.append("does not block in interrupt context or with BHs off")
             if fields:
                 notes.append("fields: " + fields.replace(",", ", "))
             flt = "" if fl == "None" else fl

@@ -2172,6 +2172,8 @@ bool FunctionExtractor::stableCondition(const Expr *E, unsigned Depth) {
   E = E->IgnoreParenImpCasts();
   if (isa<IntegerLiteral>(E) || isa<CXXBoolLiteralExpr>(E))
     return true;
+  if (const auto *C = dyn_cast<ExplicitCastExpr>(E)) // ((gfp_t)___GFP_IO)
+    return stableCondition(C->getSubExpr(), Depth + 1);
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
     if (isa<EnumConstantDecl>(DRE->getDecl()))
       return true;
@@ -2210,6 +2212,44 @@ bool FunctionExtractor::stableCondition(const Expr *E, unsigned Depth) {
 
 void FunctionExtractor::paramBitTest(const Expr *E, int32_t &Param, uint64_t &Bits) {
   E = E->IgnoreParenImpCasts();
+  // A predicate over one parameter (gfpflags_allow_blocking(gfp): "return
+  // !!(gfp_flags & __GFP_DIRECT_RECLAIM);"): the same test on the argument.
+  if (const auto *CE = dyn_cast<CallExpr>(E)) {
+    const FunctionDecl *Callee = CE->getDirectCallee();
+    const FunctionDecl *Def = Callee ? Callee->getDefinition() : nullptr;
+    const auto *Body = Def ? dyn_cast_or_null<CompoundStmt>(Def->getBody()) : nullptr;
+    if (!Body || Body->size() != 1 || CE->getNumArgs() != Def->getNumParams())
+      return;
+    const auto *RS = dyn_cast<ReturnStmt>(Body->body_front());
+    const Expr *RV = RS ? RS->getRetValue() : nullptr;
+    if (!RV)
+      return;
+    RV = RV->IgnoreParenImpCasts();
+    while (const auto *UO = dyn_cast<UnaryOperator>(RV)) { // !!(x & B)
+      const auto *Inner = dyn_cast<UnaryOperator>(UO->getSubExpr()->IgnoreParenImpCasts());
+      if (UO->getOpcode() != UO_LNot || !Inner || Inner->getOpcode() != UO_LNot)
+        return;
+      RV = Inner->getSubExpr()->IgnoreParenImpCasts();
+    }
+    const auto *BO = dyn_cast<BinaryOperator>(RV);
+    const auto *PD = BO && BO->getOpcode() == BO_And
+                         ? dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts())
+                         : nullptr;
+    const auto *P = PD ? dyn_cast<ParmVarDecl>(PD->getDecl()) : nullptr;
+    Expr::EvalResult R;
+    if (!P || P->getFunctionScopeIndex() >= CE->getNumArgs() ||
+        BO->getRHS()->isValueDependent() || !BO->getRHS()->EvaluateAsInt(R, Ctx))
+      return;
+    const auto *AD = dyn_cast<DeclRefExpr>(
+        CE->getArg(P->getFunctionScopeIndex())->IgnoreParenImpCasts());
+    const auto *Mine = AD ? dyn_cast<ParmVarDecl>(AD->getDecl()) : nullptr;
+    if (!Mine || Mine->getFunctionScopeDepth() != 0 ||
+        Mine->getParentFunctionOrMethod() != Fn)
+      return;
+    Param = int32_t(Mine->getFunctionScopeIndex());
+    Bits = R.Val.getInt().getZExtValue();
+    return;
+  }
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
     if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
       if (!isa<ParmVarDecl>(VD) && VD->getInit())
@@ -2315,8 +2355,30 @@ CondFacts FunctionExtractor::condition(const Expr *E) {
       if (tracked(VD) && LocalIds.count(VD)) {
         int32_t P = -1;
         uint64_t Bits = 0;
-        if (!Assigned.count(VD))
+        if (!Assigned.count(VD)) {
           paramBitTest(E, P, Bits);
+        } else if (!VD->getInit()) {
+          // Assigned once, from a mask test ("is_atomic =
+          // !gfpflags_allow_blocking(gfp);"): that test.
+          auto It = LocalDefs.find(VD);
+          if (It != LocalDefs.end() && It->second.size() == 1) {
+            const Expr *D = It->second.front()->IgnoreParenImpCasts();
+            bool Neg = false;
+            if (const auto *UO = dyn_cast<UnaryOperator>(D);
+                UO && UO->getOpcode() == UO_LNot) {
+              const auto *In = dyn_cast<UnaryOperator>(UO->getSubExpr()->IgnoreParenImpCasts());
+              if (!In || In->getOpcode() != UO_LNot) {
+                Neg = true;
+                D = UO->getSubExpr();
+              }
+            }
+            if (stableCondition(D, 0)) {
+              paramBitTest(D, P, Bits);
+              if (P >= 0 && Neg)
+                C.Negated = !C.Negated;
+            }
+          }
+        }
         if (P >= 0) {
           C.K = CondFacts::Stable;
           C.Param = P;

@@ -192,6 +192,7 @@ struct Effect {
   uint32_t SubclassParam = NoIndex;
   bool Recursive = false;
   bool FaultOnly = false; ///< Block: only to fault a page in (copy_from_user)
+  bool ProcessOnly = false; ///< Block: not in interrupt context (vfree)
   Loc PromiseAt;        ///< Requires
   ChainRef Chain;       ///< calls from the owner down to the leaf
   llvm::SmallVector<Under, 1> Around;
@@ -204,6 +205,15 @@ struct Effect {
   /// ("if (lock) write_lock(...)"): a caller passing the other constant
   /// never reaches it.
   llvm::SmallVector<std::pair<uint32_t, bool>, 1> ParamTruths;
+  /// The effect happens only where "(mask parameter Param & Bits) != 0" is
+  /// Value ("if (gfpflags_allow_blocking(gfp)) might_sleep();"): a caller
+  /// whose masks all say otherwise never reaches it.
+  struct MaskGuard {
+    uint32_t Param;
+    uint64_t Bits;
+    bool Value;
+  };
+  llvm::SmallVector<MaskGuard, 1> MaskGuards;
 
   /// Depends on the caller: a parameter's mask or lock, a guard on a
   /// parameter's bits or truth.

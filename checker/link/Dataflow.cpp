@@ -49,7 +49,7 @@ bool Effect::open() const {
   if ((Kind == EffectKind::Acquire || Kind == EffectKind::Requires) &&
       Lock.K == LockVal::Param)
     return true;
-  if (SubclassParam != NoIndex || !ParamTruths.empty())
+  if (SubclassParam != NoIndex || !ParamTruths.empty() || !MaskGuards.empty())
     return true;
   for (const Under &U : Around)
     if (U.C.GuardParam >= 0)
@@ -688,6 +688,7 @@ private:
   /// E's parameter-truth guards in this function's terms; false when this
   /// call's arguments exclude it.
   bool mapParamTruths(Effect &E, const CallFacts &C, const State &S) const;
+  bool mapMaskGuards(Effect &E, const CallFacts &C, const State &S);
   /// The record whose last reference a drop on this path found
   /// (refcount_dec_and_test() true), or none.
   Symbol releaseOf(const State &S);
@@ -1479,6 +1480,7 @@ void FunctionFlow::applyRow(const ApiRow &Row, const Target &T, uint32_t Id,
     E.Leaf = C.At;
     E.What = What;
     E.FaultOnly = Row.Flags & RF_FaultOnly;
+    E.ProcessOnly = Row.Flags & RF_ProcessOnly;
     E.Around = around(S, 0);
     record(std::move(E), S, released(S));
     return;
@@ -1653,6 +1655,8 @@ void FunctionFlow::applySummary(const FnResult &R, const Target &T, uint32_t Id,
       }
       if (!mapParamTruths(E, C, S))
         continue; // a branch this call's argument never takes
+      if (!mapMaskGuards(E, C, S))
+        continue; // a mask test every mask this call passes fails
       if (E.SubclassParam != NoIndex) {
         substituteSubclass(E.Subclass, E.SubclassParam, C);
       }
@@ -1841,10 +1845,63 @@ bool FunctionFlow::mapParamTruths(Effect &E, const CallFacts &C, const State &S)
   return true;
 }
 
+bool FunctionFlow::mapMaskGuards(Effect &E, const CallFacts &C, const State &S) {
+  llvm::SmallVector<Effect::MaskGuard, 1> Mine;
+  for (const Effect::MaskGuard &G : E.MaskGuards) {
+    MaskVal A = argMask(C, int(G.Param), S);
+    if (A.empty())
+      continue; // the mask is unknown here: the effect may happen
+    bool AnyHolds = false;
+    int32_t Param = -1;
+    bool SameParam = true;
+    for (const MaskTerm &T : A.Terms) {
+      if (T.K == MaskTerm::Param) {
+        if (((T.Bits & ~A.Clear & G.Bits) != 0) == G.Value && G.Value) {
+          AnyHolds = true; // bits or-ed in already satisfy it
+          continue;
+        }
+        if (Param >= 0 && Param != int32_t(T.Index))
+          SameParam = false;
+        Param = int32_t(T.Index);
+        continue;
+      }
+      if (T.K != MaskTerm::Const) {
+        AnyHolds = true; // a value not followed: may hold
+        continue;
+      }
+      if ((((T.Bits & ~A.Clear) & G.Bits) != 0) == G.Value)
+        AnyHolds = true;
+    }
+    if (AnyHolds)
+      continue; // holds for some mask this call passes
+    if (Param < 0)
+      return false; // every mask this call passes fails the test
+    if (!SameParam)
+      continue;
+    Mine.push_back({uint32_t(Param), G.Bits, G.Value}); // the caller's own
+  }
+  E.MaskGuards = std::move(Mine);
+  return true;
+}
+
 void FunctionFlow::record(Effect E, const State &S,
                           llvm::SmallVector<CtxKey, 1> Released) {
   if (!Recording || !interesting(E))
     return;
+  // The mask tests on parameters this path passed: an effect reached only
+  // for some masks depends on what the caller passes (a sleep only for
+  // masks that allow blocking).
+  for (const auto &[K, Fct] : S.Known) {
+    if (Fct.Param < 0 || !Fct.Bits)
+      continue;
+    auto It = llvm::find_if(E.MaskGuards, [&](const Effect::MaskGuard &G) {
+      return G.Param == uint32_t(Fct.Param) && G.Bits == Fct.Bits;
+    });
+    if (It == E.MaskGuards.end())
+      E.MaskGuards.push_back({uint32_t(Fct.Param), Fct.Bits, Fct.Value});
+    else if (It->Value != Fct.Value)
+      return; // a path the callee's tests exclude
+  }
   // On the branch where a reference drop found the last reference.
   if (E.ReleaseOf.empty())
     E.ReleaseOf = releaseOf(S);

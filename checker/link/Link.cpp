@@ -250,6 +250,7 @@ private:
   EffMask maskAt(const Witness &W) const;
   std::vector<const Item *> ScopeItems; ///< for the anchor being checked
   bool FaultsOff = false;               ///< page faults disabled there
+  bool InInterrupt = false; ///< in_interrupt() there: an IRQ entry, BHs off
 };
 
 // -----------------------------------------------------------------------------
@@ -819,7 +820,9 @@ void Linker::reportBlocking(Rule Ru, const Witness &W, const std::string &Why) {
   uint64_t Mask = 0;
   const MaskTerm *V = sleepValue(E, M, Mask);
   // A user copy with page faults disabled fails instead of sleeping.
-  bool Blocking = (E.Kind == EffectKind::Block && !(E.FaultOnly && FaultsOff)) ||
+  // vfree() in interrupt context defers the free instead of sleeping.
+  bool Blocking = (E.Kind == EffectKind::Block && !(E.FaultOnly && FaultsOff) &&
+                   !(E.ProcessOnly && InInterrupt)) ||
                   (E.Kind == EffectKind::Acquire && isSleepingLock(E.Fl));
   if (!Blocking && !V)
     return;
@@ -989,10 +992,31 @@ void Linker::check(const FnFacts &F, uint32_t Index, const Effect &E,
     Entry.push_back(&It);
   }
   FaultsOff = false;
-  for (const Under &U : E.Around)
+  InInterrupt = false;
+  auto Interrupt = [](const Ctx &C) {
+    if (C.Key.Kind == CtxKind::Section)
+      return C.Key.Fl == Flavor::BhOff;
+    if (C.Key.Kind != CtxKind::Entry)
+      return false;
+    switch (C.Key.Fl) {
+    case Flavor::HardIrq:
+    case Flavor::Timer:
+    case Flavor::Tasklet:
+    case Flavor::RcuCallback:
+    case Flavor::NapiPoll:
+      return true;
+    default:
+      return false;
+    }
+  };
+  for (const Under &U : E.Around) {
     FaultsOff |= U.C.Key.Kind == CtxKind::Section && U.C.Key.Fl == Flavor::PagefaultOff;
-  for (const Item *It : Entry)
+    InInterrupt |= Interrupt(U.C);
+  }
+  for (const Item *It : Entry) {
     FaultsOff |= It->C.Key.Kind == CtxKind::Section && It->C.Key.Fl == Flavor::PagefaultOff;
+    InInterrupt |= Interrupt(It->C);
+  }
   auto Visit = [&](Witness W) {
     if (W.C.Key.Kind == CtxKind::Lock && W.Name.empty())
       W.Name = lockName(P, W.C.Key.Lock, W.Fn);

@@ -76,6 +76,10 @@ enum : uint8_t {
   /// Blocks only to fault a page in: not with page faults disabled
   /// (copy_from_user() under pagefault_disable()/kmap_atomic()).
   RF_FaultOnly = 1 << 3,
+  /// Sleeps only outside interrupt context: in a hard- or soft-IRQ handler,
+  /// or with bottom halves disabled (in_interrupt()), it defers its work
+  /// instead (vfree(), kvfree()).
+  RF_ProcessOnly = 1 << 4,
 };
 
 /// The implicit object argument of a member call.

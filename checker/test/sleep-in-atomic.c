@@ -58,7 +58,8 @@ static irqreturn_t dev_irq(int irq, void *dev) {
   return IRQ_HANDLED;
 }
 static void dev_timer(struct timer_list *t) {
-  vfree(t); // #timer_vfree
+  vfree(t); // clean: in interrupt context vfree() defers the free
+  msleep(1); // #timer_vfree
 }
 void probe(struct timer_list *t) {
   request_irq(5, dev_irq, 0, "dev", 0); // #req_irq
@@ -67,7 +68,7 @@ void probe(struct timer_list *t) {
 // expected-warning@#irq_copy {{'copy_to_user' may sleep in atomic context: 'dev_irq' is a hard-IRQ handler [gfpdep-sleep-in-atomic]}}
 // expected-note@#req_irq {{'dev_irq' registered as a hard-IRQ handler here}}
 // expected-note@#irq_copy {{move the call out of the atomic section}}
-// expected-warning@#timer_vfree {{'vfree' may sleep in atomic context: 'dev_timer' is a timer callback [gfpdep-sleep-in-atomic]}}
+// expected-warning@#timer_vfree {{'msleep' may sleep in atomic context: 'dev_timer' is a timer callback [gfpdep-sleep-in-atomic]}}
 // expected-note@#timer_setup {{'dev_timer' set up as a timer callback here}}
 // expected-note@#timer_vfree {{move the call out of the atomic section}}
 

@@ -94,6 +94,11 @@ def main():
     ap.add_argument("--cc", default="clang-19")
     ap.add_argument("--no-plain", action="store_true",
                     help="skip the plain builds (findings only, no ratio)")
+    ap.add_argument("--gfpdep", default=os.path.join(REPO, "build", "bin", "gfpdep"),
+                    help="the CLI for the whole-program step")
+    ap.add_argument("--no-link", action="store_true",
+                    help="skip the whole-program step (gfpdep --link over the "
+                         "plugin build's objects)")
     ap.add_argument("--repeat", type=int, default=1,
                     help="build each directory this many times per mode, plain and "
                          "plugin alternating, and count the least CPU time of each "
@@ -157,7 +162,36 @@ def main():
     with open(os.path.join(a.out, "summary.json"), "w") as f:
         json.dump({"dirs": rows, "total_plain_cpu": tot_plain, "total_plugin_cpu": tot_plugin,
                    "findings": dict(rules)}, f, indent=1, sort_keys=True)
+    if not a.no_link:
+        link_step(a, tree)
     print("bench: findings with their notes in %s" % os.path.join(a.out, "findings.txt"))
+
+
+def link_step(a, tree):
+    """gfpdep --link over the directories' objects (the plugin build, last,
+    left its facts in them): CPU time, peak memory, findings."""
+    out = os.path.join(a.out, "link.txt")
+    err = os.path.join(a.out, "link.err")
+    with open(out, "w") as fo, open(err, "w") as fe:
+        p = subprocess.Popen([a.gfpdep, "--link", "--pass-stats", "--root", tree] +
+                             [os.path.join(tree, d) for d in a.dirs],
+                             stdout=fo, stderr=fe)
+        _, status, ru = os.wait4(p.pid, 0)
+    rc = os.waitstatus_to_exitcode(status)
+    cpu = ru.ru_utime + ru.ru_stime
+    with open(out) as f:
+        found = findings_of(f.read())
+    rules = collections.Counter(r for _, r, _ in found)
+    print("link             gfpdep --link: exit %d, CPU %.1fs, peak %.0f MB, findings %d (%s)"
+          % (rc, cpu, ru.ru_maxrss / 1024.0, len(found),
+             ", ".join("%s %d" % kv for kv in sorted(rules.items())) or "none"))
+    with open(err) as f:
+        for line in f:
+            if line.startswith("gfpdep:"):
+                print("                 " + line.rstrip())
+    with open(os.path.join(a.out, "link.json"), "w") as f:
+        json.dump({"exit": rc, "cpu": cpu, "peak_mb": ru.ru_maxrss / 1024.0,
+                   "findings": dict(rules)}, f, indent=1, sort_keys=True)
 
 
 if __name__ == "__main__":

@@ -87,3 +87,29 @@ MODULE_LICENSE("GPL");
 // CHECK:      atomic-sections.c:59:{{[0-9]+}}: warning: 'might_sleep' may sleep in atomic context: preemption is disabled [gfpdep-sleep-in-atomic]
 // CHECK-NEXT: atomic-sections.c:58:{{[0-9]+}}: note: preemption disabled here
 // Nothing in conf_atomic_ok (--implicit-check-not).
+
+// vfree() sleeps only outside interrupt context (it defers the free when
+// in_interrupt()): reported under a spinlock in process context, not in an
+// RCU callback, nor with bottom halves disabled.
+#include <linux/vmalloc.h>
+struct conf_big { struct rcu_head rcu; void *area; };
+static void conf_big_free(struct rcu_head *h)
+{
+	struct conf_big *b = container_of(h, struct conf_big, rcu);
+	vfree(b->area);
+	kvfree(b);
+}
+void conf_big_release(struct conf_big *b) { call_rcu(&b->rcu, conf_big_free); }
+void conf_big_bh(struct conf_obj *o, struct conf_big *b)
+{
+	spin_lock_bh(&o->lock);
+	vfree(b->area);
+	spin_unlock_bh(&o->lock);
+}
+void conf_big_locked(struct conf_obj *o, struct conf_big *b)
+{
+	spin_lock(&o->lock);
+	vfree(b->area); // VFREE
+	spin_unlock(&o->lock);
+}
+// CHECK: atomic-sections.c:[[#@LINE-3]]:{{[0-9]+}}: warning: 'vfree' may sleep in atomic context: spinlock 'conf_obj::lock' is held [gfpdep-sleep-in-atomic]
