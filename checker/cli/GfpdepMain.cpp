@@ -35,6 +35,7 @@
 #include "llvm/Support/raw_ostream.h"
 #include <map>
 #include <mutex>
+#include <optional>
 #include <set>
 
 using namespace clang;
@@ -195,6 +196,100 @@ private:
   const EngineOptions &Opts;
   UnitResult &Out;
 };
+
+/// The build's database with every command's directory and file absolute:
+/// a relative `directory` is taken from the database's own directory, a
+/// relative `file` from the command's directory, so the result does not
+/// depend on where gfpdep was started.
+class AbsoluteDatabase : public tooling::CompilationDatabase {
+public:
+  AbsoluteDatabase(std::unique_ptr<tooling::CompilationDatabase> Inner,
+                   StringRef DatabaseDir)
+      : Inner(std::move(Inner)) {
+    llvm::SmallString<256> Dir(DatabaseDir);
+    llvm::sys::fs::make_absolute(Dir);
+    llvm::sys::path::remove_dots(Dir, true);
+    for (tooling::CompileCommand C : this->Inner->getAllCompileCommands()) {
+      fix(C, Dir);
+      ByFile[C.Filename].push_back(C);
+      All.push_back(std::move(C));
+    }
+    DbDir = Dir.str().str();
+  }
+
+  std::vector<tooling::CompileCommand>
+  getCompileCommands(StringRef FilePath) const override {
+    llvm::SmallString<256> A(FilePath);
+    llvm::sys::fs::make_absolute(A);
+    llvm::sys::path::remove_dots(A, true);
+    auto It = ByFile.find(A.str());
+    if (It != ByFile.end())
+      return It->second;
+    // The same file by another name (a symbolic link on the way).
+    for (const auto &[F, Cmds] : ByFile)
+      if (llvm::sys::path::filename(F) == llvm::sys::path::filename(A) &&
+          llvm::sys::fs::equivalent(F, A))
+        return Cmds;
+    // A database that does not list its files (compile_flags.txt) answers
+    // for any file.
+    if (!All.empty())
+      return {};
+    std::vector<tooling::CompileCommand> Cmds =
+        Inner->getCompileCommands(FilePath);
+    for (tooling::CompileCommand &C : Cmds)
+      fix(C, DbDir);
+    return Cmds;
+  }
+  std::vector<std::string> getAllFiles() const override {
+    std::vector<std::string> Files;
+    for (const auto &[F, Cmds] : ByFile)
+      Files.push_back(F);
+    return Files;
+  }
+  std::vector<tooling::CompileCommand> getAllCompileCommands() const override {
+    return All;
+  }
+
+private:
+  static void fix(tooling::CompileCommand &C, StringRef DatabaseDir) {
+    llvm::SmallString<256> Dir(C.Directory);
+    if (llvm::sys::path::is_relative(Dir)) {
+      Dir = DatabaseDir;
+      llvm::sys::path::append(Dir, C.Directory);
+    }
+    llvm::sys::path::remove_dots(Dir, true);
+    C.Directory = Dir.str().str();
+    llvm::SmallString<256> File(C.Filename);
+    if (llvm::sys::path::is_relative(File)) {
+      File = Dir;
+      llvm::sys::path::append(File, C.Filename);
+    }
+    llvm::sys::path::remove_dots(File, true);
+    C.Filename = File.str().str();
+  }
+
+  std::unique_ptr<tooling::CompilationDatabase> Inner;
+  std::string DbDir;
+  std::map<std::string, std::vector<tooling::CompileCommand>, std::less<>>
+      ByFile;
+  std::vector<tooling::CompileCommand> All;
+};
+
+/// Why \p File cannot be analysed before clang is started: a compile
+/// command whose directory is not there (ClangTool would abort on it).
+std::optional<std::string> commandProblem(const tooling::CompilationDatabase &DB,
+                                          StringRef File) {
+  for (const tooling::CompileCommand &C : DB.getCompileCommands(File)) {
+    bool IsDir = false;
+    if (std::error_code EC = llvm::sys::fs::is_directory(C.Directory, IsDir))
+      return "cannot enter the directory '" + C.Directory +
+             "' of its compile command: " + EC.message();
+    if (!IsDir)
+      return "cannot enter the directory '" + C.Directory +
+             "' of its compile command: not a directory";
+  }
+  return std::nullopt;
+}
 
 std::string displayPath(StringRef P) {
   if (Root.empty())
@@ -560,11 +655,12 @@ int main(int argc, const char **argv) {
     return usageError("no build directory: give -p <dir with "
                       "compile_commands.json>, or --summaries <dir>");
   std::string Err;
-  std::unique_ptr<tooling::CompilationDatabase> DB =
+  std::unique_ptr<tooling::CompilationDatabase> Loaded =
       tooling::CompilationDatabase::loadFromDirectory(BuildPath, Err);
-  if (!DB)
+  if (!Loaded)
     return usageError("cannot load a compilation database from '" + BuildPath +
                       "': " + Err);
+  auto DB = std::make_unique<AbsoluteDatabase>(std::move(Loaded), BuildPath);
   std::vector<std::string> Units;
   if (Files.empty()) {
     Units = DB->getAllFiles();
@@ -615,19 +711,24 @@ int main(int argc, const char **argv) {
         Pool.async([&, I] {
           UnitResult &Out = Results[I];
           Out = UnitResult();
-          // A file system with a working directory of its own: the real
-          // one's is the process's, shared by every thread.
-          tooling::ClangTool Tool(*DB, {Units[I]},
-                                  std::make_shared<PCHContainerOperations>(),
-                                  llvm::vfs::createPhysicalFileSystem());
-          FirstError Diags;
-          Tool.setDiagnosticConsumer(&Diags);
-          ActionFactory Factory(Opts, Out);
-          int RC = Tool.run(&Factory);
-          Out.Ok = RC == 0 && !Out.SummaryText.empty();
-          if (!Out.Ok)
-            Out.Error = Diags.Message.empty() ? "the compiler failed"
-                                              : Diags.Message;
+          if (std::optional<std::string> Problem =
+                  commandProblem(*DB, Units[I])) {
+            Out.Error = *Problem;
+          } else {
+            // A file system with a working directory of its own: the real
+            // one's is the process's, shared by every thread.
+            tooling::ClangTool Tool(*DB, {Units[I]},
+                                    std::make_shared<PCHContainerOperations>(),
+                                    llvm::vfs::createPhysicalFileSystem());
+            FirstError Diags;
+            Tool.setDiagnosticConsumer(&Diags);
+            ActionFactory Factory(Opts, Out);
+            int RC = Tool.run(&Factory);
+            Out.Ok = RC == 0 && !Out.SummaryText.empty();
+            if (!Out.Ok)
+              Out.Error = Diags.Message.empty() ? "the compiler failed"
+                                                : Diags.Message;
+          }
           std::lock_guard<std::mutex> Lock(Progress);
           ++Done;
           if (Tty)
