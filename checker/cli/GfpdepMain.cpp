@@ -291,6 +291,70 @@ std::optional<std::string> commandProblem(const tooling::CompilationDatabase &DB
   return std::nullopt;
 }
 
+/// Drops the flags with which a compile writes files besides its object
+/// (dependency files, -MJ database fragments, serialized diagnostics, time
+/// traces): gfpdep reads the build, it writes none of its outputs. ClangTool's
+/// own adjusters miss the -Wp, spellings Kbuild uses (-Wp,-MMD,dir/.f.o.d).
+tooling::ArgumentsAdjuster stripBuildOutputs() {
+  return [](const tooling::CommandLineArguments &Args, StringRef) {
+    // Flags of the preprocessor that take the next argument as their value.
+    auto TakesValue = [](StringRef A) {
+      return A == "-MF" || A == "-MT" || A == "-MQ" || A == "-MJ";
+    };
+    auto IsDepFlag = [](StringRef A) {
+      return A == "-M" || A == "-MM" || A == "-MD" || A == "-MMD" ||
+             A == "-MG" || A == "-MP" || A == "-MV" || A == "--dependencies" ||
+             A == "--user-dependencies" || A == "--write-dependencies" ||
+             A == "--write-user-dependencies";
+    };
+    tooling::CommandLineArguments Out;
+    for (size_t I = 0; I < Args.size(); ++I) {
+      StringRef A = Args[I];
+      if (I == 0) { // the compiler
+        Out.push_back(Args[I]);
+        continue;
+      }
+      if (TakesValue(A) || A == "--serialize-diagnostics" ||
+          A == "-serialize-diagnostics") {
+        ++I;
+        continue;
+      }
+      if (IsDepFlag(A) || A == "-ftime-trace" ||
+          A.starts_with("-ftime-trace=") ||
+          ((A.starts_with("-MF") || A.starts_with("-MT") ||
+            A.starts_with("-MQ") || A.starts_with("-MJ")) &&
+           A.size() > 3))
+        continue;
+      if (A.consume_front("-Wp,")) {
+        llvm::SmallVector<StringRef, 4> Items;
+        A.split(Items, ',');
+        // -Wp,-MD,<file> and -Wp,-MMD,<file>: clang reads them as -MD -MF
+        // <file> and ignores what follows.
+        if (Items[0] == "-MD" || Items[0] == "-MMD")
+          continue;
+        // Anything else goes to the preprocessor as it is, less the
+        // dependency flags.
+        std::string Kept;
+        for (size_t J = 0; J < Items.size(); ++J) {
+          StringRef W = Items[J];
+          if (W == "-MD" || W == "-MMD" || TakesValue(W)) {
+            ++J;
+            continue;
+          }
+          if (IsDepFlag(W))
+            continue;
+          Kept += (Kept.empty() ? "" : ",") + W.str();
+        }
+        if (!Kept.empty())
+          Out.push_back("-Wp," + Kept);
+        continue;
+      }
+      Out.push_back(Args[I]);
+    }
+    return Out;
+  };
+}
+
 std::string displayPath(StringRef P) {
   if (Root.empty())
     return P.str();
@@ -720,6 +784,14 @@ int main(int argc, const char **argv) {
             tooling::ClangTool Tool(*DB, {Units[I]},
                                     std::make_shared<PCHContainerOperations>(),
                                     llvm::vfs::createPhysicalFileSystem());
+            // Ours first: ClangTool's own would leave -MJ's value behind as
+            // an input file.
+            Tool.clearArgumentsAdjusters();
+            Tool.appendArgumentsAdjuster(stripBuildOutputs());
+            Tool.appendArgumentsAdjuster(tooling::getClangStripOutputAdjuster());
+            Tool.appendArgumentsAdjuster(tooling::getClangSyntaxOnlyAdjuster());
+            Tool.appendArgumentsAdjuster(
+                tooling::getClangStripDependencyFileAdjuster());
             FirstError Diags;
             Tool.setDiagnosticConsumer(&Diags);
             ActionFactory Factory(Opts, Out);
