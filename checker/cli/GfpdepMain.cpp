@@ -50,8 +50,12 @@ static cl::opt<std::string> BuildPath(
 static cl::list<std::string> Files(cl::Positional,
                                    cl::desc("[files...] (default: all)"),
                                    cl::cat(Category));
-static cl::opt<unsigned> Jobs("j", cl::desc("Parallel jobs (default: cores)"),
-                              cl::init(0), cl::cat(Category));
+static cl::opt<unsigned> Jobs(
+    "j", cl::desc("Parallel jobs: -j <n>, -j<n> or -j=<n> (default or 0: "
+                  "cores; at most 256)"),
+    cl::value_desc("n"), cl::Prefix, cl::init(0), cl::cat(Category));
+/// More threads than this buy nothing but memory.
+constexpr unsigned MaxJobs = 256;
 enum class Format { Text, Json, Sarif };
 static cl::opt<Format> OutFormat(
     "format", cl::desc("Output format"), cl::init(Format::Text),
@@ -756,7 +760,10 @@ int main(int argc, const char **argv) {
     return RC;
 
   bool Tty = !Quiet && llvm::sys::Process::StandardErrIsDisplayed();
+  // Never more threads than units, nor than MaxJobs: the thread pool takes
+  // its count as an int, and a huge -j made it start none (and wait forever).
   unsigned Threads = Jobs ? Jobs : llvm::hardware_concurrency().compute_thread_count();
+  Threads = std::max(1u, std::min({Threads, MaxJobs, unsigned(Units.size())}));
   std::vector<UnitResult> Results(Units.size());
   ExternalSummaries External;
   std::vector<std::string> PreviousSummaries(Units.size());
