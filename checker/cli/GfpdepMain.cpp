@@ -626,6 +626,9 @@ static int loadBaseline(std::set<std::string> &Known) {
   if (!Buf)
     return usageError("cannot read baseline '" + Baseline +
                       "': " + Buf.getError().message());
+  if (llvm::Error E = checkJsonDepth((*Buf)->getBuffer()))
+    return usageError("cannot read baseline '" + Baseline +
+                      "': " + llvm::toString(std::move(E)));
   llvm::Expected<json::Value> V = json::parse((*Buf)->getBuffer());
   const json::Object *O = V ? V->getAsObject() : nullptr;
   const json::Array *A = O ? O->getArray("fingerprints") : nullptr;

@@ -460,7 +460,37 @@ std::string gfpdep::writeUnitSummary(const UnitSummary &U) {
   return Out;
 }
 
+llvm::Error gfpdep::checkJsonDepth(llvm::StringRef Text, unsigned MaxDepth) {
+  unsigned Depth = 0, Line = 1;
+  bool InString = false;
+  for (size_t I = 0; I < Text.size(); ++I) {
+    char C = Text[I];
+    if (C == '\n')
+      ++Line;
+    if (InString) {
+      if (C == '\\')
+        ++I; // an escape: the next character is not the string's end
+      else if (C == '"')
+        InString = false;
+      continue;
+    }
+    if (C == '"') {
+      InString = true;
+    } else if (C == '[' || C == '{') {
+      if (++Depth > MaxDepth)
+        return llvm::createStringError(
+            llvm::inconvertibleErrorCode(),
+            "JSON nested deeper than %u levels at line %u", MaxDepth, Line);
+    } else if ((C == ']' || C == '}') && Depth) {
+      --Depth;
+    }
+  }
+  return llvm::Error::success();
+}
+
 llvm::Expected<UnitSummary> gfpdep::readUnitSummary(llvm::StringRef Text) {
+  if (llvm::Error E = checkJsonDepth(Text))
+    return std::move(E);
   llvm::Expected<json::Value> V = json::parse(Text);
   if (!V)
     return V.takeError();

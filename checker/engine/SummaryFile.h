@@ -114,6 +114,16 @@ std::vector<std::string> summaryDirsFromEnvironment();
 /// (or the main file), so parallel compiles never share one.
 std::string summaryFileName(llvm::StringRef Dir, llvm::StringRef OutputOrMain);
 
+/// How deep JSON gfpdep reads may nest ([ and {): llvm::json::parse
+/// recurses once a level, so a file of nothing but '[' would overflow the
+/// stack. gfpdep's own files nest about ten levels.
+constexpr unsigned MaxJsonDepth = 64;
+
+/// Checks, before llvm::json::parse, that Text nests no deeper than
+/// MaxDepth (brackets inside strings do not count); the error says where.
+llvm::Error checkJsonDepth(llvm::StringRef Text,
+                           unsigned MaxDepth = MaxJsonDepth);
+
 /// Writes Text to Path through a temporary file and a rename.
 llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Text);
 
