@@ -548,7 +548,50 @@ void writeDot(llvm::raw_ostream &OS, const std::vector<LockEdge> &Edges,
 
 int usageError(const llvm::Twine &Msg) {
   llvm::errs() << "gfpdep: error: " << Msg << "\n";
-  return 2;
+  return 2; // ExitUsage
+}
+
+/// Exit statuses (docs/ci.md; the --help text says the same).
+enum ExitStatus {
+  ExitClean = 0,
+  ExitFindings = 1,
+  ExitUsage = 2,
+  ExitUnitFailed = 3,
+  ExitIOError = 4,
+};
+
+int ioError(const llvm::Twine &Msg) {
+  llvm::errs() << "gfpdep: error: " << Msg << "\n";
+  return ExitIOError;
+}
+
+/// The report to --output or standard output; an I/O error's exit status,
+/// or 0.
+int writeReport(StringRef Text) {
+  if (Output.empty()) {
+    llvm::raw_fd_ostream &Out = llvm::outs();
+    Out << Text;
+    Out.flush();
+    if (Out.has_error()) {
+      std::error_code EC = Out.error();
+      Out.clear_error(); // or raw_fd_ostream reports it again at exit
+      return ioError("cannot write the report to standard output: " +
+                     EC.message());
+    }
+    return 0;
+  }
+  std::error_code EC;
+  llvm::raw_fd_ostream File(Output, EC);
+  if (EC)
+    return ioError("cannot write '" + Output + "': " + EC.message());
+  File << Text;
+  File.close();
+  if (File.has_error()) {
+    EC = File.error();
+    File.clear_error();
+    return ioError("cannot write '" + Output + "': " + EC.message());
+  }
+  return 0;
 }
 
 } // namespace
@@ -571,41 +614,35 @@ static int report(std::vector<Finding> All, const std::vector<LockEdge> &GraphEd
                                      {"fingerprints", std::move(Prints)}}))
        << "\n";
     if (llvm::Error E = writeFileAtomically(WriteBaseline, Text))
-      return usageError(llvm::toString(std::move(E)));
+      return ioError(llvm::toString(std::move(E)));
   }
   std::vector<Finding> Report;
   for (Finding &F : All)
     if (!Known.count(fingerprint(F)))
       Report.push_back(std::move(F));
 
-  std::unique_ptr<llvm::raw_fd_ostream> File;
-  if (!Output.empty()) {
-    std::error_code EC;
-    File = std::make_unique<llvm::raw_fd_ostream>(Output, EC);
-    if (EC)
-      return usageError("cannot write '" + Output + "': " + EC.message());
-  }
-  llvm::raw_ostream &OS = File ? *File : llvm::outs();
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
   if (GraphFormat == Graph::Dot) {
     writeDot(OS, GraphEdges, GraphReclaim);
-    OS.flush();
-    return Failed ? 3 : 0;
+  } else {
+    switch (OutFormat) {
+    case Format::Text:
+      writeText(OS, Report);
+      break;
+    case Format::Json:
+      writeJson(OS, Report);
+      break;
+    case Format::Sarif:
+      writeSarif(OS, Report);
+      break;
+    }
   }
-  switch (OutFormat) {
-  case Format::Text:
-    writeText(OS, Report);
-    break;
-  case Format::Json:
-    writeJson(OS, Report);
-    break;
-  case Format::Sarif:
-    writeSarif(OS, Report);
-    break;
-  }
-  OS.flush();
+  if (int RC = writeReport(Text))
+    return RC;
   if (Failed)
     return 3;
-  return Report.empty() ? 0 : 1;
+  return Report.empty() || GraphFormat == Graph::Dot ? 0 : 1;
 }
 /// Turns off the --disable rules; a usage error's exit status, or 0.
 static int applyDisable(RuleOptions &Rules) {
@@ -710,12 +747,18 @@ static int linkSummaries() {
 
 int main(int argc, const char **argv) {
   cl::HideUnrelatedOptions(Category);
-  cl::ParseCommandLineOptions(
-      argc, argv,
-      "gfpdep: lockdep-style static checker, whole program\n\n"
-      "  gfpdep -p <build dir> [files...] [--format=text|json|sarif]\n\n"
-      "Exit status: 0 no findings, 1 findings, 2 usage or set-up error,\n"
-      "3 some translation unit could not be analysed.\n");
+  // With an error stream, a bad option is reported and returns false
+  // instead of exiting with 1, which means findings.
+  if (!cl::ParseCommandLineOptions(
+          argc, argv,
+          "gfpdep: lockdep-style static checker, whole program\n\n"
+          "  gfpdep -p <build dir> [files...] [--format=text|json|sarif]\n\n"
+          "Exit status: 0 no findings, 1 findings, 2 usage or set-up error,\n"
+          "3 some translation unit could not be analysed (the others'\n"
+          "findings are still reported), 4 the report or the baseline could\n"
+          "not be written.\n",
+          &llvm::errs()))
+    return ExitUsage;
   if (!SummaryDirs.empty()) {
     if (!BuildPath.empty() || !Files.empty())
       return usageError("--summaries links a build's summary files: give "
