@@ -68,7 +68,9 @@ static cl::list<std::string> SummaryDirs(
     cl::desc("Link the summary files a build wrote (summary-dir=) instead "
              "of parsing: no -p"),
     cl::value_desc("dir"), cl::cat(Category));
-static cl::opt<std::string> Output("output", cl::desc("Write the report here"),
+static cl::opt<std::string> Output("output",
+                                   cl::desc("Write the report to this regular "
+                                            "file ('-': standard output)"),
                                    cl::value_desc("file"), cl::cat(Category));
 static cl::opt<std::string> Root("root",
                                  cl::desc("Report paths relative to this"),
@@ -77,7 +79,8 @@ static cl::opt<std::string> Baseline(
     "baseline", cl::desc("Do not report findings listed in this baseline"),
     cl::value_desc("file"), cl::cat(Category));
 static cl::opt<std::string> WriteBaseline(
-    "write-baseline", cl::desc("Write every finding's fingerprint here"),
+    "write-baseline",
+    cl::desc("Write every finding's fingerprint to this regular file"),
     cl::value_desc("file"), cl::cat(Category));
 static cl::opt<unsigned> MaxPasses(
     "max-passes",
@@ -568,7 +571,7 @@ int ioError(const llvm::Twine &Msg) {
 /// The report to --output or standard output; an I/O error's exit status,
 /// or 0.
 int writeReport(StringRef Text) {
-  if (Output.empty()) {
+  if (Output.empty() || Output == "-") {
     llvm::raw_fd_ostream &Out = llvm::outs();
     Out << Text;
     Out.flush();
@@ -580,17 +583,18 @@ int writeReport(StringRef Text) {
     }
     return 0;
   }
-  std::error_code EC;
-  llvm::raw_fd_ostream File(Output, EC);
-  if (EC)
-    return ioError("cannot write '" + Output + "': " + EC.message());
-  File << Text;
-  File.close();
-  if (File.has_error()) {
-    EC = File.error();
-    File.clear_error();
-    return ioError("cannot write '" + Output + "': " + EC.message());
-  }
+  if (llvm::Error E = writeFileAtomically(Output, Text))
+    return ioError(llvm::toString(std::move(E)));
+  return 0;
+}
+
+/// Refuses --output and --write-baseline paths that are not regular files
+/// before the units are analysed; an I/O error's exit status, or 0.
+int checkOutputPaths() {
+  for (const std::string *P : {&Output, &WriteBaseline})
+    if (!P->empty() && !(P == &Output && *P == "-"))
+      if (llvm::Error E = checkWritableRegularFile(*P))
+        return ioError(llvm::toString(std::move(E)));
   return 0;
 }
 
@@ -759,6 +763,8 @@ int main(int argc, const char **argv) {
           "not be written.\n",
           &llvm::errs()))
     return ExitUsage;
+  if (int RC = checkOutputPaths())
+    return RC;
   if (!SummaryDirs.empty()) {
     if (!BuildPath.empty() || !Files.empty())
       return usageError("--summaries links a build's summary files: give "

@@ -124,8 +124,15 @@ constexpr unsigned MaxJsonDepth = 64;
 llvm::Error checkJsonDepth(llvm::StringRef Text,
                            unsigned MaxDepth = MaxJsonDepth);
 
-/// Writes Text to Path through a temporary file and a rename.
+/// Writes Text to Path through a temporary file next to it and a rename;
+/// a symbolic link is followed (its target is replaced, not the link).
+/// Only regular files are written: a directory, FIFO, device or socket at
+/// Path is an error, and the temporary file never stays behind.
 llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Text);
+
+/// The error writeFileAtomically would give for what is at Path now, if
+/// it is not a regular file (or nothing): to refuse before a long run.
+llvm::Error checkWritableRegularFile(llvm::StringRef Path);
 
 } // namespace legacy
 } // namespace gfpdep
