@@ -38,6 +38,7 @@
 #include "llvm/Support/raw_ostream.h"
 #include <map>
 #include <mutex>
+#include <optional>
 #include <set>
 
 using namespace clang;
@@ -52,8 +53,12 @@ static cl::opt<std::string> BuildPath(
 static cl::list<std::string> Files(cl::Positional,
                                    cl::desc("[files...] (default: all)"),
                                    cl::cat(Category));
-static cl::opt<unsigned> Jobs("j", cl::desc("Parallel jobs (default: cores)"),
-                              cl::init(0), cl::cat(Category));
+static cl::opt<unsigned> Jobs(
+    "j", cl::desc("Parallel jobs: -j <n>, -j<n> or -j=<n> (default or 0: "
+                  "cores; at most 256)"),
+    cl::value_desc("n"), cl::Prefix, cl::init(0), cl::cat(Category));
+/// More threads than this buy nothing but memory.
+constexpr unsigned MaxJobs = 256;
 enum class Format { Text, Json, Sarif };
 static cl::opt<Format> OutFormat(
     "format", cl::desc("Output format"), cl::init(Format::Text),
@@ -73,7 +78,9 @@ static cl::opt<bool> LinkFacts(
              "files, or in directories of them, named as [files...]: the "
              "whole program in one step, no -p"),
     cl::cat(Category));
-static cl::opt<std::string> Output("output", cl::desc("Write the report here"),
+static cl::opt<std::string> Output("output",
+                                   cl::desc("Write the report to this regular "
+                                            "file ('-': standard output)"),
                                    cl::value_desc("file"), cl::cat(Category));
 static cl::opt<std::string> Root("root",
                                  cl::desc("Report paths relative to this"),
@@ -82,7 +89,8 @@ static cl::opt<std::string> Baseline(
     "baseline", cl::desc("Do not report findings listed in this baseline"),
     cl::value_desc("file"), cl::cat(Category));
 static cl::opt<std::string> WriteBaseline(
-    "write-baseline", cl::desc("Write every finding's fingerprint here"),
+    "write-baseline",
+    cl::desc("Write every finding's fingerprint to this regular file"),
     cl::value_desc("file"), cl::cat(Category));
 static cl::opt<unsigned> MaxPasses(
     "max-passes",
@@ -205,6 +213,164 @@ private:
   const EngineOptions &Opts;
   UnitResult &Out;
 };
+
+/// The build's database with every command's directory and file absolute:
+/// a relative `directory` is taken from the database's own directory, a
+/// relative `file` from the command's directory, so the result does not
+/// depend on where gfpdep was started.
+class AbsoluteDatabase : public tooling::CompilationDatabase {
+public:
+  AbsoluteDatabase(std::unique_ptr<tooling::CompilationDatabase> Inner,
+                   StringRef DatabaseDir)
+      : Inner(std::move(Inner)) {
+    llvm::SmallString<256> Dir(DatabaseDir);
+    llvm::sys::fs::make_absolute(Dir);
+    llvm::sys::path::remove_dots(Dir, true);
+    for (tooling::CompileCommand C : this->Inner->getAllCompileCommands()) {
+      fix(C, Dir);
+      ByFile[C.Filename].push_back(C);
+      All.push_back(std::move(C));
+    }
+    DbDir = Dir.str().str();
+  }
+
+  std::vector<tooling::CompileCommand>
+  getCompileCommands(StringRef FilePath) const override {
+    llvm::SmallString<256> A(FilePath);
+    llvm::sys::fs::make_absolute(A);
+    llvm::sys::path::remove_dots(A, true);
+    auto It = ByFile.find(A.str());
+    if (It != ByFile.end())
+      return It->second;
+    // The same file by another name (a symbolic link on the way).
+    for (const auto &[F, Cmds] : ByFile)
+      if (llvm::sys::path::filename(F) == llvm::sys::path::filename(A) &&
+          llvm::sys::fs::equivalent(F, A))
+        return Cmds;
+    // A database that does not list its files (compile_flags.txt) answers
+    // for any file.
+    if (!All.empty())
+      return {};
+    std::vector<tooling::CompileCommand> Cmds =
+        Inner->getCompileCommands(FilePath);
+    for (tooling::CompileCommand &C : Cmds)
+      fix(C, DbDir);
+    return Cmds;
+  }
+  std::vector<std::string> getAllFiles() const override {
+    std::vector<std::string> Files;
+    for (const auto &[F, Cmds] : ByFile)
+      Files.push_back(F);
+    return Files;
+  }
+  std::vector<tooling::CompileCommand> getAllCompileCommands() const override {
+    return All;
+  }
+
+private:
+  static void fix(tooling::CompileCommand &C, StringRef DatabaseDir) {
+    llvm::SmallString<256> Dir(C.Directory);
+    if (llvm::sys::path::is_relative(Dir)) {
+      Dir = DatabaseDir;
+      llvm::sys::path::append(Dir, C.Directory);
+    }
+    llvm::sys::path::remove_dots(Dir, true);
+    C.Directory = Dir.str().str();
+    llvm::SmallString<256> File(C.Filename);
+    if (llvm::sys::path::is_relative(File)) {
+      File = Dir;
+      llvm::sys::path::append(File, C.Filename);
+    }
+    llvm::sys::path::remove_dots(File, true);
+    C.Filename = File.str().str();
+  }
+
+  std::unique_ptr<tooling::CompilationDatabase> Inner;
+  std::string DbDir;
+  std::map<std::string, std::vector<tooling::CompileCommand>, std::less<>>
+      ByFile;
+  std::vector<tooling::CompileCommand> All;
+};
+
+/// Why \p File cannot be analysed before clang is started: a compile
+/// command whose directory is not there (ClangTool would abort on it).
+std::optional<std::string> commandProblem(const tooling::CompilationDatabase &DB,
+                                          StringRef File) {
+  for (const tooling::CompileCommand &C : DB.getCompileCommands(File)) {
+    bool IsDir = false;
+    if (std::error_code EC = llvm::sys::fs::is_directory(C.Directory, IsDir))
+      return "cannot enter the directory '" + C.Directory +
+             "' of its compile command: " + EC.message();
+    if (!IsDir)
+      return "cannot enter the directory '" + C.Directory +
+             "' of its compile command: not a directory";
+  }
+  return std::nullopt;
+}
+
+/// Drops the flags with which a compile writes files besides its object
+/// (dependency files, -MJ database fragments, serialized diagnostics, time
+/// traces): gfpdep reads the build, it writes none of its outputs. ClangTool's
+/// own adjusters miss the -Wp, spellings Kbuild uses (-Wp,-MMD,dir/.f.o.d).
+tooling::ArgumentsAdjuster stripBuildOutputs() {
+  return [](const tooling::CommandLineArguments &Args, StringRef) {
+    // Flags of the preprocessor that take the next argument as their value.
+    auto TakesValue = [](StringRef A) {
+      return A == "-MF" || A == "-MT" || A == "-MQ" || A == "-MJ";
+    };
+    auto IsDepFlag = [](StringRef A) {
+      return A == "-M" || A == "-MM" || A == "-MD" || A == "-MMD" ||
+             A == "-MG" || A == "-MP" || A == "-MV" || A == "--dependencies" ||
+             A == "--user-dependencies" || A == "--write-dependencies" ||
+             A == "--write-user-dependencies";
+    };
+    tooling::CommandLineArguments Out;
+    for (size_t I = 0; I < Args.size(); ++I) {
+      StringRef A = Args[I];
+      if (I == 0) { // the compiler
+        Out.push_back(Args[I]);
+        continue;
+      }
+      if (TakesValue(A) || A == "--serialize-diagnostics" ||
+          A == "-serialize-diagnostics") {
+        ++I;
+        continue;
+      }
+      if (IsDepFlag(A) || A == "-ftime-trace" ||
+          A.starts_with("-ftime-trace=") ||
+          ((A.starts_with("-MF") || A.starts_with("-MT") ||
+            A.starts_with("-MQ") || A.starts_with("-MJ")) &&
+           A.size() > 3))
+        continue;
+      if (A.consume_front("-Wp,")) {
+        llvm::SmallVector<StringRef, 4> Items;
+        A.split(Items, ',');
+        // -Wp,-MD,<file> and -Wp,-MMD,<file>: clang reads them as -MD -MF
+        // <file> and ignores what follows.
+        if (Items[0] == "-MD" || Items[0] == "-MMD")
+          continue;
+        // Anything else goes to the preprocessor as it is, less the
+        // dependency flags.
+        std::string Kept;
+        for (size_t J = 0; J < Items.size(); ++J) {
+          StringRef W = Items[J];
+          if (W == "-MD" || W == "-MMD" || TakesValue(W)) {
+            ++J;
+            continue;
+          }
+          if (IsDepFlag(W))
+            continue;
+          Kept += (Kept.empty() ? "" : ",") + W.str();
+        }
+        if (!Kept.empty())
+          Out.push_back("-Wp," + Kept);
+        continue;
+      }
+      Out.push_back(Args[I]);
+    }
+    return Out;
+  };
+}
 
 std::string displayPath(StringRef P) {
   if (Root.empty())
@@ -395,7 +561,51 @@ void writeDot(llvm::raw_ostream &OS, const std::vector<LockEdge> &Edges,
 
 int usageError(const llvm::Twine &Msg) {
   llvm::errs() << "gfpdep: error: " << Msg << "\n";
-  return 2;
+  return 2; // ExitUsage
+}
+
+/// Exit statuses (docs/ci.md; the --help text says the same).
+enum ExitStatus {
+  ExitClean = 0,
+  ExitFindings = 1,
+  ExitUsage = 2,
+  ExitUnitFailed = 3,
+  ExitIOError = 4,
+};
+
+int ioError(const llvm::Twine &Msg) {
+  llvm::errs() << "gfpdep: error: " << Msg << "\n";
+  return ExitIOError;
+}
+
+/// The report to --output or standard output; an I/O error's exit status,
+/// or 0.
+int writeReport(StringRef Text) {
+  if (Output.empty() || Output == "-") {
+    llvm::raw_fd_ostream &Out = llvm::outs();
+    Out << Text;
+    Out.flush();
+    if (Out.has_error()) {
+      std::error_code EC = Out.error();
+      Out.clear_error(); // or raw_fd_ostream reports it again at exit
+      return ioError("cannot write the report to standard output: " +
+                     EC.message());
+    }
+    return 0;
+  }
+  if (llvm::Error E = writeFileAtomically(Output, Text))
+    return ioError(llvm::toString(std::move(E)));
+  return 0;
+}
+
+/// Refuses --output and --write-baseline paths that are not regular files
+/// before the units are analysed; an I/O error's exit status, or 0.
+int checkOutputPaths() {
+  for (const std::string *P : {&Output, &WriteBaseline})
+    if (!P->empty() && !(P == &Output && *P == "-"))
+      if (llvm::Error E = checkWritableRegularFile(*P))
+        return ioError(llvm::toString(std::move(E)));
+  return 0;
 }
 
 } // namespace
@@ -418,41 +628,35 @@ static int report(std::vector<Finding> All, const std::vector<LockEdge> &GraphEd
                                      {"fingerprints", std::move(Prints)}}))
        << "\n";
     if (llvm::Error E = writeFileAtomically(WriteBaseline, Text))
-      return usageError(llvm::toString(std::move(E)));
+      return ioError(llvm::toString(std::move(E)));
   }
   std::vector<Finding> Report;
   for (Finding &F : All)
     if (!Known.count(fingerprint(F)))
       Report.push_back(std::move(F));
 
-  std::unique_ptr<llvm::raw_fd_ostream> File;
-  if (!Output.empty()) {
-    std::error_code EC;
-    File = std::make_unique<llvm::raw_fd_ostream>(Output, EC);
-    if (EC)
-      return usageError("cannot write '" + Output + "': " + EC.message());
-  }
-  llvm::raw_ostream &OS = File ? *File : llvm::outs();
+  std::string Text;
+  llvm::raw_string_ostream OS(Text);
   if (GraphFormat == Graph::Dot) {
     writeDot(OS, GraphEdges, GraphReclaim);
-    OS.flush();
-    return Failed ? 3 : 0;
+  } else {
+    switch (OutFormat) {
+    case Format::Text:
+      writeText(OS, Report);
+      break;
+    case Format::Json:
+      writeJson(OS, Report);
+      break;
+    case Format::Sarif:
+      writeSarif(OS, Report);
+      break;
+    }
   }
-  switch (OutFormat) {
-  case Format::Text:
-    writeText(OS, Report);
-    break;
-  case Format::Json:
-    writeJson(OS, Report);
-    break;
-  case Format::Sarif:
-    writeSarif(OS, Report);
-    break;
-  }
-  OS.flush();
+  if (int RC = writeReport(Text))
+    return RC;
   if (Failed)
     return 3;
-  return Report.empty() ? 0 : 1;
+  return Report.empty() || GraphFormat == Graph::Dot ? 0 : 1;
 }
 /// Turns off the --disable rules; a usage error's exit status, or 0.
 static int applyDisable(RuleOptions &Rules) {
@@ -473,6 +677,9 @@ static int loadBaseline(std::set<std::string> &Known) {
   if (!Buf)
     return usageError("cannot read baseline '" + Baseline +
                       "': " + Buf.getError().message());
+  if (llvm::Error E = checkJsonDepth((*Buf)->getBuffer()))
+    return usageError("cannot read baseline '" + Baseline +
+                      "': " + llvm::toString(std::move(E)));
   llvm::Expected<json::Value> V = json::parse((*Buf)->getBuffer());
   const json::Object *O = V ? V->getAsObject() : nullptr;
   const json::Array *A = O ? O->getArray("fingerprints") : nullptr;
@@ -590,12 +797,20 @@ static int linkBuildFacts() {
 
 int main(int argc, const char **argv) {
   cl::HideUnrelatedOptions(Category);
-  cl::ParseCommandLineOptions(
-      argc, argv,
-      "gfpdep: lockdep-style static checker, whole program\n\n"
-      "  gfpdep -p <build dir> [files...] [--format=text|json|sarif]\n\n"
-      "Exit status: 0 no findings, 1 findings, 2 usage or set-up error,\n"
-      "3 some translation unit could not be analysed.\n");
+  // With an error stream, a bad option is reported and returns false
+  // instead of exiting with 1, which means findings.
+  if (!cl::ParseCommandLineOptions(
+          argc, argv,
+          "gfpdep: lockdep-style static checker, whole program\n\n"
+          "  gfpdep -p <build dir> [files...] [--format=text|json|sarif]\n\n"
+          "Exit status: 0 no findings, 1 findings, 2 usage or set-up error,\n"
+          "3 some translation unit could not be analysed (the others'\n"
+          "findings are still reported), 4 the report or the baseline could\n"
+          "not be written.\n",
+          &llvm::errs()))
+    return ExitUsage;
+  if (int RC = checkOutputPaths())
+    return RC;
   if (LinkFacts) {
     if (!BuildPath.empty() || !SummaryDirs.empty())
       return usageError("--link links a build's facts: give it objects, "
@@ -619,11 +834,12 @@ int main(int argc, const char **argv) {
     return usageError("no build directory: give -p <dir with "
                       "compile_commands.json>, or --summaries <dir>");
   std::string Err;
-  std::unique_ptr<tooling::CompilationDatabase> DB =
+  std::unique_ptr<tooling::CompilationDatabase> Loaded =
       tooling::CompilationDatabase::loadFromDirectory(BuildPath, Err);
-  if (!DB)
+  if (!Loaded)
     return usageError("cannot load a compilation database from '" + BuildPath +
                       "': " + Err);
+  auto DB = std::make_unique<AbsoluteDatabase>(std::move(Loaded), BuildPath);
   std::vector<std::string> Units;
   if (Files.empty()) {
     Units = DB->getAllFiles();
@@ -655,7 +871,10 @@ int main(int argc, const char **argv) {
     return RC;
 
   bool Tty = !Quiet && llvm::sys::Process::StandardErrIsDisplayed();
+  // Never more threads than units, nor than MaxJobs: the thread pool takes
+  // its count as an int, and a huge -j made it start none (and wait forever).
   unsigned Threads = Jobs ? Jobs : llvm::hardware_concurrency().compute_thread_count();
+  Threads = std::max(1u, std::min({Threads, MaxJobs, unsigned(Units.size())}));
 
   // The whole program: each unit parsed once for its facts, one link.
   // (--path-sensitive and --graph still take the per-unit passes below.)
@@ -663,7 +882,7 @@ int main(int argc, const char **argv) {
     gfpdep::FrontendOptions FO;
     FO.Enabled = Base.Rules.Enabled;
     size_t N = Units.size();
-    DatabaseResult D = analyseDatabase(*DB, Units, Threads, FO, nullptr,
+    DatabaseResult D = analyseDatabase(*DB, Units, Threads, FO, stripBuildOutputs(),
                                        [&](unsigned Done) {
                                          if (Tty)
                                            llvm::errs() << "\rgfpdep: " << Done
@@ -715,19 +934,32 @@ int main(int argc, const char **argv) {
         Pool.async([&, I] {
           UnitResult &Out = Results[I];
           Out = UnitResult();
-          // A file system with a working directory of its own: the real
-          // one's is the process's, shared by every thread.
-          tooling::ClangTool Tool(*DB, {Units[I]},
-                                  std::make_shared<PCHContainerOperations>(),
-                                  llvm::vfs::createPhysicalFileSystem());
-          FirstError Diags;
-          Tool.setDiagnosticConsumer(&Diags);
-          ActionFactory Factory(Opts, Out);
-          int RC = Tool.run(&Factory);
-          Out.Ok = RC == 0 && !Out.SummaryText.empty();
-          if (!Out.Ok)
-            Out.Error = Diags.Message.empty() ? "the compiler failed"
-                                              : Diags.Message;
+          if (std::optional<std::string> Problem =
+                  commandProblem(*DB, Units[I])) {
+            Out.Error = *Problem;
+          } else {
+            // A file system with a working directory of its own: the real
+            // one's is the process's, shared by every thread.
+            tooling::ClangTool Tool(*DB, {Units[I]},
+                                    std::make_shared<PCHContainerOperations>(),
+                                    llvm::vfs::createPhysicalFileSystem());
+            // Ours first: ClangTool's own would leave -MJ's value behind as
+            // an input file.
+            Tool.clearArgumentsAdjusters();
+            Tool.appendArgumentsAdjuster(stripBuildOutputs());
+            Tool.appendArgumentsAdjuster(tooling::getClangStripOutputAdjuster());
+            Tool.appendArgumentsAdjuster(tooling::getClangSyntaxOnlyAdjuster());
+            Tool.appendArgumentsAdjuster(
+                tooling::getClangStripDependencyFileAdjuster());
+            FirstError Diags;
+            Tool.setDiagnosticConsumer(&Diags);
+            ActionFactory Factory(Opts, Out);
+            int RC = Tool.run(&Factory);
+            Out.Ok = RC == 0 && !Out.SummaryText.empty();
+            if (!Out.Ok)
+              Out.Error = Diags.Message.empty() ? "the compiler failed"
+                                                : Diags.Message;
+          }
           std::lock_guard<std::mutex> Lock(Progress);
           ++Done;
           if (Tty)

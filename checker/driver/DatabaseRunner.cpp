@@ -110,20 +110,33 @@ DatabaseResult gfpdep::analyseDatabase(const tooling::CompilationDatabase &DB,
         U.File = Files[I];
         // A command whose directory does not exist cannot be run (clang's
         // tool would abort): that unit fails, the others go on.
-        std::string Missing;
-        for (const tooling::CompileCommand &C : DB.getCompileCommands(Files[I]))
-          if (!llvm::sys::fs::is_directory(C.Directory))
-            Missing = C.Directory;
-        if (!Missing.empty()) {
-          U.Error = "the compile command's directory '" + Missing + "' does not exist";
+        std::string Problem;
+        for (const tooling::CompileCommand &C : DB.getCompileCommands(Files[I])) {
+          bool IsDir = false;
+          if (std::error_code EC = llvm::sys::fs::is_directory(C.Directory, IsDir))
+            Problem = "cannot enter the directory '" + C.Directory +
+                      "' of its compile command: " + EC.message();
+          else if (!IsDir)
+            Problem = "cannot enter the directory '" + C.Directory +
+                      "' of its compile command: not a directory";
+        }
+        if (!Problem.empty()) {
+          U.Error = Problem;
         } else {
           // A file system with a working directory of its own: the real
           // one's is the process's, shared by every thread.
           tooling::ClangTool Tool(DB, {Files[I]},
                                   std::make_shared<PCHContainerOperations>(),
                                   llvm::vfs::createPhysicalFileSystem());
-          if (Adjust)
+          if (Adjust) {
+            // The caller's first (it drops flags naming build outputs,
+            // before clang's own cleanup could leave their operands).
+            Tool.clearArgumentsAdjusters();
             Tool.appendArgumentsAdjuster(Adjust);
+            Tool.appendArgumentsAdjuster(tooling::getClangStripOutputAdjuster());
+            Tool.appendArgumentsAdjuster(tooling::getClangSyntaxOnlyAdjuster());
+            Tool.appendArgumentsAdjuster(tooling::getClangStripDependencyFileAdjuster());
+          }
           FirstError Diags;
           Tool.setDiagnosticConsumer(&Diags);
           FactsActionFactory Factory(EO, Facts[I]);

@@ -12,8 +12,11 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/SHA1.h"
+#include "llvm/Support/Signals.h"
 #include "llvm/Support/raw_ostream.h"
+#include <cerrno>
 #include <cstdlib>
+#include <unistd.h>
 
 using namespace gfpdep;
 namespace json = llvm::json;
@@ -460,7 +463,37 @@ std::string gfpdep::writeUnitSummary(const UnitSummary &U) {
   return Out;
 }
 
+llvm::Error gfpdep::checkJsonDepth(llvm::StringRef Text, unsigned MaxDepth) {
+  unsigned Depth = 0, Line = 1;
+  bool InString = false;
+  for (size_t I = 0; I < Text.size(); ++I) {
+    char C = Text[I];
+    if (C == '\n')
+      ++Line;
+    if (InString) {
+      if (C == '\\')
+        ++I; // an escape: the next character is not the string's end
+      else if (C == '"')
+        InString = false;
+      continue;
+    }
+    if (C == '"') {
+      InString = true;
+    } else if (C == '[' || C == '{') {
+      if (++Depth > MaxDepth)
+        return llvm::createStringError(
+            llvm::inconvertibleErrorCode(),
+            "JSON nested deeper than %u levels at line %u", MaxDepth, Line);
+    } else if ((C == ']' || C == '}') && Depth) {
+      --Depth;
+    }
+  }
+  return llvm::Error::success();
+}
+
 llvm::Expected<UnitSummary> gfpdep::readUnitSummary(llvm::StringRef Text) {
+  if (llvm::Error E = checkJsonDepth(Text))
+    return std::move(E);
   llvm::Expected<json::Value> V = json::parse(Text);
   if (!V)
     return V.takeError();
@@ -712,29 +745,113 @@ std::string gfpdep::summaryFileName(llvm::StringRef Dir,
   return Path.str().str();
 }
 
+/// Path with every symbolic link on its last component followed, as
+/// open(2) would: the file a write to Path lands in (it may not exist yet).
+static llvm::Expected<std::string> followLinks(llvm::StringRef Path) {
+  std::string P = Path.str();
+  for (unsigned Hops = 0;; ++Hops) {
+    llvm::sys::fs::file_status St;
+    if (llvm::sys::fs::status(P, St, /*follow=*/false) ||
+        St.type() != llvm::sys::fs::file_type::symlink_file)
+      return P;
+    if (Hops == 40)
+      return llvm::createStringError(
+          std::make_error_code(std::errc::too_many_symbolic_link_levels),
+          "cannot write '%s': too many levels of symbolic links",
+          Path.str().c_str());
+    char Buf[4096];
+    ssize_t N = ::readlink(P.c_str(), Buf, sizeof(Buf) - 1);
+    if (N < 0) {
+      std::error_code EC(errno, std::generic_category());
+      return llvm::createStringError(EC, "cannot write '%s': %s",
+                                     Path.str().c_str(), EC.message().c_str());
+    }
+    llvm::StringRef Target(Buf, size_t(N));
+    llvm::SmallString<256> Next;
+    if (llvm::sys::path::is_relative(Target)) {
+      Next = llvm::sys::path::parent_path(P);
+      llvm::sys::path::append(Next, Target);
+    } else {
+      Next = Target;
+    }
+    P = Next.str().str();
+  }
+}
+
+llvm::Error gfpdep::checkWritableRegularFile(llvm::StringRef Path) {
+  llvm::Expected<std::string> Target = followLinks(Path);
+  if (!Target)
+    return Target.takeError();
+  llvm::sys::fs::file_status St;
+  if (llvm::sys::fs::status(*Target, St))
+    return llvm::Error::success(); // not there yet: it will be created
+  const char *What = nullptr;
+  switch (St.type()) {
+  case llvm::sys::fs::file_type::regular_file:
+    return llvm::Error::success();
+  case llvm::sys::fs::file_type::directory_file:
+    What = "a directory";
+    break;
+  case llvm::sys::fs::file_type::fifo_file:
+    What = "a FIFO";
+    break;
+  case llvm::sys::fs::file_type::block_file:
+  case llvm::sys::fs::file_type::character_file:
+    What = "a device";
+    break;
+  case llvm::sys::fs::file_type::socket_file:
+    What = "a socket";
+    break;
+  default:
+    What = "not a regular file";
+    break;
+  }
+  std::string Via =
+      *Target == Path ? "" : " (through a symbolic link: " + *Target + ")";
+  return llvm::createStringError(
+      std::make_error_code(std::errc::invalid_argument),
+      "cannot write '%s': it is %s%s; gfpdep writes regular files only",
+      Path.str().c_str(), What, Via.c_str());
+}
+
 llvm::Error gfpdep::writeFileAtomically(llvm::StringRef Path,
                                         llvm::StringRef Text) {
+  if (llvm::Error E = checkWritableRegularFile(Path))
+    return E;
+  // The rename replaces the link's target, not the link.
+  llvm::Expected<std::string> Target = followLinks(Path);
+  if (!Target)
+    return Target.takeError();
   llvm::SmallString<256> Tmp;
   int FD;
   if (std::error_code EC = llvm::sys::fs::createUniqueFile(
-          Path + ".tmp-%%%%%%%%", FD, Tmp))
-    return llvm::createStringError(EC, "cannot create a file next to %s: %s",
+          *Target + ".tmp-%%%%%%%%", FD, Tmp))
+    return llvm::createStringError(EC, "cannot write '%s': %s",
                                    Path.str().c_str(), EC.message().c_str());
+  llvm::sys::RemoveFileOnSignal(Tmp);
+  auto Fail = [&](std::error_code EC) {
+    llvm::sys::fs::remove(Tmp);
+    llvm::sys::DontRemoveFileOnSignal(Tmp);
+    return llvm::createStringError(EC, "cannot write '%s': %s",
+                                   Path.str().c_str(), EC.message().c_str());
+  };
+  // An existing file keeps its permissions.
+  llvm::sys::fs::file_status Old;
+  if (!llvm::sys::fs::status(*Target, Old))
+    llvm::sys::fs::setPermissions(Tmp, Old.permissions());
   {
     llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
     OS << Text;
+    OS.close();
     if (OS.has_error()) {
-      llvm::sys::fs::remove(Tmp);
-      return llvm::createStringError(OS.error(), "cannot write %s",
-                                     Tmp.c_str());
+      std::error_code EC = OS.error();
+      OS.clear_error();
+      return Fail(EC);
     }
   }
-  if (std::error_code EC = llvm::sys::fs::rename(Tmp, Path)) {
-    llvm::sys::fs::remove(Tmp);
-    return llvm::createStringError(EC, "cannot rename %s to %s: %s",
-                                   Tmp.c_str(), Path.str().c_str(),
-                                   EC.message().c_str());
-  }
+  if (std::error_code EC = llvm::sys::fs::rename(Tmp, *Target))
+    return Fail(EC);
+  llvm::sys::DontRemoveFileOnSignal(Tmp);
   return llvm::Error::success();
 }
 

@@ -114,8 +114,25 @@ std::vector<std::string> summaryDirsFromEnvironment();
 /// (or the main file), so parallel compiles never share one.
 std::string summaryFileName(llvm::StringRef Dir, llvm::StringRef OutputOrMain);
 
-/// Writes Text to Path through a temporary file and a rename.
+/// How deep JSON gfpdep reads may nest ([ and {): llvm::json::parse
+/// recurses once a level, so a file of nothing but '[' would overflow the
+/// stack. gfpdep's own files nest about ten levels.
+constexpr unsigned MaxJsonDepth = 64;
+
+/// Checks, before llvm::json::parse, that Text nests no deeper than
+/// MaxDepth (brackets inside strings do not count); the error says where.
+llvm::Error checkJsonDepth(llvm::StringRef Text,
+                           unsigned MaxDepth = MaxJsonDepth);
+
+/// Writes Text to Path through a temporary file next to it and a rename;
+/// a symbolic link is followed (its target is replaced, not the link).
+/// Only regular files are written: a directory, FIFO, device or socket at
+/// Path is an error, and the temporary file never stays behind.
 llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Text);
+
+/// The error writeFileAtomically would give for what is at Path now, if
+/// it is not a regular file (or nothing): to refuse before a long run.
+llvm::Error checkWritableRegularFile(llvm::StringRef Path);
 
 } // namespace legacy
 } // namespace gfpdep

@@ -173,9 +173,47 @@ bool gfpdep::parseModelText(llvm::StringRef Text, llvm::StringRef Name,
   };
   ModelDoc Doc;
   llvm::yaml::Input In(Text, &S, Handler, &S);
-  In >> Doc;
+  // No document at all (an empty file, only comments, a lone '---'):
+  // reading one would follow a null node.
+  if (!In.setCurrentDocument()) {
+    Error = !S.Out.empty() ? S.Out
+            : In.error()   ? Name.str() + ": not a valid model file\n"
+                           : Name.str() + ": no YAML document; a model file "
+                                          "is one mapping with 'version' and "
+                                          "'functions'\n";
+    return false;
+  }
+  // A document that could not be read into nodes (an alias at the top):
+  // reading it would report against a null node.
+  if (In.error() || !In.getCurrentNode()) {
+    Error = S.Out.empty() ? Name.str() + ": not a valid model file\n" : S.Out;
+    return false;
+  }
+  // What In >> Doc does, less its own setCurrentDocument(): the document's
+  // nodes are read once.
+  llvm::yaml::EmptyContext Ctx;
+  llvm::yaml::yamlize(In, Doc, true, Ctx);
   if (In.error()) {
     Error = S.Out.empty() ? Name.str() + ": not a valid model file\n" : S.Out;
+    return false;
+  }
+  // One document: a second one would be silently dropped otherwise.
+  if (In.nextDocument() && In.setCurrentDocument()) {
+    std::string Where = Name.str();
+    if (const llvm::yaml::Node *N = In.getCurrentNode()) {
+      const char *At = N->getSourceRange().Start.getPointer();
+      if (At >= Text.begin() && At <= Text.end()) {
+        llvm::StringRef Before = Text.take_front(At - Text.begin());
+        size_t Line = Before.count('\n') + 1;
+        size_t Col = Before.size() - (Before.rfind('\n') + 1) + 1;
+        Where += ":" + std::to_string(Line) + ":" + std::to_string(Col);
+      }
+    }
+    Error = Where + ": a second YAML document; a model file holds one\n";
+    return false;
+  }
+  if (!S.Out.empty()) { // the scanner's complaint about what follows
+    Error = S.Out;
     return false;
   }
   for (const ModelEntry &E : Doc.Functions) {
