@@ -49,6 +49,9 @@ config.substitutions.append(
         os.path.join(os.path.dirname(config.gfpdep_annotations), "checker", "test"),
         "Inputs", "make_cdb.py"))))
 config.substitutions.append(("%python", sys.executable))
+import shutil
+if shutil.which("ccache"):
+    config.available_features.add("ccache")
 config.substitutions.append(("%clang", clang))
 config.substitutions.append(("%inputs", os.path.join(config.gfpdep_suite_src, "Inputs")))
 
