@@ -74,7 +74,7 @@ static cl::list<std::string> SummaryDirs(
 static cl::opt<bool> LinkFacts(
     "link",
     cl::desc("Link the facts a build left in its objects, archives and "
-             "modules (.o/.a/.ko, section .gfpdep.facts), in facts-dir= side "
+             "modules (.o/.a/.ko, section .note.gfpdep.facts), in facts-dir= side "
              "files, or in directories of them, named as [files...]: the "
              "whole program in one step, no -p"),
     cl::cat(Category));

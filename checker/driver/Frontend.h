@@ -93,7 +93,7 @@ struct ProgramLinkResult {
 };
 ProgramLinkResult linkFactsInputs(const std::vector<std::string> &Paths,
                                   const FrontendOptions &Opts);
-/// The object-file section the facts travel in (".gfpdep.facts").
+/// The object-file section the facts travel in (".note.gfpdep.facts").
 const char *factsSectionName();
 /// The side-file name for a unit: `<main file name>.<16 hex digits of the
 /// SHA-1 of the absolute main file and output paths>.gfpdep-facts`, so two

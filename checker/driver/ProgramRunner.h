@@ -2,7 +2,7 @@
 ///
 /// \file
 /// The whole-program step: every unit's facts, read from where the build put
-/// them (the `.gfpdep.facts` section of objects, archives and modules, or
+/// them (the `.note.gfpdep.facts` section of objects, archives and modules, or
 /// side files written with facts-dir=), linked once. The result does not
 /// depend on the order the inputs are named or were built in.
 //===----------------------------------------------------------------------===//
@@ -29,7 +29,7 @@ struct FactsInputs {
 
 /// Reads facts from each path: a directory (searched recursively for
 /// `*.gfpdep-facts`, `*.o`, `*.ko`, `*.a`), a side file, or an object,
-/// archive or module file with a `.gfpdep.facts` section.
+/// archive or module file with a `.note.gfpdep.facts` section.
 void loadFacts(const std::vector<std::string> &Paths, FactsInputs &Out);
 
 /// One link over all units.

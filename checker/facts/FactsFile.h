@@ -2,7 +2,7 @@
 ///
 /// \file
 /// The form in which a unit's facts travel: inside the object file the
-/// compile produces (section .gfpdep.facts), or a side file for compiles
+/// compile produces (section .note.gfpdep.facts), or a side file for compiles
 /// that produce none. One record per unit:
 ///
 ///   "GFPDEPF" NUL | u32 version | u64 payload length | payload
@@ -27,7 +27,7 @@ namespace gfpdep {
 
 constexpr unsigned FactsFormatVersion = 4;
 /// The object-file section facts travel in.
-constexpr const char *FactsSectionName = ".gfpdep.facts";
+constexpr const char *FactsSectionName = ".note.gfpdep.facts";
 
 /// One unit's record (deterministic: same facts, same bytes).
 std::string writeFacts(const UnitFacts &U);

@@ -60,7 +60,7 @@ const char *const OptionHelp =
     "  facts=<path>         link this unit with the facts in <path>: objects,\n"
     "                       archives, side files or directories of them\n"
     "  embed-facts=0        do not put the unit's facts into the object file\n"
-    "                       (section .gfpdep.facts; the default when an ELF\n"
+    "                       (section .note.gfpdep.facts; the default when an ELF\n"
     "                       object is written)\n"
     "  summary-dir=<dir>    write this unit's summary file into <dir>\n"
     "  summaries=<dir>      read other units' summary files (also the\n"

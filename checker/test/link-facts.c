@@ -1,5 +1,5 @@
 // The whole program in one step: each unit's facts travel in its object
-// (section .gfpdep.facts, dropped by the final link), `gfpdep --link` links
+// (section .note.gfpdep.facts, dropped by the final link), `gfpdep --link` links
 // them once. The result does not depend on compile order or input order.
 //
 // A chain through ten files: top() holds big_lock, c0() ... c9() each call

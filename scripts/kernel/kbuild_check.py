@@ -30,6 +30,12 @@ def main():
     ap.add_argument("--arg", action="append", default=[],
                     help="a -fplugin-arg-gfpdep-... option, without the prefix")
     ap.add_argument("--cc", default="clang-19")
+    ap.add_argument("--modules", action="store_true",
+                    help="link the .ko modules too (modpost included); print "
+                         "modpost's warnings, except unresolved symbols (a "
+                         "modules_prepare tree has no Module.symvers)")
+    ap.add_argument("--keep", metavar="DIR",
+                    help="copy the built .o and .ko files into DIR")
     ap.add_argument("files", nargs="+")
     a = ap.parse_args()
     if not os.path.isfile(os.path.join(a.tree, "Makefile")):
@@ -54,10 +60,14 @@ def main():
             for o in objs:
                 k.write("obj-m += %s\n" % o)
         cmd = ["make", "-s", "-C", a.tree, "M=" + work, "CC=" + a.cc,
-               "KCFLAGS=" + " ".join(kcflags)] + objs
+               "KCFLAGS=" + " ".join(kcflags)] + (["modules"] if a.modules else objs)
         p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                            universal_newlines=True)
-        for line in p.stdout.splitlines():
+        lines = p.stdout.splitlines()
+        for i, line in enumerate(lines):
+            if line.startswith("WARNING: modpost:") and not line.endswith("undefined!") \
+                    and "suppressed" not in line:
+                print(line.replace(work + "/", ""))
             m = DIAG.match(line)
             if m:
                 path = m.group("path")
@@ -67,6 +77,11 @@ def main():
                     path = path[len(a.tree) + 1:]
                 print("%s:%s:%s: %s: %s" % (path, m.group("line"), m.group("col"),
                                             m.group("kind"), m.group("msg")))
+        if a.keep:
+            os.makedirs(a.keep, exist_ok=True)
+            for f in sorted(os.listdir(work)):
+                if f.endswith(".o") and not f.endswith(".mod.o") or f.endswith(".ko"):
+                    shutil.copy(os.path.join(work, f), os.path.join(a.keep, f))
         if p.returncode != 0:
             sys.stderr.write(p.stdout)
             print("kbuild_check: make failed (%d)" % p.returncode, file=sys.stderr)
