@@ -24,6 +24,7 @@
 #include "clang/Frontend/MultiplexConsumer.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
+#include "llvm/Config/llvm-config.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
@@ -661,6 +662,10 @@ static int report(std::vector<Finding> All, const std::vector<LockEdge> &GraphEd
 /// Turns off the --disable rules; a usage error's exit status, or 0.
 static int applyDisable(RuleOptions &Rules) {
   for (const std::string &Id : Disable) {
+    if (Id == "all") { // as "gfpdep-ignore: all" does
+      Rules.Enabled.reset();
+      continue;
+    }
     std::optional<Rule> R = parseRuleId(Id);
     if (!R)
       return usageError("unknown rule '" + Id + "'");
@@ -795,8 +800,14 @@ static int linkBuildFacts() {
   return report(std::move(R.Findings), {}, {}, Known, !R.Errors.empty());
 }
 
+#define GFPDEP_STR2(X) #X
+#define GFPDEP_STR(X) GFPDEP_STR2(X)
+
 int main(int argc, const char **argv) {
   cl::HideUnrelatedOptions(Category);
+  cl::SetVersionPrinter([](llvm::raw_ostream &OS) {
+    OS << "gfpdep " GFPDEP_STR(GFPDEP_VERSION) " (LLVM " LLVM_VERSION_STRING ")\n";
+  });
   // With an error stream, a bad option is reported and returns false
   // instead of exiting with 1, which means findings.
   if (!cl::ParseCommandLineOptions(

@@ -439,6 +439,13 @@ protected:
           Ok = false;
         }
         for (llvm::StringRef Id : Ids) {
+          if (Id.trim() == "all") { // as "gfpdep-ignore: all" does
+            if (Disable)
+              Opts.Analyzer.Rules.Enabled.reset();
+            else
+              Opts.Analyzer.Rules.Enabled.set();
+            continue;
+          }
           std::optional<Rule> R = parseRuleId(Id.trim());
           if (!R) {
             D.Report(BadRule) << Id << Arg << ruleList();

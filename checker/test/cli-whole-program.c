@@ -98,7 +98,11 @@
 //
 // RUN: %cli_gfpdep --help | FileCheck %s --check-prefix=HELP
 // HELP: gfpdep: lockdep-style static checker, whole program
+// RUN: %cli_gfpdep --version | FileCheck %s --check-prefix=VERSION
+// VERSION: gfpdep {{[0-9]+\.[0-9]+\.[0-9]+}} (LLVM 19.
 // HELP: --baseline=<file>
 // HELP: --format=<value>
 // HELP: --graph=<value>
 // HELP: -p <dir>
+// --disable=all, as the plugin's disable=all.
+// RUN: %cli_gfpdep -p %t/order --disable=all | count 0

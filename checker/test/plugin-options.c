@@ -32,3 +32,8 @@ void f(void) {
 // HELP: disable=<rule>[,...]
 // RUN: not %gfpdep -fplugin-arg-gfpdep-embed-facts=2 %s 2>&1 | FileCheck %s --check-prefix=BADEMBED
 // BADEMBED: error: gfpdep option 'embed-facts=2' takes 0 or 1
+// disable=all reports nothing, as "gfpdep-ignore: all" does; enable= after it
+// turns one rule back on.
+// RUN: %gfpdep -fplugin-arg-gfpdep-disable=all %s 2>&1 | count 0
+// RUN: %gfpdep -fplugin-arg-gfpdep-disable=all -fplugin-arg-gfpdep-enable=sleep-in-atomic %s 2>&1 | FileCheck %s --check-prefix=ONLYSLEEP --implicit-check-not=warning:
+// ONLYSLEEP: warning: {{.*}}[gfpdep-sleep-in-atomic]
