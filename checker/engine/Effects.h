@@ -121,6 +121,24 @@ struct Enclosing {
 class Chain {
 public:
   Chain() = default;
+  Chain(const Chain &) = default;
+  Chain(Chain &&O) noexcept : Head(std::move(O.Head)), Size(O.Size) { O.Size = 0; }
+  /// By value: the chain given up is released by the temporary, below.
+  Chain &operator=(Chain O) noexcept {
+    std::swap(Head, O.Head);
+    std::swap(Size, O.Size);
+    return *this;
+  }
+  /// Releases the nodes no other chain shares one by one: a chain of a
+  /// million steps would otherwise overflow the stack, each node's
+  /// shared_ptr destroying the next.
+  ~Chain() {
+    std::shared_ptr<const Node> N = std::move(Head);
+    while (N && N.use_count() == 1) {
+      std::shared_ptr<const Node> Next = std::move(N->Next);
+      N = std::move(Next);
+    }
+  }
   unsigned size() const { return Size; }
   bool empty() const { return Size == 0; }
   /// A chain with Front before this one.
@@ -151,7 +169,7 @@ private:
   struct Node {
     Loc Where;
     Symbol Text;
-    std::shared_ptr<const Node> Next;
+    mutable std::shared_ptr<const Node> Next; ///< moved out only when released
     int MaskArg = -1;
     bool Merged = false;
   };
