@@ -67,6 +67,9 @@ if config.gfpdep_suite == "kernel-conformance":
         lit_config.note("no prepared Linux tree in GFPDEP_KERNEL_TREE: "
                         "run scripts/kernel/conformance.sh")
         config.unsupported = True
+    else:
+        # scripts/kernel/setup.sh (called by the recall script) finds it there.
+        config.environment["GFPDEP_KERNEL_DIR"] = os.path.dirname(tree)
     config.substitutions.append(
         ("%kbuild", "%s %s --tree %s --plugin %s" % (
             sys.executable,

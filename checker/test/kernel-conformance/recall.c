@@ -1,0 +1,7 @@
+// RUN: %python %annotations/../scripts/kernel/recall.py --plugin %plugin --gfpdep %cli_gfpdep | FileCheck %s
+// The recall benchmark (docs/recall.md) as a test: every re-created real bug
+// is found by its route (per file, or only by the whole-program link), and
+// its unpatched copy does not give it.
+// CHECK: fill_balloon {{.*}}) no yes whole-program ok
+// CHECK: io_wq_sleeping_recursion {{.*}}) yes yes per-file ok
+// CHECK: recall: 2 of 2 bugs found by their expected route
