@@ -38,3 +38,12 @@ MODULE_LICENSE("GPL");
 // CHECK-NEXT: hardirq-handlers.c:16:{{[0-9]+}}: note: 'conf_devm_irq' calls 'conf_settle' here
 // CHECK-NEXT: hardirq-handlers.c:13:{{[0-9]+}}: note: 'conf_settle' calls 'conf_wait' here
 // CHECK-NOT:  'conf_thread'
+
+// devm_request_threaded_irq() called directly: its handler too.
+static irqreturn_t conf_devm_threaded(int irq, void *data) { conf_settle(); return IRQ_HANDLED; }
+int conf_probe_threaded(struct device *dev, int irq)
+{
+	return devm_request_threaded_irq(dev, irq, conf_devm_threaded, NULL, 0, "conf", NULL); // DEVM
+}
+// CHECK:      hardirq-handlers.c:12:{{[0-9]+}}: warning: 'msleep' may sleep in atomic context: 'conf_devm_threaded' is a hard-IRQ handler [gfpdep-sleep-in-atomic]
+// CHECK-NEXT: hardirq-handlers.c:46:{{[0-9]+}}: note: 'conf_devm_threaded' registered as a hard-IRQ handler here

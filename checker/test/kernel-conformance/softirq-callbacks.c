@@ -111,3 +111,21 @@ MODULE_LICENSE("GPL");
 // CHECK-NEXT: softirq-callbacks.c:26:{{[0-9]+}}: note: 'conf_refill' calls 'conf_grow' here
 // CHECK-NEXT: softirq-callbacks.c:25:{{[0-9]+}}: note: 'conf_grow' calls 'conf_alloc' here
 // CHECK-NEXT: softirq-callbacks.c:24:{{[0-9]+}}: note: use GFP_ATOMIC or GFP_NOWAIT here, or allocate before the atomic section begins
+
+// The other NAPI entry points and DECLARE_TASKLET_OLD (tasklet_struct::func).
+static int conf_poll_w(struct napi_struct *napi, int budget) { conf_refill(NULL); return 0; }
+static int conf_poll_tx(struct napi_struct *napi, int budget) { conf_refill(NULL); return 0; }
+static void conf_old_declared_fn(unsigned long data) { conf_refill(NULL); }
+static DECLARE_TASKLET_OLD(conf_old_declared, conf_old_declared_fn); // OLD
+void conf_setup_more(struct conf_dev *d, struct net_device *ndev)
+{
+	netif_napi_add_weight(ndev, &d->napi, conf_poll_w, 16); // WEIGHT
+	netif_napi_add_tx_weight(ndev, &d->napi, conf_poll_tx, 16); // TXWEIGHT
+	tasklet_schedule(&conf_old_declared);
+}
+// CHECK:      softirq-callbacks.c:24:{{[0-9]+}}: warning: 'kzalloc' with GFP_KERNEL may sleep in atomic context: 'conf_old_declared_fn' is a tasklet [gfpdep-sleep-in-atomic]
+// CHECK-NEXT: softirq-callbacks.c:119:{{[0-9]+}}: note: 'conf_old_declared_fn' set up as a tasklet here
+// CHECK:      softirq-callbacks.c:24:{{[0-9]+}}: warning: 'kzalloc' with GFP_KERNEL may sleep in atomic context: 'conf_poll_w' is a NAPI poll function (soft-IRQ context) [gfpdep-sleep-in-atomic]
+// CHECK-NEXT: softirq-callbacks.c:122:{{[0-9]+}}: note: 'conf_poll_w' registered as a NAPI poll function here
+// CHECK:      softirq-callbacks.c:24:{{[0-9]+}}: warning: 'kzalloc' with GFP_KERNEL may sleep in atomic context: 'conf_poll_tx' is a NAPI poll function (soft-IRQ context) [gfpdep-sleep-in-atomic]
+// CHECK-NEXT: softirq-callbacks.c:123:{{[0-9]+}}: note: 'conf_poll_tx' registered as a NAPI poll function here
