@@ -129,26 +129,6 @@ struct UnitResult {
   PathStats Path; ///< --path-sensitive
 };
 
-/// Keeps the first error clang reports, prints nothing.
-class FirstError : public DiagnosticConsumer {
-public:
-  std::string Message;
-  void HandleDiagnostic(DiagnosticsEngine::Level L,
-                        const Diagnostic &Info) override {
-    DiagnosticConsumer::HandleDiagnostic(L, Info);
-    if (L < DiagnosticsEngine::Error || !Message.empty())
-      return;
-    llvm::SmallString<128> Text;
-    Info.FormatDiagnostic(Text);
-    Message = Text.str().str();
-    if (Info.getLocation().isValid() && Info.hasSourceManager()) {
-      PresumedLoc P = Info.getSourceManager().getPresumedLoc(Info.getLocation());
-      if (P.isValid())
-        Message = std::string(P.getFilename()) + ":" +
-                  std::to_string(P.getLine()) + ": " + Message;
-    }
-  }
-};
 
 class AnalyseAction : public ASTFrontendAction {
 public:
@@ -962,7 +942,7 @@ int main(int argc, const char **argv) {
             Tool.appendArgumentsAdjuster(tooling::getClangSyntaxOnlyAdjuster());
             Tool.appendArgumentsAdjuster(
                 tooling::getClangStripDependencyFileAdjuster());
-            FirstError Diags;
+            FirstErrorConsumer Diags;
             Tool.setDiagnosticConsumer(&Diags);
             ActionFactory Factory(Opts, Out);
             int RC = Tool.run(&Factory);

@@ -22,25 +22,6 @@ using namespace clang;
 
 namespace {
 
-/// Keeps the first error clang reports, prints nothing.
-class FirstError : public DiagnosticConsumer {
-public:
-  std::string Message;
-  void HandleDiagnostic(DiagnosticsEngine::Level L, const Diagnostic &Info) override {
-    DiagnosticConsumer::HandleDiagnostic(L, Info);
-    if (L < DiagnosticsEngine::Error || !Message.empty())
-      return;
-    llvm::SmallString<128> Text;
-    Info.FormatDiagnostic(Text);
-    Message = Text.str().str();
-    if (Info.getLocation().isValid() && Info.hasSourceManager()) {
-      PresumedLoc P = Info.getSourceManager().getPresumedLoc(Info.getLocation());
-      if (P.isValid())
-        Message = std::string(P.getFilename()) + ":" + std::to_string(P.getLine()) +
-                  ":" + std::to_string(P.getColumn()) + ": " + Message;
-    }
-  }
-};
 
 class FactsConsumer : public ASTConsumer {
 public:
@@ -87,6 +68,22 @@ private:
 };
 
 } // namespace
+
+void FirstErrorConsumer::HandleDiagnostic(DiagnosticsEngine::Level L,
+                                          const Diagnostic &Info) {
+  DiagnosticConsumer::HandleDiagnostic(L, Info);
+  if (L < DiagnosticsEngine::Error || !Message.empty())
+    return;
+  llvm::SmallString<128> Text;
+  Info.FormatDiagnostic(Text);
+  Message = Text.str().str();
+  if (Info.getLocation().isValid() && Info.hasSourceManager()) {
+    PresumedLoc P = Info.getSourceManager().getPresumedLoc(Info.getLocation());
+    if (P.isValid())
+      Message = std::string(P.getFilename()) + ":" + std::to_string(P.getLine()) + ":" +
+                std::to_string(P.getColumn()) + ": " + Message;
+  }
+}
 
 DatabaseResult gfpdep::analyseDatabase(const tooling::CompilationDatabase &DB,
                                        const std::vector<std::string> &Files,
@@ -137,7 +134,7 @@ DatabaseResult gfpdep::analyseDatabase(const tooling::CompilationDatabase &DB,
             Tool.appendArgumentsAdjuster(tooling::getClangSyntaxOnlyAdjuster());
             Tool.appendArgumentsAdjuster(tooling::getClangStripDependencyFileAdjuster());
           }
-          FirstError Diags;
+          FirstErrorConsumer Diags;
           Tool.setDiagnosticConsumer(&Diags);
           FactsActionFactory Factory(EO, Facts[I]);
           int RC = Tool.run(&Factory);

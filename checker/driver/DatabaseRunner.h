@@ -11,6 +11,7 @@
 #define GFPDEP_DRIVER_DATABASERUNNER_H
 
 #include "driver/Frontend.h"
+#include "clang/Basic/Diagnostic.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include <functional>
 
@@ -21,6 +22,15 @@ class CompilationDatabase;
 } // namespace clang
 
 namespace gfpdep {
+
+/// Keeps the first error clang reports ("file:line:col: message"), prints
+/// nothing: why a unit could not be analysed.
+class FirstErrorConsumer : public clang::DiagnosticConsumer {
+public:
+  std::string Message;
+  void HandleDiagnostic(clang::DiagnosticsEngine::Level L,
+                        const clang::Diagnostic &Info) override;
+};
 
 struct DatabaseUnit {
   std::string File;
