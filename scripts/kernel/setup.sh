@@ -13,7 +13,7 @@ CC=${GFPDEP_KERNEL_CC:-clang-19}
 JOBS=${GFPDEP_JOBS:-$(nproc)}
 
 PKGS=(linux-source-6.1 bc flex bison libelf-dev libssl-dev make xz-utils kmod cpio
-      python3)
+      python3 patch)
 missing=()
 for p in "${PKGS[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||
