@@ -154,14 +154,7 @@ DatabaseResult gfpdep::analyseDatabase(const tooling::CompilationDatabase &DB,
   for (size_t I = 0; I < Files.size(); ++I) {
     if (!Facts[I])
       continue;
-    for (const Problem &P : Facts[I]->Problems)
-      R.Problems.push_back({P.Where, P.Message, false});
-    for (const auto &[Name, At] : Facts[I]->Skipped)
-      R.Problems.push_back({At,
-                            "gfpdep did not analyse '" + Name.str() +
-                                "': its control-flow graph is larger than the limit of " +
-                                std::to_string(Opts.MaxBlocks) + " blocks",
-                            true});
+    unitProblems(*Facts[I], Opts.MaxBlocks, R.Problems);
     Units.push_back(std::move(Facts[I]));
   }
   LinkOptions LO;

@@ -29,15 +29,7 @@ FrontendResult UnitSession::run(clang::ASTContext &Ctx, const FrontendOptions &O
     dumpFacts(*R.Facts, llvm::errs());
   FrontendResult Out;
   Out.Findings = std::move(R.Link.Findings);
-  for (const Problem &P : R.Facts->Problems)
-    Out.Problems.push_back({P.Where, P.Message, false});
-  for (const auto &[Name, At] : R.Facts->Skipped)
-    Out.Problems.push_back(
-        {At,
-         "gfpdep did not analyse '" + Name.str() +
-             "': its control-flow graph is larger than the limit of " +
-             std::to_string(Opts.MaxBlocks) + " blocks",
-         true});
+  unitProblems(*R.Facts, Opts.MaxBlocks, Out.Problems);
   const LinkStats &S = R.Link.Stats;
   llvm::raw_string_ostream OS(Out.Stats);
   OS << "gfpdep: " << R.Facts->Functions.size() << " functions extracted, "
@@ -99,4 +91,16 @@ FrontendResult UnitSession::run(clang::ASTContext &Ctx, const FrontendOptions &O
 
 std::string gfpdep::transferKey(const clang::FunctionDecl *FD) {
   return functionId(FD);
+}
+
+void gfpdep::unitProblems(const UnitFacts &U, unsigned MaxBlocks,
+                          std::vector<FrontendProblem> &Out) {
+  for (const Problem &P : U.Problems)
+    Out.push_back({P.Where, P.Message, false});
+  for (const auto &[Name, At] : U.Skipped)
+    Out.push_back({At,
+                   "gfpdep did not analyse '" + Name.str() +
+                       "': its control-flow graph is larger than the limit of " +
+                       std::to_string(MaxBlocks) + " blocks",
+                   true});
 }

@@ -73,6 +73,11 @@ struct FrontendResult {
 /// The key of FrontendResult::Transfers for \p FD.
 std::string transferKey(const clang::FunctionDecl *FD);
 
+/// What a unit's facts say the user must hear: annotation misuse (errors)
+/// and functions skipped for their size (remarks), in that order.
+void unitProblems(const UnitFacts &U, unsigned MaxBlocks,
+                  std::vector<FrontendProblem> &Out);
+
 /// A build's facts for a front end to link its unit with (objects,
 /// archives, side files, directories of them; ProgramRunner.h), with an
 /// error line per unreadable input.
