@@ -325,6 +325,14 @@ private:
   llvm::DenseMap<const VarDecl *, uint32_t> LocalIds;
   llvm::SmallPtrSet<const VarDecl *, 8> Escaped;  ///< address taken
   llvm::SmallPtrSet<const VarDecl *, 8> Assigned; ///< assigned after declaration
+  /// Mask parameters assigned only values that clear bits of their own
+  /// ("gfp = current_gfp_context(gfp);", "gfp &= ~__GFP_IO;"), with the
+  /// last such assignment: a bit test after it that finds a bit set finds
+  /// it set in the caller's mask too.
+  llvm::DenseMap<const VarDecl *, SourceLocation> NarrowedUntil;
+  llvm::SmallPtrSet<const VarDecl *, 4> NotNarrowed;
+  bool narrowing(const BinaryOperator *BO, const ParmVarDecl *P) const;
+  bool narrowedAt(const VarDecl *VD, SourceLocation Use) const;
   llvm::SmallPtrSet<const UnaryOperator *, 4> BenignAddrOf;
   llvm::DenseMap<const VarDecl *, llvm::SmallVector<const Expr *, 2>> LocalDefs;
   llvm::DenseMap<const Expr *, uint32_t> CallIds;
@@ -1208,6 +1216,14 @@ void FunctionExtractor::prescan(const Stmt *Root) {
           if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
             if (VD->hasLocalStorage()) {
               Assigned.insert(VD);
+              if (const auto *PVD = dyn_cast<ParmVarDecl>(VD)) {
+                SourceLocation End = SM.getFileLoc(BO->getEndLoc());
+                SourceLocation &Until = NarrowedUntil[PVD];
+                if (!narrowing(BO, PVD))
+                  NotNarrowed.insert(PVD);
+                else if (Until.isInvalid() || SM.isBeforeInTranslationUnit(Until, End))
+                  Until = End;
+              }
               if (BO->getOpcode() == BO_Assign && !isa<ParmVarDecl>(VD))
                 LocalDefs[VD].push_back(BO->getRHS());
             }
@@ -1217,8 +1233,10 @@ void FunctionExtractor::prescan(const Stmt *Root) {
       const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
       if (VD && UO->getOpcode() == UO_AddrOf && !BenignAddrOf.count(UO))
         Escaped.insert(VD);
-      else if (VD && UO->isIncrementDecrementOp())
+      else if (VD && UO->isIncrementDecrementOp()) {
         Assigned.insert(VD);
+        NotNarrowed.insert(VD);
+      }
     } else if (const auto *DS = dyn_cast<DeclStmt>(S)) {
       for (const Decl *D : DS->decls())
         if (const auto *VD = dyn_cast<VarDecl>(D)) {
@@ -2166,6 +2184,95 @@ MaskVal FunctionExtractor::evalMask(const Expr *E, unsigned Depth,
 
 // --- conditions ------------------------------------------------------------------
 
+/// Whether the value of Def, in function In, is parameter P's own value with
+/// bits cleared: "p", "p & C", a call of a function whose every return is
+/// that of its own parameter (current_gfp_context(p)).
+static bool narrowedValue(const Expr *Def, const ParmVarDecl *P, ASTContext &Ctx,
+                          unsigned Depth);
+
+/// Whether parameter Q of Fn is only ever narrowed and every return
+/// statement returns a narrowed value of it.
+static bool returnsNarrowed(const FunctionDecl *Fn, unsigned Q, ASTContext &Ctx,
+                            unsigned Depth) {
+  const FunctionDecl *Def = Fn ? Fn->getDefinition() : nullptr;
+  if (!Def || !Def->getBody() || Q >= Def->getNumParams() || Depth > 3)
+    return false;
+  const ParmVarDecl *P = Def->getParamDecl(Q);
+  bool Returns = false, Ok = true;
+  llvm::SmallVector<const Stmt *, 32> Walk{Def->getBody()};
+  while (Ok && !Walk.empty()) {
+    const Stmt *S = Walk.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *RS = dyn_cast<ReturnStmt>(S)) {
+      Returns = true;
+      Ok = narrowedValue(RS->getRetValue(), P, Ctx, Depth + 1);
+    } else if (const auto *BO = dyn_cast<BinaryOperator>(S); BO && BO->isAssignmentOp()) {
+      const auto *DRE = dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts());
+      if (DRE && DRE->getDecl() == P)
+        Ok = (BO->getOpcode() == BO_AndAssign &&
+              BO->getRHS()->isIntegerConstantExpr(Ctx)) ||
+             (BO->getOpcode() == BO_Assign && narrowedValue(BO->getRHS(), P, Ctx, Depth + 1));
+    } else if (const auto *UO = dyn_cast<UnaryOperator>(S)) {
+      const auto *DRE = dyn_cast<DeclRefExpr>(UO->getSubExpr()->IgnoreParenImpCasts());
+      if (DRE && DRE->getDecl() == P &&
+          (UO->isIncrementDecrementOp() || UO->getOpcode() == UO_AddrOf))
+        Ok = false;
+    }
+    for (const Stmt *C : S->children())
+      Walk.push_back(C);
+  }
+  return Ok && Returns;
+}
+
+static bool narrowedValue(const Expr *Def, const ParmVarDecl *P, ASTContext &Ctx,
+                          unsigned Depth) {
+  if (!Def || Depth > 6)
+    return false;
+  const Expr *E = Def->IgnoreParenCasts();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    return DRE->getDecl() == P;
+  if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+    if (BO->getOpcode() != BO_And)
+      return false;
+    const Expr *L = BO->getLHS(), *R = BO->getRHS();
+    if (L->isIntegerConstantExpr(Ctx))
+      std::swap(L, R);
+    return R->isIntegerConstantExpr(Ctx) && narrowedValue(L, P, Ctx, Depth + 1);
+  }
+  if (const auto *CE = dyn_cast<CallExpr>(E)) {
+    const FunctionDecl *Callee = CE->getDirectCallee();
+    if (!Callee)
+      return false;
+    // The argument carrying P, the only one that may.
+    int Carrier = -1;
+    for (unsigned I = 0; I < CE->getNumArgs(); ++I)
+      if (narrowedValue(CE->getArg(I), P, Ctx, Depth + 1)) {
+        if (Carrier >= 0)
+          return false;
+        Carrier = int(I);
+      }
+    return Carrier >= 0 && returnsNarrowed(Callee, unsigned(Carrier), Ctx, Depth + 1);
+  }
+  return false;
+}
+
+bool FunctionExtractor::narrowing(const BinaryOperator *BO, const ParmVarDecl *P) const {
+  if (!isGfpType(P->getType()))
+    return false;
+  if (BO->getOpcode() == BO_AndAssign)
+    return BO->getRHS()->isIntegerConstantExpr(Ctx);
+  return BO->getOpcode() == BO_Assign && narrowedValue(BO->getRHS(), P, Ctx, 0);
+}
+
+bool FunctionExtractor::narrowedAt(const VarDecl *VD, SourceLocation Use) const {
+  if (NotNarrowed.count(VD) || Escaped.count(VD))
+    return false;
+  auto It = NarrowedUntil.find(VD);
+  return It != NarrowedUntil.end() && It->second.isValid() &&
+         SM.isBeforeInTranslationUnit(It->second, SM.getFileLoc(Use));
+}
+
 bool FunctionExtractor::stableCondition(const Expr *E, unsigned Depth) {
   if (!E || Depth > 12)
     return false;
@@ -2184,6 +2291,8 @@ bool FunctionExtractor::stableCondition(const Expr *E, unsigned Depth) {
       return true;
     if (!VD->hasLocalStorage())
       return false;
+    if (isa<ParmVarDecl>(VD) && narrowedAt(VD, DRE->getBeginLoc()))
+      return true; // only narrowed, before here: a bit test still finds set bits
     return !Escaped.count(VD) && !Assigned.count(VD) &&
            (isa<ParmVarDecl>(VD) || VD->getInit());
   }
@@ -2383,6 +2492,7 @@ CondFacts FunctionExtractor::condition(const Expr *E) {
           C.K = CondFacts::Stable;
           C.Param = P;
           C.Bits = Bits;
+          C.Narrowed = Assigned.count(Fn->getParamDecl(unsigned(P)));
           C.Key = (uint64_t(P) << 40) ^ Bits ^ (uint64_t(0x5a) << 56) ^
                   (uint64_t(1) << 63);
           return C;
@@ -2413,6 +2523,7 @@ CondFacts FunctionExtractor::condition(const Expr *E) {
   C.K = CondFacts::Stable;
   C.Param = P;
   C.Bits = Bits;
+  C.Narrowed = P >= 0 && Assigned.count(Fn->getParamDecl(unsigned(P)));
   if (P >= 0) {
     C.Key = (uint64_t(P) << 40) ^ Bits ^ (uint64_t(0x5a) << 56) ^ (uint64_t(1) << 63);
     return C;

@@ -198,6 +198,10 @@ struct CondFacts {
   /// Stable: the truth of parameter Param itself (a pointer that is
   /// non-NULL exactly when it names a lock).
   bool ParamTruth = false;
+  /// Stable mask test: the parameter was narrowed before it ("gfp =
+  /// current_gfp_context(gfp);"), so only a set bit speaks for the
+  /// caller's mask.
+  bool Narrowed = false;
 };
 
 struct BlockFacts {

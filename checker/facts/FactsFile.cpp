@@ -200,6 +200,7 @@ private:
         u(B.Cond.Bits);
         u(B.Cond.Index);
         b(B.Cond.ParamTruth);
+        b(B.Cond.Narrowed);
       }
     }
   }
@@ -553,6 +554,7 @@ private:
         B.Cond.Bits = u();
         B.Cond.Index = u32("condition operand");
         B.Cond.ParamTruth = b();
+        B.Cond.Narrowed = b();
       }
     }
     if (!Failed)

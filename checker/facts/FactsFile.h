@@ -25,7 +25,7 @@
 
 namespace gfpdep {
 
-constexpr unsigned FactsFormatVersion = 4;
+constexpr unsigned FactsFormatVersion = 5;
 /// The object-file section facts travel in.
 constexpr const char *FactsSectionName = ".note.gfpdep.facts";
 

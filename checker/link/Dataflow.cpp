@@ -1234,7 +1234,9 @@ void FunctionFlow::edge(const BlockFacts &B, unsigned SuccIdx, State &S) {
     S.learn(EA, Value);
   }
   if (Atom) {
-    S.setKnown(Atom, {Value, C.Param, C.Bits});
+    // A narrowed mask found without the bit says nothing of the caller's.
+    bool Decides = C.Param >= 0 && !(C.Narrowed && !Value);
+    S.setKnown(Atom, {Value, Decides ? C.Param : -1, Decides ? C.Bits : 0});
     S.learn(Atom, Value);
     // Contexts begun only when the condition had the other value are not
     // in force here; those begun when it had this value certainly are.
@@ -1968,6 +1970,34 @@ void FunctionFlow::site(uint32_t Id, const State &S) {
       if (const Fact *K = findIn(S.Known, localAtom(P)))
         St.ParamTruths.push_back({P, K->Value});
   St.ReleaseOf = releaseOf(S);
+  for (const auto &[K, Fct] : S.Known)
+    if (Fct.Param >= 0 && Fct.Bits)
+      St.MaskGuards.push_back({uint32_t(Fct.Param), Fct.Bits, Fct.Value});
+  for (unsigned I = 0; I < C.Args.size(); ++I) {
+    if (C.Args[I].Mask == NoIndex)
+      continue;
+    MaskVal M = argMask(C, int(I), S);
+    if (M.empty())
+      continue;
+    Site::ArgMask AM{I};
+    AM.Clear = M.Clear;
+    bool Known = true;
+    for (const MaskTerm &T : M.Terms) {
+      if (T.K == MaskTerm::Const) {
+        if (!llvm::is_contained(AM.Consts, T.Bits & ~M.Clear))
+          AM.Consts.push_back(T.Bits & ~M.Clear);
+      } else if (T.K == MaskTerm::Param && AM.FromParam == NoIndex) {
+        AM.FromParam = T.Index;
+        AM.Or = T.Bits;
+      } else {
+        Known = false; // a second parameter, or a value not followed
+      }
+    }
+    // A mix of constants and a parameter: not followed (either may be
+    // passed).
+    if (Known && (AM.Consts.empty() != (AM.FromParam == NoIndex)))
+      St.ArgMasks.push_back(std::move(AM));
+  }
   for (unsigned I = 0; I < C.Args.size(); ++I) {
     const ArgVal &A = C.Args[I];
     Site::ArgTruth AT{I};

@@ -45,6 +45,20 @@ struct Site {
     uint32_t FromParam = NoIndex;
   };
   llvm::SmallVector<ArgTruth, 1> ArgTruths;
+  /// The tests of this function's mask parameters passed on the way here
+  /// ("if (!is_atomic) pcpu_populate_chunk(...)"): a context whose ways in
+  /// all pass masks that fail one does not reach the call.
+  llvm::SmallVector<Effect::MaskGuard, 1> MaskGuards;
+  /// What the call passes as a mask: constants, or this function's mask
+  /// parameter FromParam with Or or-ed in (Clear taken away either way).
+  struct ArgMask {
+    uint32_t Arg;
+    llvm::SmallVector<uint64_t, 2> Consts;
+    uint32_t FromParam = NoIndex;
+    uint64_t Or = 0;
+    uint64_t Clear = 0;
+  };
+  llvm::SmallVector<ArgMask, 1> ArgMasks;
   /// Reached where a reference drop found the last reference to an object
   /// of this record: the object's destruction, which nobody holding a lock
   /// of that record's objects enters.

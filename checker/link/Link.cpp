@@ -128,7 +128,48 @@ struct Item {
   /// (unlist_netdevice(dev, false)): sites on paths that need the other
   /// value are not reached with this context.
   llvm::SmallVector<std::pair<uint32_t, bool>, 1> ParamConsts;
+  /// The masks every way in passes for the function's mask parameters
+  /// (pcpu_alloc(..., GFP_ATOMIC)): calls on paths that need another mask
+  /// ("if (!is_atomic)") are not reached with this context. A parameter
+  /// not listed may have any mask.
+  llvm::SmallVector<std::pair<uint32_t, llvm::SmallVector<uint64_t, 2>>, 1> ParamMasks;
 };
+
+/// Whether a call whose path tests the function's mask parameters as
+/// Guards is reachable with an item whose ways in pass Masks.
+static bool masksConsistent(const Item &It, llvm::ArrayRef<Effect::MaskGuard> Guards) {
+  for (const Effect::MaskGuard &G : Guards)
+    for (const auto &[P, Values] : It.ParamMasks)
+      if (P == G.Param &&
+          llvm::none_of(Values, [&](uint64_t V) { return ((V & G.Bits) != 0) == G.Value; }))
+        return false;
+  return true;
+}
+
+/// More masks than this for one parameter: any mask.
+static constexpr unsigned MaxParamMasks = 8;
+
+/// Old's masks widened by Y's (a parameter either leaves open is open).
+static bool mergeMasks(Item &Old, const Item &Y) {
+  bool Changed = false;
+  for (size_t I = 0; I < Old.ParamMasks.size();) {
+    auto &[P, Values] = Old.ParamMasks[I];
+    auto Other = llvm::find_if(Y.ParamMasks, [&](const auto &X) { return X.first == P; });
+    if (Other != Y.ParamMasks.end())
+      for (uint64_t V : Other->second)
+        if (!llvm::is_contained(Values, V)) {
+          Values.push_back(V);
+          Changed = true;
+        }
+    if (Other == Y.ParamMasks.end() || Values.size() > MaxParamMasks) {
+      Old.ParamMasks.erase(Old.ParamMasks.begin() + I);
+      Changed = true;
+      continue;
+    }
+    ++I;
+  }
+  return Changed;
+}
 
 /// Whether It is a lock of an object of record Rec ("neighbour::lock").
 static bool lockOfRecord(const Item &It, Symbol Rec) {
@@ -399,7 +440,7 @@ void Linker::contexts() {
           llvm::SmallVector<Item, 4> In;
           for (const auto &[K, It] : Items[FI])
             if (!releasedBy(S.Released, It) && consistent(It.ParamConsts, S.ParamTruths) &&
-                !lockOfRecord(It, S.ReleaseOf))
+                masksConsistent(It, S.MaskGuards) && !lockOfRecord(It, S.ReleaseOf))
               In.push_back(It);
           if (S.Held != NoIndex)
             for (const Ctx &Cx : FR.HeldSets[S.Held]) {
@@ -468,6 +509,25 @@ void Linker::contexts() {
               llvm::erase_if(Y.ParamConsts, [&](const auto &PC) {
                 return PC.first >= 32 || !((TestedParams[TI] >> PC.first) & 1);
               });
+              Y.ParamMasks.clear();
+              for (const Site::ArgMask &AM : S.ArgMasks) {
+                if (AM.FromParam == NoIndex) {
+                  Y.ParamMasks.push_back({AM.Arg, AM.Consts});
+                  continue;
+                }
+                auto From = llvm::find_if(X.ParamMasks, [&](const auto &PM) {
+                  return PM.first == AM.FromParam;
+                });
+                if (From == X.ParamMasks.end())
+                  continue;
+                llvm::SmallVector<uint64_t, 2> Values;
+                for (uint64_t V : From->second) {
+                  uint64_t W = (V | AM.Or) & ~AM.Clear;
+                  if (!llvm::is_contained(Values, W))
+                    Values.push_back(W);
+                }
+                Y.ParamMasks.push_back({AM.Arg, std::move(Values)});
+              }
               if (Y.C.Key.Kind == CtxKind::Lock) {
                 for (unsigned J = 0; J < S.ArgLocks.size() && J < 64; ++J) {
                   const LockVal &A = S.ArgLocks[J];
@@ -495,6 +555,7 @@ void Linker::contexts() {
                 continue;
               }
               Item &Old = Pos->second;
+              Changed |= mergeMasks(Old, Y);
               if ((Old.Aliases | Y.Aliases) != Old.Aliases) {
                 Old.Aliases |= Y.Aliases;
                 Changed = true;
@@ -522,6 +583,7 @@ void Linker::contexts() {
                       Y.AltOrigins.size() < 8)
                     Y.AltOrigins.push_back(A);
                 Y.Aliases = Old.Aliases;
+                Y.ParamMasks = Old.ParamMasks;
                 Y.C.Must = Y.C.Must && Old.C.Must;
                 for (const auto &FA : Old.FieldAliases)
                   if (!llvm::is_contained(Y.FieldAliases, FA))
