@@ -204,6 +204,8 @@ int mutex_trylock(struct mutex *lock);
 void mutex_unlock(struct mutex *lock);
 void down_read(struct rw_semaphore *sem);
 void down_write(struct rw_semaphore *sem);
+void down_write_nested(struct rw_semaphore *sem, int subclass);
+void down_read_nested(struct rw_semaphore *sem, int subclass);
 int down_read_trylock(struct rw_semaphore *sem);
 int down_write_trylock(struct rw_semaphore *sem);
 void up_read(struct rw_semaphore *sem);

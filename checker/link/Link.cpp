@@ -223,7 +223,12 @@ private:
   std::vector<std::map<uint32_t, std::set<Symbol>>> Bindings;
   std::vector<bool> Called; ///< some call site reaches the function
 
+  /// Locks reclaim (an OOM notifier, a shrinker) or fs reclaim acquires,
+  /// by lockdep's class: the lock's class and subclass (classKey()).
   std::map<std::string, Witness> ReclaimAcquired, FsReclaimAcquired;
+  /// The acquisition in M of the class a held lock C is: the same subclass,
+  /// or a run-time subclass on either side.
+  const Witness *acquiredIn(const std::map<std::string, Witness> &M, const Ctx &C) const;
   std::map<std::pair<std::string, std::string>, Witness> Edges;
   std::vector<Witness> AllocUnderLock;
   std::map<std::string, Finding> Found;
@@ -946,10 +951,11 @@ void Linker::visit(const Witness &W) {
   if (C.Key.Kind == CtxKind::Entry &&
       (C.Key.Fl == Flavor::OomNotifier || C.Key.Fl == Flavor::Shrinker)) {
     if (ConcreteAcquire) {
-      auto It = ReclaimAcquired.find(E.Lock.Class.str());
+      std::string Key = classKey(E.Lock.Class.str(), E.Subclass);
+      auto It = ReclaimAcquired.find(Key);
       if (It == ReclaimAcquired.end() || W.length() < It->second.length() ||
           (W.length() == It->second.length() && E.Leaf < It->second.E->Leaf))
-        ReclaimAcquired[E.Lock.Class.str()] = W;
+        ReclaimAcquired[Key] = W;
     }
     EffMask M = maskAt(W);
     uint64_t Mask = 0;
@@ -971,9 +977,11 @@ void Linker::visit(const Witness &W) {
   }
   if (C.Key.Kind == CtxKind::FsReclaim) {
     if (ConcreteAcquire) {
-      auto It = FsReclaimAcquired.find(E.Lock.Class.str());
-      if (It == FsReclaimAcquired.end() || W.length() < It->second.length())
-        FsReclaimAcquired[E.Lock.Class.str()] = W;
+      std::string Key = classKey(E.Lock.Class.str(), E.Subclass);
+      auto It = FsReclaimAcquired.find(Key);
+      if (It == FsReclaimAcquired.end() || W.length() < It->second.length() ||
+          (W.length() == It->second.length() && E.Leaf < It->second.E->Leaf))
+        FsReclaimAcquired[Key] = W;
     }
     EffMask M = maskAt(W);
     uint64_t Mask = 0;
@@ -1127,6 +1135,26 @@ void Linker::check(const FnFacts &F, uint32_t Index, const Effect &E,
   }
 }
 
+const Witness *Linker::acquiredIn(const std::map<std::string, Witness> &M,
+                                  const Ctx &C) const {
+  const std::string Class = C.Key.Lock.Class.str();
+  auto Exact = M.find(classKey(Class, C.Key.Subclass));
+  if (Exact != M.end())
+    return &Exact->second;
+  const Witness *Best = nullptr;
+  for (auto It = M.lower_bound(Class); It != M.end(); ++It) {
+    llvm::StringRef K = It->first;
+    if (!K.starts_with(Class))
+      break;
+    if (K.size() > Class.size() && K[Class.size()] != '/')
+      continue; // another class with this prefix
+    bool Match = C.Key.Subclass == RuntimeSubclass || K.ends_with("/*");
+    if (Match && (!Best || It->second.length() < Best->length()))
+      Best = &It->second;
+  }
+  return Best;
+}
+
 void Linker::resolveReclaimUnderLock() {
   for (const Witness &W : AllocUnderLock) {
     const Effect &E = *W.E;
@@ -1137,13 +1165,11 @@ void Linker::resolveReclaimUnderLock() {
     const MaskTerm *FsV = reclaimValue(E, M, true, FsMask);
     const Witness *Other = nullptr;
     bool ViaFs = false;
-    auto It = ReclaimAcquired.find(C.Key.Lock.Class.str());
-    if (It != ReclaimAcquired.end()) {
-      Other = &It->second;
+    if (const Witness *R = acquiredIn(ReclaimAcquired, C)) {
+      Other = R;
     } else if (FsV) {
-      auto Fs = FsReclaimAcquired.find(C.Key.Lock.Class.str());
-      if (Fs != FsReclaimAcquired.end()) {
-        Other = &Fs->second;
+      if (const Witness *Fs = acquiredIn(FsReclaimAcquired, C)) {
+        Other = Fs;
         ViaFs = true;
         V = FsV;
         Mask = FsMask;
@@ -1156,9 +1182,12 @@ void Linker::resolveReclaimUnderLock() {
     maskNote(Notes, E, V, Mask, M);
     const Ctx &OC = Other->C;
     chainNotes(Notes, *Other);
-    Notes.push_back({Other->E->Leaf, flavorNoun(Other->E->Fl).str() + " " +
-                                         quoted(Other->E->Lock.Class) + " acquired here, " +
-                                         (ViaFs ? "inside fs_reclaim" : "inside reclaim")});
+    Notes.push_back({Other->E->Leaf,
+                     flavorNoun(Other->E->Fl).str() + " " +
+                         lockDisplay(Other->E->Lock.Class.str(), Other->E->Subclass) +
+                         " acquired here, " +
+                         (ViaFs ? "inside fs_reclaim" : "inside reclaim")});
+    std::string Shown = lockDisplay(C.Key.Lock.Class.str(), C.Key.Subclass);
     std::string Who =
         ViaFs ? std::string("fs reclaim")
               : (OC.Key.Fl == Flavor::Shrinker ? "the shrinker " : "the OOM notifier ") +
@@ -1166,13 +1195,11 @@ void Linker::resolveReclaimUnderLock() {
     report(Rule::ReclaimUnderLock, W,
            leafText(W, Mask) + " " +
                (ViaFs ? std::string("may enter fs reclaim") : reclaimPhrase(Mask)) +
-               " while " + flavorNoun(C.LockFl).str() + " " + quoted(C.Key.Lock.Class) +
-               " is held, and " + Who + " acquires " + quoted(C.Key.Lock.Class) +
-               ": possible deadlock",
+               " while " + flavorNoun(C.LockFl).str() + " " + Shown + " is held, and " +
+               Who + " acquires " + Shown + ": possible deadlock",
            std::move(Notes),
-           "allocate before acquiring " + quoted(C.Key.Lock.Class) +
-               ", or use GFP_NOWAIT while it is held",
-           "lock:" + C.Key.Lock.Class.str(), ViaFs ? L.DirectReclaim | L.FS : L.DirectReclaim);
+           "allocate before acquiring " + Shown + ", or use GFP_NOWAIT while it is held",
+           "lock:" + classKey(C.Key.Lock.Class.str(), C.Key.Subclass), ViaFs ? L.DirectReclaim | L.FS : L.DirectReclaim);
   }
 }
 
