@@ -8,13 +8,18 @@ Every bug is a directory of scripts/kernel/recall/ (docs/recall.md):
 
   files             tree-relative paths, one a line, copied flat into a temp dir
   fix.revert.patch  re-introduces the bug in the flat copies (patch -p1 there)
+  fix.patch         instead of fix.revert.patch, for a bug 6.1 ships: the
+                    upstream fix, applied to the baseline; the bug's build
+                    is the copy as shipped
   expect            JSON: kind, rule, file, line, notes (strings that must
                     appear in the finding's message or notes), route
-                    ("per-file" or "whole-program"), optional "ccflags"
+                    ("per-file" or "whole-program"), optional "ccflags",
+                    optional "builtin" (true: obj-y, built as kernel code)
   README.md         the bug, its commit, the chain
 
-For each bug, two fresh temp dirs: the unpatched copy (baseline: the expected
-finding must not be reported by either route) and the patched copy. Each is
+For each bug, two fresh temp dirs: the baseline (the copy as shipped, or with
+fix.patch applied; the expected finding must not be reported by either
+route) and the bug's copy (with fix.revert.patch, or as shipped). Each is
 built as single objects with `make -s -C TREE M=DIR CC=clang-19
 KCFLAGS=-fplugin=PLUGIN x.o ...` (the plugin's per-file findings), then
 `GFPDEP --link DIR --root DIR` (the whole program). The tree comes from
@@ -103,8 +108,8 @@ def run(cmd, cwd=None):
     return p.returncode, p.stdout
 
 
-def build(bug, exp, files, tree, plugin, gfpdep, patched, verbose):
-    """Copies, optionally patches, builds per file and links. Returns
+def build(bug, exp, files, tree, plugin, gfpdep, patch, verbose):
+    """Copies, applies `patch` (a file of the bug's dir) when given, builds per file and links. Returns
     (per-file findings, whole-program findings, error or None)."""
     work = tempfile.mkdtemp(prefix="gfpdep-recall-%s-" % bug)
     try:
@@ -118,16 +123,19 @@ def build(bug, exp, files, tree, plugin, gfpdep, patched, verbose):
             if f.endswith(".c"):
                 objs.append(os.path.basename(f)[:-2] + ".o")
         with open(os.path.join(work, "Kbuild"), "w") as k:
-            k.write("obj-m += %s\n" % " ".join(objs))
+            # "builtin": compiled as kernel code (obj-y, no -DMODULE), for
+            # files that use what the headers hide from modules
+            k.write("obj-%s += %s\n" % ("y" if exp.get("builtin") else "m",
+                                         " ".join(objs)))
             for fl in exp.get("ccflags", []):
                 k.write("ccflags-y += %s\n" % fl)
-        if patched:
-            with open(os.path.join(BUGS, bug, "fix.revert.patch")) as p:
+        if patch:
+            with open(os.path.join(BUGS, bug, patch)) as p:
                 r = subprocess.run(["patch", "-p1", "-s", "--no-backup-if-mismatch"],
                                    cwd=work, stdin=p, stdout=subprocess.PIPE,
                                    stderr=subprocess.STDOUT, universal_newlines=True)
             if r.returncode != 0:
-                return [], [], "patch failed:\n" + r.stdout
+                return [], [], "%s failed:\n%s" % (patch, r.stdout)
         rc, out = run(["make", "-s", "-C", tree, "M=" + work, "CC=clang-19",
                        "KCFLAGS=-fplugin=" + plugin] + objs)
         if verbose:
@@ -183,10 +191,16 @@ def main():
             exp = json.load(f)
         with open(os.path.join(BUGS, b, "files")) as f:
             files = [l.strip() for l in f if l.strip() and not l.startswith("#")]
-        print("recall: %s: baseline (unpatched copy)" % b, file=sys.stderr)
-        bpf, bwp, berr = build(b, exp, files, tree, plugin, gfpdep, False, a.verbose)
-        print("recall: %s: patched copy" % b, file=sys.stderr)
-        ppf, pwp, perr = build(b, exp, files, tree, plugin, gfpdep, True, a.verbose)
+        shipped = os.path.isfile(os.path.join(BUGS, b, "fix.patch"))
+        base_patch, bug_patch = (("fix.patch", None) if shipped else
+                                 (None, "fix.revert.patch"))
+        print("recall: %s: baseline (%s)" %
+              (b, "upstream fix applied" if shipped else "copy as shipped"),
+              file=sys.stderr)
+        bpf, bwp, berr = build(b, exp, files, tree, plugin, gfpdep, base_patch, a.verbose)
+        print("recall: %s: the bug (%s)" %
+              (b, "copy as shipped" if shipped else "fix reverted"), file=sys.stderr)
+        ppf, pwp, perr = build(b, exp, files, tree, plugin, gfpdep, bug_patch, a.verbose)
         err = berr or perr
         base_hit = [f for f in bpf + bwp if matches(f, exp)]
         hit_pf = [f for f in ppf if matches(f, exp)]
@@ -212,13 +226,13 @@ def main():
         for f in shown:
             d.append("found (%s):\n%s" % (how, f.text()))
         if not hit_pf and not hit_wp and not err:
-            d.append("not found; the patched copy's findings (per file / whole program):")
+            d.append("not found; the bug's copy's findings (per file / whole program):")
             for f in ppf + pwp:
                 d.append(f.text())
         details.append("\n".join(d))
 
     hdr = ("bug", "kind", "per-file", "whole-program", "expected route", "result",
-           "findings base pf/wp", "findings patched pf/wp")
+           "findings base pf/wp", "findings bug pf/wp")
     widths = [max(len(str(r[i])) for r in rows + [hdr]) for i in range(len(hdr))]
     fmt = "  ".join("%%-%ds" % w for w in widths)
     print(fmt % hdr)
