@@ -325,6 +325,13 @@ private:
   llvm::DenseMap<const VarDecl *, uint32_t> LocalIds;
   llvm::SmallPtrSet<const VarDecl *, 8> Escaped;  ///< address taken
   llvm::SmallPtrSet<const VarDecl *, 8> Assigned; ///< assigned after declaration
+  /// Fields written after declaration (assigned, incremented, address
+  /// taken): "v.f" of a local struct, "p->f" of a parameter.
+  llvm::DenseSet<std::pair<const VarDecl *, const FieldDecl *>> FieldWritten;
+  void noteFieldWrite(const Expr *E);
+  /// The integer fields of local struct VD that keep its initializer's
+  /// constants throughout ("= { .try_lock = true }").
+  llvm::SmallVector<std::pair<Symbol, int64_t>, 0> constantFields(const VarDecl *VD);
   /// Mask parameters assigned only values that clear bits of their own
   /// ("gfp = current_gfp_context(gfp);", "gfp &= ~__GFP_IO;"), with the
   /// last such assignment: a bit test after it that finds a bit set finds
@@ -1122,6 +1129,57 @@ uint32_t FunctionExtractor::localId(const VarDecl *VD) {
   return It->second;
 }
 
+void FunctionExtractor::noteFieldWrite(const Expr *E) {
+  const auto *ME = dyn_cast<MemberExpr>(E->IgnoreParenImpCasts());
+  // The outermost field of a local or parameter: "v.a.b" writes v.a.
+  while (ME) {
+    const Expr *Base = ME->getBase()->IgnoreParenImpCasts();
+    if (const auto *Inner = dyn_cast<MemberExpr>(Base); Inner && !ME->isArrow()) {
+      ME = Inner;
+      continue;
+    }
+    const auto *DRE = dyn_cast<DeclRefExpr>(Base);
+    const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
+    if (VD && FD)
+      FieldWritten.insert({VD, FD});
+    return;
+  }
+}
+
+llvm::SmallVector<std::pair<Symbol, int64_t>, 0>
+FunctionExtractor::constantFields(const VarDecl *VD) {
+  llvm::SmallVector<std::pair<Symbol, int64_t>, 0> Out;
+  if (!VD->hasLocalStorage() || Assigned.count(VD))
+    return Out;
+  const auto *IL = dyn_cast_or_null<InitListExpr>(VD->getInit());
+  const RecordDecl *RD = VD->getType()->getAsRecordDecl();
+  if (!IL || !RD || RD->isUnion())
+    return Out;
+  if (const InitListExpr *Sem = IL->getSemanticForm())
+    IL = Sem;
+  if (IL->isTransparent())
+    return Out;
+  unsigned I = 0;
+  for (const FieldDecl *FD : RD->fields()) {
+    if (I >= IL->getNumInits())
+      break;
+    const Expr *Init = IL->getInit(I++);
+    if (!FD->getIdentifier() || FieldWritten.count({VD, FD}) ||
+        !(FD->getType()->isIntegralOrEnumerationType() || FD->getType()->isBooleanType()))
+      continue;
+    int64_t V = 0;
+    if (!isa<ImplicitValueInitExpr>(Init)) {
+      Expr::EvalResult ER;
+      if (Init->isValueDependent() || !Init->EvaluateAsInt(ER, Ctx))
+        continue;
+      V = ER.Val.getInt().getExtValue();
+    }
+    Out.push_back({FD->getName(), V});
+  }
+  return Out;
+}
+
 uint32_t FunctionExtractor::slotOf(const Expr *E) {
   if (!E)
     return NoIndex;
@@ -1212,6 +1270,7 @@ void FunctionExtractor::prescan(const Stmt *Root) {
                 BenignAddrOf.insert(A);
                 LHS = A->getSubExpr()->IgnoreParenImpCasts();
               }
+        noteFieldWrite(LHS);
         if (const auto *DRE = dyn_cast<DeclRefExpr>(LHS))
           if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
             if (VD->hasLocalStorage()) {
@@ -1229,6 +1288,8 @@ void FunctionExtractor::prescan(const Stmt *Root) {
             }
       }
     } else if (const auto *UO = dyn_cast<UnaryOperator>(S)) {
+      if (UO->getOpcode() == UO_AddrOf || UO->isIncrementDecrementOp())
+        noteFieldWrite(UO->getSubExpr());
       const auto *DRE = dyn_cast<DeclRefExpr>(UO->getSubExpr()->IgnoreParenImpCasts());
       const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
       if (VD && UO->getOpcode() == UO_AddrOf && !BenignAddrOf.count(UO))
@@ -1260,6 +1321,16 @@ void FunctionExtractor::prescan(const Stmt *Root) {
     if (!Assigned.count(PVD) && !Escaped.count(PVD))
       F.StableParams |= uint64_t(1) << P;
   }
+  for (const auto &[VD, FD] : FieldWritten)
+    if (const auto *PVD = dyn_cast<ParmVarDecl>(VD))
+      if (PVD->getFunctionScopeIndex() < Fn->getNumParams() &&
+          Fn->getParamDecl(PVD->getFunctionScopeIndex()) == PVD && FD->getIdentifier())
+        F.ParamFieldWrites.push_back({PVD->getFunctionScopeIndex(), FD->getName()});
+  llvm::sort(F.ParamFieldWrites, [](const auto &A, const auto &B) {
+    return A.first != B.first ? A.first < B.first : A.second.ref() < B.second.ref();
+  });
+  F.ParamFieldWrites.erase(std::unique(F.ParamFieldWrites.begin(), F.ParamFieldWrites.end()),
+                           F.ParamFieldWrites.end());
 }
 
 // --- hints -------------------------------------------------------------------------
@@ -1852,9 +1923,11 @@ ArgVal FunctionExtractor::value(const Expr *E) {
     if (UO->getOpcode() == UO_AddrOf) {
       V.NonNull = true;
       if (const auto *DRE = dyn_cast<DeclRefExpr>(UO->getSubExpr()->IgnoreParenImpCasts()))
-        if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+        if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
           if (tracked(VD))
             V.OutLocal = localId(VD);
+          V.FieldInts = constantFields(VD);
+        }
       uint32_t Slot = slotOf(UO->getSubExpr());
       if (Slot != NoIndex)
         V.OutLocal = Slot;
@@ -2524,6 +2597,19 @@ CondFacts FunctionExtractor::condition(const Expr *E) {
   C.Param = P;
   C.Bits = Bits;
   C.Narrowed = P >= 0 && Assigned.count(Fn->getParamDecl(unsigned(P)));
+  // "p->f" of a pointer parameter nothing here reassigns, a field nothing
+  // here writes: the caller's struct may decide it.
+  if (const auto *ME = dyn_cast<MemberExpr>(E); P < 0 && ME && ME->isArrow())
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(ME->getBase()->IgnoreParenImpCasts()))
+      if (const auto *PVD = dyn_cast<ParmVarDecl>(DRE->getDecl()))
+        if (const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl()))
+          if (FD->getIdentifier() && PVD->getFunctionScopeIndex() < Fn->getNumParams() &&
+              Fn->getParamDecl(PVD->getFunctionScopeIndex()) == PVD &&
+              !Assigned.count(PVD) && !Escaped.count(PVD) && !FieldWritten.count({PVD, FD}) &&
+              (FD->getType()->isIntegralOrEnumerationType() || FD->getType()->isBooleanType())) {
+            C.FieldParam = int32_t(PVD->getFunctionScopeIndex());
+            C.Field = FD->getName();
+          }
   if (P >= 0) {
     C.Key = (uint64_t(P) << 40) ^ Bits ^ (uint64_t(0x5a) << 56) ^ (uint64_t(1) << 63);
     return C;

@@ -120,6 +120,10 @@ struct ArgVal {
   /// The argument is this tracked local or parameter itself ("vmf"): its
   /// fields are the caller's for the callee's parameter fields.
   uint32_t SelfLocal = NoIndex;
+  /// "&v" of a local struct whose integer fields keep their initializer's
+  /// constants ("struct rmap_walk_control rwc = { .try_lock = true };"):
+  /// (field, value), the fields the initializer leaves out being 0.
+  llvm::SmallVector<std::pair<Symbol, int64_t>, 0> FieldInts;
 };
 
 /// How a call finds its callee.
@@ -202,6 +206,11 @@ struct CondFacts {
   /// current_gfp_context(gfp);"), so only a set bit speaks for the
   /// caller's mask.
   bool Narrowed = false;
+  /// Stable: the truth of integer field Field of what pointer parameter
+  /// FieldParam points to ("if (rwc->try_lock)"); the caller's struct may
+  /// say which way it goes.
+  int32_t FieldParam = -1;
+  Symbol Field;
 };
 
 struct BlockFacts {
@@ -233,6 +242,10 @@ struct FnFacts {
   /// Bit i: parameter i is never assigned nor has its address taken: its
   /// value is the caller's throughout.
   uint64_t StableParams = 0;
+  /// Fields of what pointer parameters point to that the function writes
+  /// ("p->f = ...", "p->f++", "&p->f"): a caller's constant for p->f does
+  /// not hold past it.
+  llvm::SmallVector<std::pair<uint32_t, Symbol>, 0> ParamFieldWrites;
   std::vector<BlockFacts> Blocks;
   uint32_t Entry = 0, Exit = 0;
   std::vector<CallFacts> Calls;

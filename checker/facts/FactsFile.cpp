@@ -94,6 +94,11 @@ private:
     sym(A.Record);
     idx(A.BaseLocal);
     idx(A.SelfLocal);
+    u(A.FieldInts.size());
+    for (const auto &[Fld, V] : A.FieldInts) {
+      sym(Fld);
+      s(V);
+    }
   }
   void mask(const MaskVal &M) {
     u(M.Terms.size());
@@ -148,6 +153,11 @@ private:
       sym(P);
     u(F.GfpParams);
     u(F.StableParams);
+    u(F.ParamFieldWrites.size());
+    for (const auto &[P, Fld] : F.ParamFieldWrites) {
+      u(P);
+      sym(Fld);
+    }
     u(F.Entry);
     u(F.Exit);
     u(F.FrameBytes);
@@ -201,6 +211,9 @@ private:
         u(B.Cond.Index);
         b(B.Cond.ParamTruth);
         b(B.Cond.Narrowed);
+        s(B.Cond.FieldParam);
+        if (B.Cond.FieldParam >= 0)
+          sym(B.Cond.Field);
       }
     }
   }
@@ -429,6 +442,12 @@ private:
     A.Record = sym();
     A.BaseLocal = idx();
     A.SelfLocal = idx();
+    uint64_t NF = count(2);
+    for (uint64_t I = 0; I < NF && !Failed; ++I) {
+      Symbol Fld = sym();
+      int64_t V = s();
+      A.FieldInts.push_back({Fld, V});
+    }
     return A;
   }
   void mask(MaskVal &M) {
@@ -483,6 +502,14 @@ private:
       F.ParamNames.push_back(sym());
     F.GfpParams = u();
     F.StableParams = u();
+    uint64_t NW = count(2);
+    for (uint64_t I = 0; I < NW && !Failed; ++I) {
+      uint64_t P = u();
+      Symbol Fld = sym();
+      if (P >= F.ParamNames.size())
+        return fail("'" + F.Name.str() + "': a field write names no parameter");
+      F.ParamFieldWrites.push_back({uint32_t(P), Fld});
+    }
     F.Entry = u32("entry");
     F.Exit = u32("exit");
     F.FrameBytes = u();
@@ -555,6 +582,12 @@ private:
         B.Cond.Index = u32("condition operand");
         B.Cond.ParamTruth = b();
         B.Cond.Narrowed = b();
+        int64_t FP = s();
+        if (FP < -1 || FP > 0x7fffffff)
+          fail("condition field parameter out of range");
+        B.Cond.FieldParam = int32_t(FP);
+        if (B.Cond.FieldParam >= 0)
+          B.Cond.Field = sym();
       }
     }
     if (!Failed)
@@ -616,7 +649,8 @@ private:
           return fail("'" + F.Name.str() + "': an event refers out of range");
       }
       if ((B.Cond.K == CondFacts::Local && B.Cond.Index >= NL) ||
-          (B.Cond.K == CondFacts::CallResult && B.Cond.Index >= NC))
+          (B.Cond.K == CondFacts::CallResult && B.Cond.Index >= NC) ||
+          (B.Cond.FieldParam >= 0 && size_t(B.Cond.FieldParam) >= F.ParamNames.size()))
         return fail("'" + F.Name.str() + "': a condition refers out of range");
     }
   }

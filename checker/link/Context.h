@@ -214,6 +214,18 @@ struct Effect {
     bool Value;
   };
   llvm::SmallVector<MaskGuard, 1> MaskGuards;
+  /// The effect happens only where integer field Field of what parameter
+  /// Param points to has truth Value ("if (rwc->try_lock) return;"): a
+  /// caller whose struct holds the other constant never reaches it.
+  struct FieldTruth {
+    uint32_t Param;
+    Symbol Field;
+    bool Value;
+    bool operator==(const FieldTruth &O) const {
+      return Param == O.Param && Field == O.Field && Value == O.Value;
+    }
+  };
+  llvm::SmallVector<FieldTruth, 0> FieldTruths;
 
   /// Depends on the caller: a parameter's mask or lock, a guard on a
   /// parameter's bits or truth.

@@ -49,7 +49,8 @@ bool Effect::open() const {
   if ((Kind == EffectKind::Acquire || Kind == EffectKind::Requires) &&
       Lock.K == LockVal::Param)
     return true;
-  if (SubclassParam != NoIndex || !ParamTruths.empty() || !MaskGuards.empty())
+  if (SubclassParam != NoIndex || !ParamTruths.empty() || !MaskGuards.empty() ||
+      !FieldTruths.empty())
     return true;
   for (const Under &U : Around)
     if (U.C.GuardParam >= 0)
@@ -105,8 +106,12 @@ struct Fact {
   bool Value = false;
   int32_t Param = -1;
   uint64_t Bits = 0;
+  /// The condition was parameter FieldParam's field Field ("rwc->try_lock").
+  int32_t FieldParam = -1;
+  Symbol Field;
   bool operator==(const Fact &O) const {
-    return Value == O.Value && Param == O.Param && Bits == O.Bits;
+    return Value == O.Value && Param == O.Param && Bits == O.Bits &&
+           FieldParam == O.FieldParam && Field == O.Field;
   }
   bool operator!=(const Fact &O) const { return !(*this == O); }
 };
@@ -1236,7 +1241,8 @@ void FunctionFlow::edge(const BlockFacts &B, unsigned SuccIdx, State &S) {
   if (Atom) {
     // A narrowed mask found without the bit says nothing of the caller's.
     bool Decides = C.Param >= 0 && !(C.Narrowed && !Value);
-    S.setKnown(Atom, {Value, Decides ? C.Param : -1, Decides ? C.Bits : 0});
+    S.setKnown(Atom, {Value, Decides ? C.Param : -1, Decides ? C.Bits : 0, C.FieldParam,
+                      C.FieldParam >= 0 ? C.Field : Symbol()});
     S.learn(Atom, Value);
     // Contexts begun only when the condition had the other value are not
     // in force here; those begun when it had this value certainly are.
@@ -1844,6 +1850,35 @@ bool FunctionFlow::mapParamTruths(Effect &E, const CallFacts &C, const State &S)
       return false;
   }
   E.ParamTruths = std::move(Mine);
+  // Field tests: the caller's struct constants decide them, its own test of
+  // the same field on the way here too; a parameter passed on carries them
+  // up unless this function writes the field.
+  llvm::SmallVector<Effect::FieldTruth, 0> MyFields;
+  for (const Effect::FieldTruth &T : E.FieldTruths) {
+    const ArgVal *A = arg(C, int(T.Param));
+    if (!A)
+      continue;
+    auto Const = llvm::find_if(A->FieldInts, [&](const auto &FI) { return FI.first == T.Field; });
+    if (Const != A->FieldInts.end()) {
+      if ((Const->second != 0) != T.Value)
+        return false;
+      continue;
+    }
+    uint32_t Self = A->SelfLocal;
+    if (Self == NoIndex || Self >= TruthParam.size() || !TruthParam[Self] ||
+        llvm::is_contained(F.ParamFieldWrites, std::make_pair(Self, T.Field)))
+      continue;
+    bool Decided = false;
+    for (const auto &[K, Fct] : S.Known)
+      if (Fct.FieldParam == int32_t(Self) && Fct.Field == T.Field) {
+        if (Fct.Value != T.Value)
+          return false;
+        Decided = true;
+      }
+    if (!Decided)
+      MyFields.push_back({Self, T.Field, T.Value});
+  }
+  E.FieldTruths = std::move(MyFields);
   return true;
 }
 
@@ -1921,6 +1956,18 @@ void FunctionFlow::record(Effect E, const State &S,
     else if (It->second != K->Value)
       return; // a path the callee's branch excludes
   }
+  // The parameters' field tests on this path ("if (rwc->try_lock)").
+  for (const auto &[K, Fct] : S.Known) {
+    if (Fct.FieldParam < 0)
+      continue;
+    auto It = llvm::find_if(E.FieldTruths, [&](const Effect::FieldTruth &T) {
+      return T.Param == uint32_t(Fct.FieldParam) && T.Field == Fct.Field;
+    });
+    if (It == E.FieldTruths.end())
+      E.FieldTruths.push_back({uint32_t(Fct.FieldParam), Fct.Field, Fct.Value});
+    else if (It->Value != Fct.Value)
+      return; // a path the callee's tests exclude
+  }
   if (E.Kind == EffectKind::Alloc) {
     // Constant values are concrete here, parameter values travel up.
     Effect Concrete = E;
@@ -1970,9 +2017,19 @@ void FunctionFlow::site(uint32_t Id, const State &S) {
       if (const Fact *K = findIn(S.Known, localAtom(P)))
         St.ParamTruths.push_back({P, K->Value});
   St.ReleaseOf = releaseOf(S);
-  for (const auto &[K, Fct] : S.Known)
+  for (const auto &[K, Fct] : S.Known) {
     if (Fct.Param >= 0 && Fct.Bits)
       St.MaskGuards.push_back({uint32_t(Fct.Param), Fct.Bits, Fct.Value});
+    if (Fct.FieldParam >= 0)
+      St.FieldTruths.push_back({uint32_t(Fct.FieldParam), Fct.Field, Fct.Value});
+  }
+  for (unsigned I = 0; I < C.Args.size(); ++I) {
+    const ArgVal &A = C.Args[I];
+    for (const auto &[Fld, V] : A.FieldInts)
+      St.ArgFields.push_back({I, Fld, V});
+    if (A.SelfLocal != NoIndex && A.SelfLocal < TruthParam.size() && TruthParam[A.SelfLocal])
+      St.ArgFields.push_back({I, Symbol(), 0, A.SelfLocal});
+  }
   for (unsigned I = 0; I < C.Args.size(); ++I) {
     if (C.Args[I].Mask == NoIndex)
       continue;
@@ -2442,6 +2499,8 @@ std::string gfpdep::resultSignature(const FnResult &R) {
         << O.E.Around.size();
     for (auto [P, V] : O.E.ParamTruths)
       EOS << ":p" << P << "=" << V;
+    for (const Effect::FieldTruth &T : O.E.FieldTruths)
+      EOS << ":f" << T.Param << "." << T.Field << "=" << T.Value;
     EOS << ":" << O.E.ReleaseOf;
     Open.push_back(std::move(E));
   }

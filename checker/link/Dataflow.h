@@ -45,6 +45,20 @@ struct Site {
     uint32_t FromParam = NoIndex;
   };
   llvm::SmallVector<ArgTruth, 1> ArgTruths;
+  /// The tests of fields of this function's parameters passed on the way
+  /// here ("if (rwc->try_lock) return;"): a context whose ways in all pass
+  /// a struct holding the other constant does not reach the call.
+  llvm::SmallVector<Effect::FieldTruth, 0> FieldTruths;
+  /// What the call passes for fields of the callee's pointer parameters:
+  /// the constant Value of field Field of a local struct ("&rwc"), or this
+  /// function's parameter FromParam passed on, with what it points to.
+  struct ArgField {
+    uint32_t Arg;
+    Symbol Field;
+    int64_t Value = 0;
+    uint32_t FromParam = NoIndex;
+  };
+  llvm::SmallVector<ArgField, 0> ArgFields;
   /// The tests of this function's mask parameters passed on the way here
   /// ("if (!is_atomic) pcpu_populate_chunk(...)"): a context whose ways in
   /// all pass masks that fail one does not reach the call.

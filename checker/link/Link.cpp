@@ -133,7 +133,54 @@ struct Item {
   /// ("if (!is_atomic)") are not reached with this context. A parameter
   /// not listed may have any mask.
   llvm::SmallVector<std::pair<uint32_t, llvm::SmallVector<uint64_t, 2>>, 1> ParamMasks;
+  /// The constants every way in passes for integer fields of what the
+  /// function's pointer parameters point to, for the fields it (or a callee
+  /// it passes the pointer to) tests: "struct rmap_walk_control rwc = {
+  /// .try_lock = true }" passed as &rwc.
+  struct FieldConst {
+    uint32_t Param;
+    Symbol Field;
+    int64_t Value;
+  };
+  llvm::SmallVector<FieldConst, 0> FieldConsts;
 };
+
+/// Where an item is kept: apart by its context and by what the ways in pass
+/// for the parameters and parameter fields the function tests.
+struct ItemKey {
+  CtxKey Key;
+  uint64_t Consts = 0;     ///< constsKey()
+  std::string Fields;      ///< fieldsKey()
+  bool operator<(const ItemKey &O) const {
+    if (Key < O.Key)
+      return true;
+    if (O.Key < Key)
+      return false;
+    return std::tie(Consts, Fields) < std::tie(O.Consts, O.Fields);
+  }
+};
+
+/// FieldConsts, sorted, as text: "param.field=value;".
+static std::string fieldsKey(llvm::SmallVectorImpl<Item::FieldConst> &Consts) {
+  llvm::sort(Consts, [](const Item::FieldConst &A, const Item::FieldConst &B) {
+    return A.Param != B.Param ? A.Param < B.Param : A.Field.ref() < B.Field.ref();
+  });
+  std::string K;
+  for (const Item::FieldConst &C : Consts)
+    K += std::to_string(C.Param) + "." + C.Field.str() + "=" + std::to_string(C.Value) + ";";
+  return K;
+}
+
+/// Whether a site whose path tests parameter fields as Needs is reachable
+/// with an item whose ways in pass Consts.
+static bool fieldsConsistent(llvm::ArrayRef<Item::FieldConst> Consts,
+                             llvm::ArrayRef<Effect::FieldTruth> Needs) {
+  for (const Effect::FieldTruth &N : Needs)
+    for (const Item::FieldConst &C : Consts)
+      if (C.Param == N.Param && C.Field == N.Field && (C.Value != 0) != N.Value)
+        return false;
+  return true;
+}
 
 /// Whether a call whose path tests the function's mask parameters as
 /// Guards is reachable with an item whose ways in pass Masks.
@@ -216,10 +263,14 @@ private:
   std::vector<std::vector<int32_t>> Order; ///< SCCs, callees first
   /// Contexts at each function's entry, apart by what the ways in pass for
   /// the parameters the function tests (constsKey()).
-  std::vector<std::map<std::pair<CtxKey, uint64_t>, Item>> Items;
+  std::vector<std::map<ItemKey, Item>> Items;
   /// Bit i: the function's behaviour depends on parameter i's truth (it
   /// branches on it, or passes it on to a callee that does).
   std::vector<uint64_t> TestedParams;
+  /// (parameter, field): the function's behaviour depends on that field of
+  /// what the parameter points to (it tests it, or passes the pointer on to
+  /// a callee that does).
+  std::vector<std::set<std::pair<uint32_t, Symbol>>> TestedFields;
   std::vector<std::map<uint32_t, std::set<Symbol>>> Bindings;
   std::vector<bool> Called; ///< some call site reaches the function
 
@@ -399,6 +450,23 @@ void Linker::contexts() {
               for (int32_t T : S.Targets)
                 if ((TestedParams[T] >> AT.Arg) & 1)
                   TestedParams[FI] |= uint64_t(1) << AT.FromParam;
+  TestedFields.assign(N, {});
+  for (size_t I = 0; I < N; ++I)
+    for (const BlockFacts &B : P.Functions[I]->Blocks)
+      if (B.Cond.FieldParam >= 0)
+        TestedFields[I].insert({uint32_t(B.Cond.FieldParam), B.Cond.Field});
+  for (const std::vector<int32_t> &Comp : Order)
+    for (unsigned Iter = 0; Iter < 2; ++Iter)
+      for (int32_t FI : Comp)
+        for (const Site &S : R.Results[FI].Sites)
+          for (const Site::ArgField &AF : S.ArgFields)
+            if (AF.FromParam != NoIndex)
+              for (int32_t T : S.Targets)
+                for (const auto &[A, Fld] : TestedFields[T])
+                  if (A == AF.Arg &&
+                      !llvm::is_contained(P.Functions[FI]->ParamFieldWrites,
+                                          std::make_pair(AF.FromParam, Fld)))
+                    TestedFields[FI].insert({AF.FromParam, Fld});
   Items.assign(N, {});
   Bindings.assign(N, {});
   Called.assign(N, false);
@@ -417,7 +485,7 @@ void Linker::contexts() {
     It.C.Key.Entry = S.Name;
     It.C.Begun = It.C.Origin = S.Origin;
     It.C.Via = S.Via;
-    auto [Pos, Inserted] = Items[I].try_emplace({It.C.Key, 0}, It);
+    auto [Pos, Inserted] = Items[I].try_emplace(ItemKey{It.C.Key}, It);
     if (!Inserted && It.C.Origin < Pos->second.C.Origin)
       Pos->second = It;
     if (S.Fl == Flavor::Shrinker && S.Kind == CtxKind::Entry) {
@@ -428,7 +496,7 @@ void Linker::contexts() {
       Sc.C.Begun = Sc.C.Origin = S.Origin;
       Sc.C.Via = "shrinker callback (PF_MEMALLOC)";
       Sc.C.Implicit = true;
-      Items[I].try_emplace({Sc.C.Key, 0}, Sc);
+      Items[I].try_emplace(ItemKey{Sc.C.Key}, Sc);
     }
   }
   // Callers first: the reverse of the bottom-up order.
@@ -445,7 +513,8 @@ void Linker::contexts() {
           llvm::SmallVector<Item, 4> In;
           for (const auto &[K, It] : Items[FI])
             if (!releasedBy(S.Released, It) && consistent(It.ParamConsts, S.ParamTruths) &&
-                masksConsistent(It, S.MaskGuards) && !lockOfRecord(It, S.ReleaseOf))
+                masksConsistent(It, S.MaskGuards) && !lockOfRecord(It, S.ReleaseOf) &&
+                fieldsConsistent(It.FieldConsts, S.FieldTruths))
               In.push_back(It);
           if (S.Held != NoIndex)
             for (const Ctx &Cx : FR.HeldSets[S.Held]) {
@@ -514,6 +583,20 @@ void Linker::contexts() {
               llvm::erase_if(Y.ParamConsts, [&](const auto &PC) {
                 return PC.first >= 32 || !((TestedParams[TI] >> PC.first) & 1);
               });
+              Y.FieldConsts.clear();
+              for (const Site::ArgField &AF : S.ArgFields) {
+                if (AF.FromParam == NoIndex) {
+                  Y.FieldConsts.push_back({AF.Arg, AF.Field, AF.Value});
+                  continue;
+                }
+                for (const Item::FieldConst &FC : X.FieldConsts)
+                  if (FC.Param == AF.FromParam &&
+                      !llvm::is_contained(F.ParamFieldWrites, std::make_pair(FC.Param, FC.Field)))
+                    Y.FieldConsts.push_back({AF.Arg, FC.Field, FC.Value});
+              }
+              llvm::erase_if(Y.FieldConsts, [&](const Item::FieldConst &FC) {
+                return !TestedFields[TI].count({FC.Param, FC.Field});
+              });
               Y.ParamMasks.clear();
               for (const Site::ArgMask &AM : S.ArgMasks) {
                 if (AM.FromParam == NoIndex) {
@@ -554,7 +637,8 @@ void Linker::contexts() {
                 }
               }
               auto [Pos, Inserted] =
-                  Items[TI].try_emplace({Y.C.Key, constsKey(Y.ParamConsts)}, Y);
+                  Items[TI].try_emplace(
+                      ItemKey{Y.C.Key, constsKey(Y.ParamConsts), fieldsKey(Y.FieldConsts)}, Y);
               if (Inserted) {
                 Changed = true;
                 continue;
@@ -1046,7 +1130,7 @@ void Linker::check(const FnFacts &F, uint32_t Index, const Effect &E,
       llvm::errs() << " " << unsigned(K.Lock.K) << ":" << K.Lock.Index << ":" << K.Lock.Class;
     llvm::errs() << " items:";
     for (const auto &[K, It] : Items[Index])
-      llvm::errs() << " " << It.C.Key.Lock.Class << "/" << K.second << "/alias" << It.Aliases;
+      llvm::errs() << " " << It.C.Key.Lock.Class << "/" << K.Consts << K.Fields << "/alias" << It.Aliases;
     llvm::errs() << " open=" << OnlySeeded << "\n";
   }
   llvm::SmallVector<const Item *, 8> Entry;
@@ -1055,7 +1139,7 @@ void Linker::check(const FnFacts &F, uint32_t Index, const Effect &E,
       continue;
     if (OnlySeeded && It.Path.Size)
       continue;
-    if (K.first.Kind == CtxKind::Scope) {
+    if (K.Key.Kind == CtxKind::Scope) {
       ScopeItems.push_back(&It);
       continue;
     }
