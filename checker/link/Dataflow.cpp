@@ -594,6 +594,78 @@ struct State {
 
 bool nameHas(llvm::StringRef Name, llvm::StringRef Part) { return Name.contains(Part); }
 
+/// All of an effect but its chain: two effects with one key give the same
+/// findings, apart from the chain shown.
+static std::string effectKey(const Effect &E, llvm::ArrayRef<CtxKey> Released) {
+  std::string S;
+  llvm::raw_string_ostream OS(S);
+  auto L = [&](const Loc &X) { OS << X.File << ":" << X.Line << ":" << X.Col << ","; };
+  auto Lk = [&](const LockVal &V) { OS << unsigned(V.K) << "/" << V.Index << "/" << V.Class << ","; };
+  auto K = [&](const CtxKey &X) {
+    OS << unsigned(X.Kind) << "/" << unsigned(X.Fl) << "/";
+    Lk(X.Lock);
+    OS << X.Subclass << "/" << X.Entry << ",";
+  };
+  OS << unsigned(E.Kind) << ",";
+  L(E.Leaf);
+  OS << E.What << "," << E.LeafMaskArg << ",";
+  for (const MaskTerm &T : E.M.V.Terms) {
+    OS << "t" << unsigned(T.K) << "/" << T.Bits << "/" << T.Index << "/" << T.Field << "/"
+       << T.AtLeaf << "/";
+    L(T.Where);
+  }
+  OS << E.M.V.Clear << "," << E.M.NoReclaim << "," << E.M.ScopeVia << ",";
+  L(E.M.ScopeAt);
+  Lk(E.Lock);
+  OS << unsigned(E.Fl) << "," << E.Subclass << "," << E.SubclassParam << "," << E.Recursive
+     << E.FaultOnly << E.ProcessOnly << ",";
+  L(E.PromiseAt);
+  for (const Under &U : E.Around) {
+    const Ctx &C = U.C;
+    OS << "u";
+    K(C.Key);
+    OS << unsigned(C.LockFl) << C.Recursive << C.ByLock << "/" << C.SubclassParam << "/"
+       << unsigned(C.Depth) << C.Must << C.Borrowed << C.Implicit << "/" << C.GuardKey << "/"
+       << C.GuardValue << "/" << C.GuardParam << "/" << C.GuardBits << ",";
+  }
+  OS << E.ReleaseOf << ",";
+  for (auto [P, V] : E.ParamTruths)
+    OS << "p" << P << "=" << V << ",";
+  for (const Effect::MaskGuard &G : E.MaskGuards)
+    OS << "m" << G.Param << "/" << G.Bits << "=" << G.Value << ",";
+  for (const Effect::FieldTruth &T : E.FieldTruths)
+    OS << "f" << T.Param << "." << T.Field << "=" << T.Value << ",";
+  for (const CtxKey &R : Released) {
+    OS << "r";
+    K(R);
+  }
+  return S;
+}
+
+/// Keeps one of the effects with one key: the shortest chain, then the
+/// first in chain order; the survivors in their recorded order.
+template <typename T>
+static void dedupEffects(std::vector<T> &V, const StepArena &Arena) {
+  if (V.size() < 2)
+    return;
+  std::map<std::string, size_t> Best;
+  for (size_t I = 0; I < V.size(); ++I) {
+    auto [It, Inserted] = Best.try_emplace(effectKey(V[I].E, V[I].Released), I);
+    if (!Inserted && Arena.before(V[I].E.Chain, V[It->second].E.Chain))
+      It->second = I;
+  }
+  if (Best.size() == V.size())
+    return;
+  std::vector<bool> Keep(V.size(), false);
+  for (const auto &[Key, I] : Best)
+    Keep[I] = true;
+  size_t Out = 0;
+  for (size_t I = 0; I < V.size(); ++I)
+    if (Keep[I])
+      V[Out++] = std::move(V[I]);
+  V.resize(Out);
+}
+
 class FunctionFlow {
 public:
   FunctionFlow(const Program &P, StepArena &Arena, std::vector<FnResult> &Results,
@@ -2447,6 +2519,11 @@ void FunctionFlow::run() {
       }
   }
   summarise();
+  // One of each: a callee's effect reached through several calls here is
+  // one effect for the callers, and callers of callers would multiply the
+  // copies (fs/jbd2/journal.c grew past 24 GB).
+  dedupEffects(Out.Open, Arena);
+  dedupEffects(Out.Anchors, Arena);
   Out.Analysed = true;
   if (std::getenv("GFPDEP_DEBUG_SUMMARY")) {
     llvm::errs() << "summary " << F.Name << ": " << resultSignature(Out) << "\n";
