@@ -57,7 +57,27 @@ member call. Flags: `implicit GFP_KERNEL` (allocates without a mask
 argument), `0 = success` (a trylock returning 0 when it took the lock),
 `recursive` (the lock may be re-taken by its holder), `does not block in
 interrupt context` (`vfree()`: in a hard- or soft-IRQ handler or with bottom
-halves off it defers the free).
+halves off it defers the free), `declared in a system header` (below).
+
+## User space: POSIX threads, C11 threads, blocking calls
+
+C and C++ programs outside the kernel need no model file for the C
+library: `pthread_mutex_*` (mutexes), `pthread_rwlock_*` (rwsem flavour),
+`pthread_spin_*` (spinlocks), C11 `mtx_*` (mutexes) and the POSIX calls that
+block (`sleep`, `read`, `recv`, `poll`, `pthread_join`, `pthread_cond_wait`,
+`sem_wait`, `fgets`, ...) are rows of the table below. So a pthread AB-BA is
+a lock-order cycle, a relocked default mutex is recursive locking, and a
+blocking call with a `pthread_spin_lock` held is sleep-in-atomic. Their
+trylocks and timed locks return 0 on success. These rows apply only to a
+function declared in a system header (the C library's): a program's own
+`wait()` or `send()` is analysed as written.
+
+Limits: a mutex made recursive at run time (`pthread_mutexattr_settype(…,
+PTHREAD_MUTEX_RECURSIVE)`, `mtx_init(…, mtx_recursive)`) is still a plain
+mutex, so relocking it is reported (test
+`recursive_attr_CurrentlyFalsePositive` in
+`checker/test/userspace/pthread.c`); `pthread_cond_wait()` blocks but is not
+followed as releasing and retaking its mutex.
 
 ## Model files
 
@@ -128,6 +148,8 @@ def main():
                 notes.append("does not block with page faults disabled")
             if "RF_ProcessOnly" in flags:
                 notes.append("does not block in interrupt context or with BHs off")
+            if "RF_SystemHeader" in flags:
+                notes.append("declared in a system header")
             if fields:
                 notes.append("fields: " + fields.replace(",", ", "))
             flt = "" if fl == "None" else fl

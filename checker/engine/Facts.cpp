@@ -7,6 +7,7 @@
 
 #include "Facts.h"
 #include "Naming.h"
+#include "clang/Basic/SourceManager.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -330,6 +331,13 @@ const ApiRow *gfpdep::rowFor(const FunctionDecl *Fn, const ApiModel &Model,
     R = Model.lookup(declName(Fn));
   if (!R && !isa<CXXMethodDecl>(Fn) && Fn->getIdentifier())
     R = Model.lookup(Fn->getName());
+  // A C library row: only the library's function, not the program's own
+  // function of that name.
+  if (R && (R->Flags & RF_SystemHeader) && R != Facts.annotatedRow(Fn)) {
+    const SourceManager &SM = Fn->getASTContext().getSourceManager();
+    if (!SM.isInSystemHeader(SM.getExpansionLoc(Fn->getCanonicalDecl()->getLocation())))
+      R = nullptr;
+  }
   // The collector asks before every annotation is read: do not cache then.
   if (!Facts.Collected)
     Facts.RowCache.erase(Fn->getCanonicalDecl());

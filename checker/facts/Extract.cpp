@@ -1871,8 +1871,16 @@ void FunctionExtractor::emitCall(const Expr *E, BlockFacts &B_) {
         C.Kind != CalleeKind::Var) {
       C.Id = functionId(Target);
       C.Name = declName(Target);
-      if (!isa<CXXMethodDecl>(Target) && Target->getIdentifier())
-        C.Plain = Target->getName();
+      // The plain name finds the C library's rows only for the library's
+      // function (declared in a system header), not the program's own
+      // wait() or send().
+      if (!isa<CXXMethodDecl>(Target) && Target->getIdentifier()) {
+        const ApiRow *Lib = builtinRow(Target->getName());
+        const SourceManager &SM = Ctx.getSourceManager();
+        if (!Lib || !(Lib->Flags & RF_SystemHeader) ||
+            SM.isInSystemHeader(SM.getExpansionLoc(Target->getCanonicalDecl()->getLocation())))
+          C.Plain = Target->getName();
+      }
     }
     C.DeclaredNoReturn = Target->isNoReturn();
     if (!Target->hasBody())

@@ -122,8 +122,13 @@ const ApiRow *Program::rowFor(Symbol Id, Symbol Name, Symbol Plain) const {
     if (It != AnnotatedRows.end())
       R = &It->second;
   }
-  if (!R && !Name.empty())
+  if (!R && !Name.empty()) {
     R = Model->lookup(Name);
+    // A C library row needs the plain name, which a call carries only for
+    // the library's own function.
+    if (R && (R->Flags & RF_SystemHeader))
+      R = nullptr;
+  }
   if (!R && !Plain.empty())
     R = Model->lookup(Plain);
   if (!Id.empty())

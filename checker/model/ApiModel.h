@@ -80,6 +80,9 @@ enum : uint8_t {
   /// or with bottom halves disabled (in_interrupt()), it defers its work
   /// instead (vfree(), kvfree()).
   RF_ProcessOnly = 1 << 4,
+  /// A C library function: the row applies only to a function declared in
+  /// a system header, not to a program's own function of that name.
+  RF_SystemHeader = 1 << 5,
 };
 
 /// The implicit object argument of a member call.
