@@ -1356,6 +1356,17 @@ void FunctionFlow::edge(const BlockFacts &B, unsigned SuccIdx, State &S) {
       }
       ++It;
     }
+    // A caller's lock a callee released as its result says.
+    for (auto It = S.Rel.begin(); It != S.Rel.end();) {
+      if (It->GuardKey == CA) {
+        if (It->GuardValue != Value) {
+          It = S.Rel.erase(It);
+          continue;
+        }
+        It->GuardKey = 0;
+      }
+      ++It;
+    }
     // A branch on a trylock's (or a conditional acquirer's) result.
     for (auto It = S.Pend.begin(); It != S.Pend.end();) {
       if (It->Call != ResultOf) {
@@ -1802,6 +1813,43 @@ void FunctionFlow::applySummary(const FnResult &R, const Target &T, uint32_t Id,
       continue;
     }
     endSection(S, Cx.Key.Kind, Cx.Key.Fl);
+  }
+  // A lock the callee releases exactly when its result says so
+  // (add_transaction_credits() drops j_state_lock on a non-zero return):
+  // held on only where the result says it was kept, which a branch on the
+  // result decides. A lock held twice here, or already held only on some
+  // condition, is left as it is.
+  for (const NetCtx &N : X.CondReleases) {
+    if (N.C.Key.Kind != CtxKind::Lock)
+      continue;
+    LockVal Lock = substituteLock(N.C.Key.Lock, C, S);
+    if (!Lock.known())
+      continue;
+    Ctx *Best = nullptr;
+    for (Ctx &Cx : S.In)
+      if (Cx.Key.Kind == CtxKind::Lock && Cx.Key.Lock == Lock && (!Best || Cx.Seq > Best->Seq))
+        Best = &Cx;
+    if (Best) {
+      if (Best->Depth == 1 && !Best->GuardKey && !Best->Borrowed) {
+        Best->GuardKey = callAtom(Id);
+        Best->GuardValue = !N.OnNonZero;
+        Best->GuardParam = -1;
+        S.normalise();
+      }
+      continue;
+    }
+    // The caller's lock: released for it where the result says so.
+    CtxKey K;
+    K.Kind = CtxKind::Lock;
+    K.Lock = Lock;
+    if (S.rel(K))
+      continue;
+    RelEntry R;
+    R.Key = K;
+    R.GuardKey = callAtom(Id);
+    R.GuardValue = N.OnNonZero;
+    S.Rel.push_back(R);
+    S.normalise();
   }
   auto Substitute = [&](Ctx Cx, bool &Ok) {
     Ok = true;
@@ -2359,7 +2407,7 @@ void FunctionFlow::summarise() {
         Some.push_back(E.Key);
   llvm::sort(Some);
   for (const CtxKey &K : Some) {
-    bool OnNZ = true, OnZ = true;
+    bool OnNZ = true, OnZ = true, AnyGone = false, AnyKept = false;
     for (const Ret &R : Returns) {
       const ValueFacts *V = R.Value == NoIndex ? nullptr : &F.Values[R.Value];
       int Truth = returnTruth(V, R.S);
@@ -2381,6 +2429,8 @@ void FunctionFlow::summarise() {
         OnNZ = OnZ = false;
         break;
       }
+      AnyGone |= Gone;
+      AnyKept |= !Gone;
       if (Gone) {
         OnNZ &= Truth == 1;
         OnZ &= Truth == 0;
@@ -2389,7 +2439,9 @@ void FunctionFlow::summarise() {
         OnZ &= Truth == 1;
       }
     }
-    if (!OnNZ && !OnZ)
+    // Both kinds of return: a lock dropped at none is not released, one
+    // dropped at every return would be a plain release.
+    if ((!OnNZ && !OnZ) || !AnyGone || !AnyKept)
       continue;
     Ctx C;
     C.Key = K;
@@ -2526,7 +2578,11 @@ void FunctionFlow::run() {
   dedupEffects(Out.Anchors, Arena);
   Out.Analysed = true;
   if (std::getenv("GFPDEP_DEBUG_SUMMARY")) {
-    llvm::errs() << "summary " << F.Name << ": " << resultSignature(Out) << "\n";
+    llvm::errs() << "summary " << F.Name << ": " << resultSignature(Out);
+    for (const NetCtx &N : Out.T.CondReleases)
+      llvm::errs() << " condrel(" << N.C.Key.Lock.Class << N.C.Key.Lock.Index << " nz=" << N.OnNonZero
+                   << ")";
+    llvm::errs() << "\n";
     for (const Ret &R : Returns) {
       llvm::errs() << "  return";
       for (const Ctx &C : R.S.In)
@@ -2534,6 +2590,11 @@ void FunctionFlow::run() {
                      << " must=" << C.Must << " guard=" << C.GuardKey << ")";
       for (const auto &[K, V] : R.S.Known)
         llvm::errs() << " known(" << K << "=" << V.Value << ")";
+      for (const RelEntry &E : R.S.Rel)
+        llvm::errs() << " rel(" << E.Key.Lock.Class << " must=" << E.Must << " net=" << E.Net
+                     << " guard=" << E.GuardKey << ")";
+      if (R.Value != NoIndex)
+        llvm::errs() << " truth=" << returnTruth(&F.Values[R.Value], R.S);
       llvm::errs() << "\n";
     }
   }
