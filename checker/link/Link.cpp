@@ -1327,24 +1327,50 @@ void Linker::resolveCycles() {
     std::reverse(Cycle.begin(), Cycle.end());
     auto Min = std::min_element(Cycle.begin(), Cycle.end());
     std::rotate(Cycle.begin(), Min, Cycle.end());
-    if (!Seen.insert(Cycle).second)
-      continue;
+    Seen.insert(Cycle);
+  }
+  // One report per closing acquisition and the class it takes: the cycles
+  // it closes through other held classes are notes of that report.
+  std::map<std::pair<Loc, std::string>, std::vector<std::vector<std::string>>> ByLeaf;
+  for (const std::vector<std::string> &Cycle : Seen) {
+    const Witness &Closing = Edges.at({Cycle.back(), Cycle.front()});
+    ByLeaf[{Closing.E->Leaf, Cycle.front()}].push_back(Cycle);
+  }
+  auto OrderOf = [&](const std::vector<std::string> &Cycle) {
+    std::string Order;
+    for (const std::string &C : Cycle)
+      Order += keyDisplay(C) + " -> ";
+    return Order + keyDisplay(Cycle.front());
+  };
+  for (auto &[Where, Cycles] : ByLeaf) {
+    // Shortest first, then by class names: the report's own cycle.
+    llvm::sort(Cycles, [](const auto &A, const auto &B) {
+      return A.size() != B.size() ? A.size() < B.size() : A < B;
+    });
+    const std::vector<std::string> &Cycle = Cycles.front();
     size_t N = Cycle.size();
     const Witness &Closing = Edges.at({Cycle[N - 1], Cycle[0]});
     std::vector<Step> Notes;
     chainNotes(Notes, Closing);
-    std::string Order, Ident = "cycle";
-    for (size_t I = 0; I < N; ++I) {
-      Order += keyDisplay(Cycle[I]) + " -> ";
+    std::string Ident = "cycle";
+    for (size_t I = 0; I < N; ++I)
       Ident += ":" + Cycle[I];
-    }
-    Order += keyDisplay(Cycle[0]);
     for (size_t I = 0; I + 1 < N; ++I) {
       const Witness &W = Edges.at({Cycle[I], Cycle[I + 1]});
       chainNotes(Notes, W);
       Notes.push_back({W.E->Leaf, flavorNoun(W.E->Fl).str() + " " + keyDisplay(Cycle[I + 1]) +
                                       " acquired here while " + keyDisplay(Cycle[I]) +
                                       " is held"});
+    }
+    // The other cycles this acquisition closes: where their held class
+    // was taken above it.
+    for (size_t J = 1; J < Cycles.size(); ++J) {
+      const Witness &Other = Edges.at({Cycles[J].back(), Cycles[J].front()});
+      Notes.push_back({Other.C.Origin.valid() ? Other.C.Origin : Other.E->Leaf,
+                       keyDisplay(Cycles[J].back()) +
+                           " acquired here; with it held, the same acquisition also closes "
+                           "the lock-order cycle " +
+                           OrderOf(Cycles[J])});
     }
     Uncheckable = true;
     // The cycle's other edges may be suppressed at their own acquisitions.
@@ -1355,7 +1381,7 @@ void Linker::resolveCycles() {
       report(Rule::LockOrder, Closing,
              "acquiring " + flavorNoun(Closing.E->Fl).str() + " " + keyDisplay(Cycle[0]) +
                  " while holding " + keyDisplay(Cycle[N - 1]) +
-                 " closes the lock-order cycle " + Order + ": possible deadlock",
+                 " closes the lock-order cycle " + OrderOf(Cycle) + ": possible deadlock",
              std::move(Notes), "take these locks in one order everywhere", Ident);
     Uncheckable = false;
   }

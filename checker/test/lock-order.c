@@ -67,3 +67,36 @@ void trylock_is_no_edge(void) {
     mutex_unlock(&registry_lock);
   mutex_unlock(&c);
 }
+
+// One acquisition closing two cycles, through two held classes: one report
+// (rule, leaf, class), the second cycle a note where its held class is taken.
+struct mutex grp_a, grp_b, grp_c;
+static void take_a(void) {
+  mutex_lock(&grp_a); // #grp_close
+  mutex_unlock(&grp_a);
+}
+void under_b(void) {
+  mutex_lock(&grp_b); // #grp_b_held
+  take_a(); // #grp_b_call
+  mutex_unlock(&grp_b);
+}
+void under_c(void) {
+  mutex_lock(&grp_c); // #grp_c_held
+  take_a();
+  mutex_unlock(&grp_c);
+}
+void a_then_b_and_c(void) {
+  mutex_lock(&grp_a); // #grp_a_outer
+  mutex_lock(&grp_b); // #grp_ab
+  mutex_unlock(&grp_b);
+  mutex_lock(&grp_c);
+  mutex_unlock(&grp_c);
+  mutex_unlock(&grp_a);
+}
+// expected-warning@#grp_close {{acquiring mutex 'grp_a' while holding 'grp_b' closes the lock-order cycle 'grp_a' -> 'grp_b' -> 'grp_a': possible deadlock [gfpdep-lock-order]}}
+// expected-note@#grp_b_held {{mutex 'grp_b' acquired here}}
+// expected-note@#grp_b_call {{'under_b' calls 'take_a' here}}
+// expected-note@#grp_a_outer {{mutex 'grp_a' acquired here}}
+// expected-note@#grp_ab {{mutex 'grp_b' acquired here while 'grp_a' is held}}
+// expected-note@#grp_c_held {{'grp_c' acquired here; with it held, the same acquisition also closes the lock-order cycle 'grp_a' -> 'grp_c' -> 'grp_a'}}
+// expected-note@#grp_close {{take these locks in one order everywhere}}
