@@ -52,6 +52,8 @@ config.substitutions.append(("%python", sys.executable))
 import shutil
 if shutil.which("ccache"):
     config.available_features.add("ccache")
+if shutil.which("distcc") and shutil.which("distccd"):
+    config.available_features.add("distcc")
 config.substitutions.append(("%clang", clang))
 config.substitutions.append(("%inputs", os.path.join(config.gfpdep_suite_src, "Inputs")))
 
