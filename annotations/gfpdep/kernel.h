@@ -102,7 +102,7 @@ typedef struct raw_spinlock raw_spinlock_t;
 struct spinlock { struct raw_spinlock rlock; };
 typedef struct spinlock spinlock_t;
 typedef struct { unsigned int cnts; } rwlock_t;
-struct rw_semaphore { long count; };
+struct rw_semaphore { long count; raw_spinlock_t wait_lock; };
 struct semaphore { unsigned int count; };
 typedef struct { s64 counter; } atomic64_t;
 struct completion { unsigned int done; };

@@ -99,6 +99,34 @@ static bool isLockRecord(llvm::StringRef Name) {
          Name == "mutex" || Name == "rw_semaphore" || Name == "semaphore";
 }
 
+/// Whether FD starts where the outermost non-anonymous record holding it
+/// starts.
+static bool atRecordStart(const FieldDecl *FD) {
+  for (int Depth = 0; FD && Depth < 8; ++Depth) {
+    const RecordDecl *RD = FD->getParent();
+    if (!RD || RD->isInvalidDecl() || RD->isDependentType() || !RD->isCompleteDefinition())
+      return true; // no layout to ask: as the lock itself
+    if (FD->getASTContext().getFieldOffset(FD) != 0)
+      return false;
+    if (!RD->isAnonymousStructOrUnion())
+      return true;
+    const auto *Parent = dyn_cast<RecordDecl>(RD->getDeclContext());
+    const FieldDecl *Holder = nullptr;
+    if (Parent)
+      for (const FieldDecl *F : Parent->fields())
+        if (F->getType()->getAsRecordDecl() == RD)
+          Holder = F;
+    if (!Holder)
+      return true;
+    FD = Holder;
+  }
+  return true;
+}
+
+bool gfpdep::isLockInnards(const FieldDecl *FD) {
+  return FD && isLockRecord(recordName(FD->getParent())) && atRecordStart(FD);
+}
+
 static LockRef nameLockImpl(const Expr *E, const FunctionDecl *Fn, int Depth) {
   LockRef R;
   E = strip(E);
@@ -119,7 +147,7 @@ static LockRef nameLockImpl(const Expr *E, const FunctionDecl *Fn, int Depth) {
     std::string Owner = recordName(FD->getParent());
     // A lock's own innards (spinlock::rlock, reached through the kernel's
     // spinlock_check()) are that lock: name the lock, not its member.
-    if (isLockRecord(Owner))
+    if (isLockInnards(FD))
       return nameLockImpl(ME->getBase(), Fn, Depth + 1);
     std::string Field = FD->getIdentifier() ? FD->getName().str() : "(anonymous)";
     R.Class = Owner + "::" + Field;

@@ -19,6 +19,7 @@ class ASTContext;
 class Decl;
 class Expr;
 class FileEntryRef;
+class FieldDecl;
 class FunctionDecl;
 class NamedDecl;
 class RecordDecl;
@@ -36,6 +37,12 @@ LockRef nameVariable(const clang::VarDecl *VD);
 
 /// "virtio_balloon", "ns::Balloon", "(anonymous struct)".
 std::string recordName(const clang::RecordDecl *RD);
+
+/// Whether member FD of a lock record is that lock itself: a lock's first
+/// member, through anonymous members, is (spinlock::rlock, reached by
+/// spin_lock() -> raw_spin_lock(&lock->rlock)); one further in is a lock of
+/// its own (rw_semaphore::wait_lock, after the count).
+bool isLockInnards(const clang::FieldDecl *FD);
 
 /// A printable, stable name for any declaration ("fill_balloon",
 /// "Balloon::inflate"); never calls getName() on a non-identifier.

@@ -224,13 +224,6 @@ static std::string fieldKey(const FieldDecl *FD) {
          (FD->getIdentifier() ? FD->getName().str() : std::string("(anonymous)"));
 }
 
-/// Records that are locks themselves, whose members are implementation.
-static bool isLockRecord(StringRef Name) {
-  return Name == "spinlock" || Name == "raw_spinlock" || Name == "spinlock_t" ||
-         Name == "raw_spinlock_t" || Name == "qspinlock" || Name == "rwlock_t" ||
-         Name == "mutex" || Name == "rw_semaphore" || Name == "semaphore";
-}
-
 static const Expr *strip(const Expr *E) {
   while (E) {
     E = E->IgnoreParenImpCasts();
@@ -476,8 +469,7 @@ std::string UnitExtractor::objectName(const Expr *E) {
       const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
       if (!FD)
         return "";
-      std::string Owner = recordName(FD->getParent());
-      if (isLockRecord(Owner)) {
+      if (isLockInnards(FD)) {
         E = strip(ME->getBase());
         continue;
       }
@@ -669,7 +661,7 @@ static std::string initialisedClass(const Expr *E) {
     const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl());
     if (!FD)
       return std::string();
-    if (!isLockRecord(recordName(FD->getParent())))
+    if (!isLockInnards(FD))
       return fieldKey(FD);
     E = ME->getBase()->IgnoreParenCasts(); // &lock->rlock: the spinlock_t
   }
@@ -2039,8 +2031,7 @@ LockVal FunctionExtractor::nameLock(const Expr *E, const FunctionDecl *In,
         for (const CXXCtorInitializer *Init : Ctor->inits())
           if (Init->getMember() == FD && Init->getInit())
             return nameLock(Init->getInit(), In, Depth + 1);
-    std::string Owner = recordName(FD->getParent());
-    if (isLockRecord(Owner))
+    if (isLockInnards(FD))
       return nameLock(ME->getBase(), In, Depth + 1);
     // A lock pointer kept in a struct the function tracks (vmf->ptl): what
     // was stored there.
