@@ -224,6 +224,23 @@ static std::string fieldKey(const FieldDecl *FD) {
          (FD->getIdentifier() ? FD->getName().str() : std::string("(anonymous)"));
 }
 
+/// The expression whose value E has: through parentheses, implicit casts
+/// and statement expressions, to their last expression ("({ ...; _ret; })",
+/// the kernel's pcp_spin_trylock()).
+static const Expr *resultOf(const Expr *E) {
+  for (int Depth = 0; E && Depth < 8; ++Depth) {
+    E = E->IgnoreParenImpCasts();
+    const auto *SE = dyn_cast<StmtExpr>(E);
+    if (!SE || !SE->getSubStmt() || SE->getSubStmt()->body_empty())
+      return E;
+    const auto *Last = dyn_cast<Expr>(SE->getSubStmt()->body_back());
+    if (!Last)
+      return E;
+    E = Last;
+  }
+  return E;
+}
+
 static const Expr *strip(const Expr *E) {
   while (E) {
     E = E->IgnoreParenImpCasts();
@@ -1683,7 +1700,7 @@ void FunctionExtractor::handleStmt(const Stmt *S, BlockFacts &B) {
     ValueFacts V;
     if (const Expr *R = RS->getRetValue()) {
       V.Val = value(R);
-      const Expr *Inner = R->IgnoreParenImpCasts();
+      const Expr *Inner = resultOf(R);
       auto It = CallIds.find(Inner);
       if (It != CallIds.end())
         V.FromCall = It->second;
@@ -1714,7 +1731,7 @@ void FunctionExtractor::emitSlotAssign(uint32_t Local, const Expr *RHS, bool Unk
   V.Local = Local;
   if (RHS && !Unknown) {
     V.Val = value(RHS);
-    const Expr *Inner = RHS->IgnoreParenImpCasts();
+    const Expr *Inner = resultOf(RHS);
     auto It = CallIds.find(Inner);
     if (It != CallIds.end())
       V.FromCall = It->second;

@@ -370,6 +370,17 @@ struct State {
             if (!llvm::is_contained(NewAlso, G))
               NewAlso.push_back(G);
           }
+          // A local the other side set to zero and this side left unknown:
+          // presumed non-zero here, as nullSplit() presumes ("if
+          // (!spin_trylock(&pcp->lock)) pcp = NULL;" then "if (!pcp)").
+          for (const auto &[X, OV] : Other.Known) {
+            if ((X >> 62) != 1 || OV.Value || findIn(Mine.Known, X) ||
+                NewAlso.size() >= MaxAlso)
+              continue;
+            AlsoGuard G{C.Key, X, true};
+            if (!llvm::is_contained(NewAlso, G))
+              NewAlso.push_back(G);
+          }
         }
       };
       OneSided(*this, O);
@@ -1260,6 +1271,27 @@ void FunctionFlow::assign(const ValueFacts &V, State &S) {
   S.forget(Atom);
   if (Copied) // "locked = lruvec": the copy is as NULL as the original
     S.setKnown(Atom, {Copied->Value, -1, 0});
+  // The copy is as telling as the original: contexts held only where the
+  // original is (non-)zero are held only where the copy is, and what a
+  // condition implies for the original it implies for the copy.
+  if (V.FromLocal != NoIndex && V.FromLocal != Local) {
+    uint64_t From = localAtom(V.FromLocal);
+    llvm::SmallVector<State::AlsoGuard, 1> CopiedAlso;
+    for (const State::AlsoGuard &G : S.Also)
+      if (G.If == From)
+        CopiedAlso.push_back({G.Key, Atom, G.IfValue});
+    for (const State::AlsoGuard &G : CopiedAlso)
+      if (!llvm::is_contained(S.Also, G))
+        S.Also.push_back(G);
+    llvm::SmallVector<Implied, 1> CopiedImp;
+    for (const Implied &I : S.Imp)
+      if (I.Atom == From) {
+        Implied C = I;
+        C.Atom = Atom;
+        CopiedImp.push_back(C);
+      }
+    S.Imp.append(CopiedImp.begin(), CopiedImp.end());
+  }
   // A new pointer: what its fields held is no longer known.
   if (Local < SlotsOf.size())
     for (uint32_t Sl : SlotsOf[Local]) {
