@@ -1816,8 +1816,16 @@ void FunctionFlow::applySummary(const FnResult &R, const Target &T, uint32_t Id,
           return K == Cx.Key || K.sameLock(Cx.Key) ||
                  (K.Kind != CtxKind::Lock && K.Kind == Cx.Key.Kind && K.Fl == Cx.Key.Fl);
         });
-        if (!EndedBelow)
+        if (EndedBelow)
+          continue;
+        // One entry per context: a recursion that takes the lock again at
+        // every level (jbd2_journal_abort() -> ... -> jbd2_journal_abort())
+        // would otherwise grow the effect at every round of its fixpoint.
+        auto Same = llvm::find_if(Around, [&](const Under &U) { return U.C.Key == Cx.Key; });
+        if (Same == Around.end())
           Around.push_back({Cx, E.Chain.Size});
+        else if (Cx.Must && !Same->C.Must)
+          *Same = {Cx, E.Chain.Size};
       }
       // What the callee ended is gone for this function's callers too,
       // unless it was this function's own acquisition; a lock this function

@@ -398,8 +398,24 @@ void Linker::summaries() {
           Stable = false;
       }
     }
-    if (!Stable)
+    if (!Stable) {
       ++R.Stats.FixpointLimitHit;
+      if (std::getenv("GFPDEP_DEBUG_SCC")) {
+        llvm::errs() << "unstable component of " << Comp.size() << ":";
+        for (int32_t I : Comp) {
+          std::string Before = resultSignature(R.Results[I]);
+          analyseFunction(P, Arena, R.Results, I, Opts.Limits);
+          if (resultSignature(R.Results[I]) != Before) {
+            llvm::errs() << " " << P.Functions[I]->Name << "(" << Before.size() << "->"
+                         << resultSignature(R.Results[I]).size() << ")";
+            if (std::getenv("GFPDEP_DEBUG_SCC")[0] == '2')
+              llvm::errs() << "\n  before: " << Before << "\n  after:  "
+                           << resultSignature(R.Results[I]) << "\n";
+          }
+        }
+        llvm::errs() << "\n";
+      }
+    }
   }
   for (const FnResult &FR : R.Results) {
     R.Stats.Anchors += FR.Anchors.size();
