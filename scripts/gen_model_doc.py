@@ -76,8 +76,10 @@ Limits: a mutex made recursive at run time (`pthread_mutexattr_settype(…,
 PTHREAD_MUTEX_RECURSIVE)`, `mtx_init(…, mtx_recursive)`) is still a plain
 mutex, so relocking it is reported (test
 `recursive_attr_CurrentlyFalsePositive` in
-`checker/test/userspace/pthread.c`); `pthread_cond_wait()` blocks but is not
-followed as releasing and retaking its mutex.
+`checker/test/userspace/pthread.c`). A condition wait (`pthread_cond_wait`,
+`pthread_cond_timedwait`, `cnd_wait`, ...) waits without its mutex and
+takes it back with the other locks still held: retaking it while holding a
+lock taken after it is a lock-order edge like any other.
 
 ## Model files
 
@@ -148,6 +150,8 @@ def main():
                 notes.append("does not block with page faults disabled")
             if "RF_ProcessOnly" in flags:
                 notes.append("does not block in interrupt context or with BHs off")
+            if "RF_DropsLock" in flags:
+                notes.append("releases the mutex in %d while it waits, takes it back" % (a + 1))
             if "RF_SystemHeader" in flags:
                 notes.append("declared in a system header")
             if fields:

@@ -1598,14 +1598,30 @@ void FunctionFlow::applyRow(const ApiRow &Row, const Target &T, uint32_t Id,
     return;
   }
   case ApiOp::Block: {
+    // A wait that drops a lock (pthread_cond_wait(cond, mutex)) waits
+    // without it and takes it back while the others are still held.
+    LockVal Dropped = (Row.Flags & RF_DropsLock) ? argLock(C, Row.Arg, S) : LockVal();
+    State Without = S;
+    if (Dropped.known())
+      endLock(Without, Dropped);
     Effect E;
     E.Kind = EffectKind::Block;
     E.Leaf = C.At;
     E.What = What;
     E.FaultOnly = Row.Flags & RF_FaultOnly;
     E.ProcessOnly = Row.Flags & RF_ProcessOnly;
-    E.Around = around(S, 0);
-    record(std::move(E), S, released(S));
+    E.Around = around(Without, 0);
+    record(std::move(E), Without, released(Without));
+    if (Dropped.known()) {
+      Effect Back;
+      Back.Kind = EffectKind::Acquire;
+      Back.Leaf = C.At;
+      Back.What = What;
+      Back.Lock = Dropped;
+      Back.Fl = Row.Fl;
+      Back.Around = around(Without, 0);
+      record(std::move(Back), Without, released(Without));
+    }
     return;
   }
   case ApiOp::Acquire: {

@@ -83,6 +83,9 @@ enum : uint8_t {
   /// A C library function: the row applies only to a function declared in
   /// a system header, not to a program's own function of that name.
   RF_SystemHeader = 1 << 5,
+  /// Block: releases the lock in Arg while it waits and takes it back
+  /// before it returns (pthread_cond_wait(cond, mutex)).
+  RF_DropsLock = 1 << 6,
 };
 
 /// The implicit object argument of a member call.

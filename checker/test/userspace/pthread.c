@@ -86,6 +86,35 @@ void worker_step(void) {
 // expected-note@#w_call {{'worker_step' calls 'wait_for_work' here}}
 // expected-note@#q_lock {{take the sleeping lock before the atomic section begins}}
 
+// A condition wait drops its mutex while it waits and takes it back with
+// the other locks still held: here 'job_mutex' is retaken while
+// 'log_mutex' is held, the reverse of the order the function took them in.
+// A thread that takes job_mutex to signal and then log_mutex deadlocks
+// with it.
+static pthread_mutex_t job_mutex = PTHREAD_MUTEX_INITIALIZER;
+static pthread_mutex_t log_mutex = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t job_ready = PTHREAD_COND_INITIALIZER;
+void worker_wait_logged(void) {
+  pthread_mutex_lock(&job_mutex); // #jw_outer
+  pthread_mutex_lock(&log_mutex); // #jw_inner
+  pthread_cond_wait(&job_ready, &job_mutex); // #jw_wait
+  pthread_mutex_unlock(&log_mutex);
+  pthread_mutex_unlock(&job_mutex);
+}
+// expected-warning@#jw_wait {{acquiring mutex 'job_mutex' while holding 'log_mutex' closes the lock-order cycle 'job_mutex' -> 'log_mutex' -> 'job_mutex': possible deadlock [gfpdep-lock-order]}}
+// expected-note@#jw_inner {{mutex 'log_mutex' acquired here}}
+// expected-note@#jw_outer {{mutex 'job_mutex' acquired here}}
+// expected-note@#jw_inner {{mutex 'log_mutex' acquired here while 'job_mutex' is held}}
+// expected-note@#jw_wait {{take these locks in one order everywhere}}
+
+// Waiting with only its own mutex held: the wait is not under it, and
+// taking it back orders nothing.
+void worker_wait_plain(void) {
+  pthread_mutex_lock(&job_mutex);
+  pthread_cond_wait(&job_ready, &job_mutex);
+  pthread_mutex_unlock(&job_mutex);
+}
+
 // A failed trylock of the spinlock holds nothing.
 void try_sample(int fd, char *buf) {
   if (pthread_spin_trylock(&stats_lock) != 0) {
