@@ -101,6 +101,8 @@ functions:
     flavor: oom-notifier
     arg: 1
     fields: [notifier_call]    # the callback fields of the object in arg
+  - { name: "Pool::lock", op: acquire, flavor: mutex, arg: this }   # C++ member
+  - { name: "Pool::unlock", op: release, flavor: mutex, arg: this }
 ```
 
 Keys: `name` (required), `op` (required: alloc, block, acquire, try-acquire,
@@ -110,7 +112,10 @@ fs-reclaim-release, assert-held, mask-passthrough, register), `flavor`
 preempt-off, rcu-read, bh-off, non-block for sections; noreclaim, noio, nofs
 for scopes; oom-notifier, shrinker, hardirq, timer, tasklet, rcu-callback,
 napi-poll for callbacks),
-`arg`, `subclass-arg`, `implicit-gfp-kernel`, `zero-is-success` (a
+`arg` (the 1-based parameter position, or `this`: the object of a C++
+member function, which a row names by its qualified name, `Pool::lock`;
+a guard over a `Pool`, `std::lock_guard<Pool>`, then takes that row's
+lock), `subclass-arg`, `implicit-gfp-kernel`, `zero-is-success` (a
 try-acquire that returns 0 on success; on an acquire, one that may fail and
 holds the lock only when it returns 0, which the path-sensitive mode follows),
 `fields`. A bad entry is an error naming the file, the line, what is wrong and what is
