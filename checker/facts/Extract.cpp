@@ -1953,6 +1953,12 @@ ArgVal FunctionExtractor::value(const Expr *E) {
     if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
       if (tracked(VD) && VD->getType()->isPointerType() && LocalIds.count(VD))
         V.SelfLocal = LocalIds[VD];
+  // An owning object (a std::unique_lock) passed by reference: the callee
+  // may unlock it, which ends what that object holds here.
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(Bare))
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+      if (!tracked(VD) && VD->getType()->isRecordType() && LocalIds.count(VD) && owning(VD))
+        V.OutLocal = LocalIds[VD];
   if (isa<StringLiteral>(Bare))
     V.NonNull = true;
   if (T->isPointerType() &&

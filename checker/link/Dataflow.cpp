@@ -1056,6 +1056,15 @@ void FunctionFlow::substituteSubclass(uint32_t &Sub, uint32_t &SubParam,
 
 void FunctionFlow::releaseArg(State &S, const CallFacts &C, int Arg, const LockVal &Lock) {
   const ArgVal *A = arg(C, Arg);
+  // A guard passed by reference that the callee unlocked: what it owns.
+  if (A && A->OutLocal != NoIndex) {
+    auto It = VarOwns.find(A->OutLocal);
+    if (It != VarOwns.end()) {
+      for (const Ctx &Cx : It->second)
+        endKey(S, Cx.Key);
+      return;
+    }
+  }
   const LocalV *LV = A && A->Lock.K == LockVal::Local ? S.local(A->Lock.Index) : nullptr;
   if (!LV || !LV->Lock.known() || LV->Alt.empty()) {
     if (Lock.known())
@@ -1507,6 +1516,16 @@ void FunctionFlow::call(uint32_t Id, State &S) {
         VarOwns.erase(It);
         return;
       }
+    }
+  }
+  // unlock() on a guard the caller passed by reference: the caller's guard
+  // lets go of its lock, and the caller's call site ends what it owns.
+  if (C.ObjLocal != NoIndex && C.ObjLocal < F.ParamNames.size()) {
+    auto [Type, Method] = C.Name.ref().rsplit("::");
+    if ((Type.starts_with("std::unique_lock<") || Type.starts_with("std::shared_lock<")) &&
+        Method == "unlock") {
+      endLock(S, LockVal::ofParam(C.ObjLocal));
+      return;
     }
   }
   llvm::ArrayRef<Target> Ts = targets(Id);

@@ -45,3 +45,22 @@ void under_spinlock(Inventory &inv) {
 // expected-warning@#direct_lock {{acquiring mutex 'Inventory::items_lock' may sleep in atomic context: spinlock 'Inventory::stats' is held [gfpdep-sleep-in-atomic]}}
 // expected-note@#spin {{spinlock 'Inventory::stats' acquired here}}
 // expected-note@#direct_lock {{take the sleeping lock before the atomic section begins}}
+
+// A guard passed by reference to a helper that unlocks it: the caller's
+// guard holds nothing after the call, so taking the mutex again is clean.
+static void drop(std::unique_lock<std::mutex> &g) { g.unlock(); }
+static void keep(std::unique_lock<std::mutex> &g) { (void)g.owns_lock(); }
+void handoff(Inventory &inv) {
+  std::unique_lock<std::mutex> g(inv.audit_lock);
+  drop(g);
+  std::lock_guard<std::mutex> again(inv.audit_lock); // clean
+}
+// The true positive next to it: a helper that does not unlock it.
+void handoff_kept(Inventory &inv) {
+  std::unique_lock<std::mutex> g(inv.audit_lock); // #kept_guard
+  keep(g);
+  std::lock_guard<std::mutex> again(inv.audit_lock); // #kept_again
+}
+// expected-warning@#kept_again {{acquiring mutex 'Inventory::audit_lock' while it is already held: possible recursive locking [gfpdep-lock-order]}}
+// expected-note@#kept_guard {{mutex 'Inventory::audit_lock' acquired here}}
+// expected-note@#kept_again {{if these are different objects of one class, take the inner one with the _nested() variant and a subclass}}
