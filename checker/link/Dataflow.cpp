@@ -605,6 +605,27 @@ struct State {
 
 bool nameHas(llvm::StringRef Name, llvm::StringRef Part) { return Name.contains(Part); }
 
+/// A condition with guard atom Key took value Value: the contexts (or
+/// releases) guarded by the other value are not in force, those guarded by
+/// this one now certainly are.
+static void clearGuard(Ctx &C) {
+  C.GuardKey = 0;
+  C.GuardParam = -1;
+}
+static void clearGuard(RelEntry &R) { R.GuardKey = 0; }
+template <typename Vec> static void settleGuards(Vec &V, uint64_t Key, bool Value) {
+  for (auto It = V.begin(); It != V.end();) {
+    if (It->GuardKey == Key) {
+      if (It->GuardValue != Value) {
+        It = V.erase(It);
+        continue;
+      }
+      clearGuard(*It);
+    }
+    ++It;
+  }
+}
+
 /// All of an effect but its chain: two effects with one key give the same
 /// findings, apart from the chain shown.
 static std::string effectKey(const Effect &E, llvm::ArrayRef<CtxKey> Released) {
@@ -1359,27 +1380,8 @@ void FunctionFlow::edge(const BlockFacts &B, unsigned SuccIdx, State &S) {
     S.learn(Atom, Value);
     // Contexts begun only when the condition had the other value are not
     // in force here; those begun when it had this value certainly are.
-    for (auto It = S.In.begin(); It != S.In.end();) {
-      if (It->GuardKey == Atom) {
-        if (It->GuardValue != Value) {
-          It = S.In.erase(It);
-          continue;
-        }
-        It->GuardKey = 0;
-        It->GuardParam = -1;
-      }
-      ++It;
-    }
-    for (auto It = S.Rel.begin(); It != S.Rel.end();) {
-      if (It->GuardKey == Atom) {
-        if (It->GuardValue != Value) {
-          It = S.Rel.erase(It);
-          continue;
-        }
-        It->GuardKey = 0;
-      }
-      ++It;
-    }
+    settleGuards(S.In, Atom, Value);
+    settleGuards(S.Rel, Atom, Value);
   }
   if (ResultOf != NoIndex) {
     // The result's truth is a fact of its own: a trylock macro branches on
@@ -1387,27 +1389,9 @@ void FunctionFlow::edge(const BlockFacts &B, unsigned SuccIdx, State &S) {
     uint64_t CA = callAtom(ResultOf);
     S.setKnown(CA, {Value, -1, 0});
     S.learn(CA, Value);
-    for (auto It = S.In.begin(); It != S.In.end();) {
-      if (It->GuardKey == CA) {
-        if (It->GuardValue != Value) {
-          It = S.In.erase(It);
-          continue;
-        }
-        It->GuardKey = 0;
-      }
-      ++It;
-    }
-    // A caller's lock a callee released as its result says.
-    for (auto It = S.Rel.begin(); It != S.Rel.end();) {
-      if (It->GuardKey == CA) {
-        if (It->GuardValue != Value) {
-          It = S.Rel.erase(It);
-          continue;
-        }
-        It->GuardKey = 0;
-      }
-      ++It;
-    }
+    // Contexts held, and a caller's locks released, as the result says.
+    settleGuards(S.In, CA, Value);
+    settleGuards(S.Rel, CA, Value);
     // A branch on a trylock's (or a conditional acquirer's) result.
     for (auto It = S.Pend.begin(); It != S.Pend.end();) {
       if (It->Call != ResultOf) {
