@@ -31,7 +31,7 @@ int virtballoon_probe(struct virtio_balloon *vb) {
 
 // LSP lines and characters are 0-based: line 16, column 3 is {15, 2}.
 // CHECK:      "code": "gfpdep-reclaim-under-lock",
-// CHECK:      "message": "'alloc_pages' with GFP_HIGHUSER_MOVABLE may enter direct reclaim and invoke the OOM killer while mutex 'virtio_balloon::balloon_lock' is held, and the OOM notifier 'virtballoon_oom_notify' acquires 'virtio_balloon::balloon_lock': possible deadlock",
+// CHECK:      "message": "'alloc_page' with GFP_HIGHUSER_MOVABLE may enter direct reclaim and invoke the OOM killer while mutex 'virtio_balloon::balloon_lock' is held, and the OOM notifier 'virtballoon_oom_notify' acquires 'virtio_balloon::balloon_lock': possible deadlock",
 // CHECK:      "range": {
 // CHECK-NEXT:   "end": {
 // CHECK-NEXT:    "character": 12,

@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Analyzer.h"
+#include "driver/Frontend.h"
 #include "Naming.h"
 #include <cstdlib>
 #include "clang-tidy/ClangTidyCheck.h"
@@ -26,14 +27,37 @@ namespace clang::tidy::gfpdep_tidy {
 
 namespace {
 
-/// One analysis per translation unit per thread (clangd builds ASTs on
-/// several threads), shared by the rule checks.
-struct UnitCache {
-  const ASTContext *Ctx = nullptr;
-  std::optional<gfpdep::AnalysisResult> Result;
-  std::vector<std::string> Errors; ///< summary files that could not be read
+/// What the checks of one translation unit share: the unit's run, made by
+/// whichever check asks first. Without GFPDEP_SUMMARIES it is the data path
+/// every compile takes (the facts collector watches the preprocessor from
+/// registerPPCallbacks(), before parsing; the unit is linked with the build's
+/// facts named by GFPDEP_FACTS); with it, the per-unit engine that reads
+/// summary files.
+struct SharedUnit {
+  explicit SharedUnit(Preprocessor *PP) : PP(PP) {}
+  Preprocessor *PP;
+  std::unique_ptr<gfpdep::UnitSession> Session;
+  bool Ran = false;
+  std::vector<gfpdep::Finding> Findings;
+  std::vector<gfpdep::FrontendProblem> Problems;
+  std::vector<std::string> Errors; ///< inputs that could not be read
 };
-thread_local UnitCache Cache;
+/// The unit whose checks are alive on this thread (clangd builds ASTs on
+/// several threads); it dies with them.
+thread_local std::weak_ptr<SharedUnit> Current;
+
+/// ':'-separated entries of an environment variable.
+std::vector<std::string> pathsFromEnvironment(const char *Name) {
+  std::vector<std::string> Out;
+  const char *Env = std::getenv(Name);
+  if (!Env)
+    return Out;
+  llvm::SmallVector<llvm::StringRef, 4> Parts;
+  llvm::StringRef(Env).split(Parts, ':', -1, /*KeepEmpty=*/false);
+  for (llvm::StringRef P : Parts)
+    Out.push_back(P.str());
+  return Out;
+}
 
 /// Summary files named by GFPDEP_SUMMARIES (':'-separated directories):
 /// callees defined in other files and the other half of cross-file cycles.
@@ -53,17 +77,25 @@ const gfpdep::ExternalSummaries *externalSummaries(ASTContext &Ctx,
   return &External;
 }
 
-const gfpdep::AnalysisResult &analysisFor(ASTContext &Ctx, Preprocessor *PP,
-                                          std::vector<std::string> &Errors) {
-  if (Cache.Ctx != &Ctx || !Cache.Result) {
-    Cache.Ctx = &Ctx;
-    gfpdep::EngineOptions Opts;
-    Cache.Errors.clear();
-    Opts.External = externalSummaries(Ctx, Cache.Errors);
-    Cache.Result = gfpdep::analyzeTranslationUnit(Ctx, PP, Opts);
+void runShared(SharedUnit &U, ASTContext &Ctx, Preprocessor *PP) {
+  U.Ran = true;
+  if (U.Session) {
+    gfpdep::FrontendOptions FO;
+    gfpdep::loadFactsInputs(pathsFromEnvironment("GFPDEP_FACTS"), FO.External,
+                            U.Errors);
+    gfpdep::FrontendResult R = U.Session->run(Ctx, FO);
+    U.Findings = std::move(R.Findings);
+    U.Problems = std::move(R.Problems);
+    // Detach from the preprocessor while it is certainly alive.
+    U.Session.reset();
+    return;
   }
-  Errors = Cache.Errors;
-  return *Cache.Result;
+  gfpdep::EngineOptions Opts;
+  Opts.External = externalSummaries(Ctx, U.Errors);
+  gfpdep::AnalysisResult A = gfpdep::analyzeTranslationUnit(Ctx, PP, Opts);
+  U.Findings = std::move(A.Findings);
+  for (const gfpdep::Problem &P : A.Problems)
+    U.Problems.push_back({P.Where, P.Message, false});
 }
 
 } // namespace
@@ -77,6 +109,14 @@ public:
   void registerPPCallbacks(const SourceManager &, Preprocessor *PP,
                            Preprocessor *) override {
     this->PP = PP;
+    std::shared_ptr<SharedUnit> S = Current.lock();
+    if (!S || S->PP != PP || S->Ran) {
+      S = std::make_shared<SharedUnit>(PP);
+      if (gfpdep::summaryDirsFromEnvironment().empty())
+        S->Session = std::make_unique<gfpdep::UnitSession>(PP);
+      Current = S;
+    }
+    Shared = std::move(S);
   }
 
   void registerMatchers(MatchFinder *Finder) override {
@@ -85,26 +125,27 @@ public:
     Finder->addMatcher(functionDecl(isDefinition()).bind("fn"), this);
   }
 
-  void onStartOfTranslationUnit() override {
-    Cache = UnitCache();
-    Reported = false;
-  }
+  void onStartOfTranslationUnit() override { Reported = false; }
 
   void check(const MatchFinder::MatchResult &Result) override {
     if (Reported)
       return;
     Reported = true;
     ASTContext &Ctx = *Result.Context;
-    std::vector<std::string> Errors;
-    const gfpdep::AnalysisResult &A = analysisFor(Ctx, PP, Errors);
+    if (!Shared) // no preprocessor callbacks: nothing was collected
+      return;
+    if (!Shared->Ran)
+      runShared(*Shared, Ctx, PP);
     SourceManager &SM = Ctx.getSourceManager();
-    if (R == gfpdep::Rule::Contract)
-      for (const std::string &E : Errors)
+    if (R == gfpdep::Rule::Contract) {
+      for (const std::string &E : Shared->Errors)
         diag(SourceLocation(), "gfpdep: %0", DiagnosticIDs::Error) << E;
-    if (R == gfpdep::Rule::Contract)
-      for (const gfpdep::Problem &P : A.Problems)
-        diag(toLoc(SM, P.Where), "%0", DiagnosticIDs::Error) << P.Message;
-    for (const gfpdep::Finding &F : A.Findings) {
+      for (const gfpdep::FrontendProblem &P : Shared->Problems)
+        diag(toLoc(SM, P.Where), "%0",
+             P.Remark ? DiagnosticIDs::Remark : DiagnosticIDs::Error)
+            << P.Message;
+    }
+    for (const gfpdep::Finding &F : Shared->Findings) {
       if (F.R != R)
         continue;
       diag(toLoc(SM, F.Where), "%0") << F.Message;
@@ -116,6 +157,7 @@ public:
 private:
   gfpdep::Rule R;
   Preprocessor *PP = nullptr;
+  std::shared_ptr<SharedUnit> Shared;
   bool Reported = false;
 
   static SourceLocation toLoc(SourceManager &SM, const gfpdep::Loc &L) {
