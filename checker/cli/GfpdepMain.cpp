@@ -100,6 +100,17 @@ static cl::opt<unsigned> MaxPasses(
 static cl::list<std::string> Disable("disable", cl::CommaSeparated,
                                      cl::desc("Rules not to report"),
                                      cl::value_desc("rule"), cl::cat(Category));
+static cl::opt<uint64_t> StackBudget(
+    "stack-budget",
+    cl::desc("stack-in-reclaim: bytes of locals one function may keep below an "
+             "OOM notifier, a shrinker or an fs_reclaim section (default 512, "
+             "at least 64)"),
+    cl::init(512), cl::cat(Category));
+static cl::opt<uint64_t> StackChainBudget(
+    "stack-chain-budget",
+    cl::desc("stack-in-reclaim: bytes the frames of a whole chain from such an "
+             "entry may keep together (default: no limit)"),
+    cl::init(0), cl::cat(Category));
 static cl::opt<bool> PathSensitive(
     "path-sensitive",
     cl::desc("Check every finding on each unit's paths with the Clang Static "
@@ -754,6 +765,8 @@ static int linkBuildFacts() {
     return RC;
   gfpdep::FrontendOptions FO;
   FO.Enabled = Opts.Rules.Enabled;
+  FO.StackBudget = StackBudget;
+  FO.StackChainBudget = StackChainBudget;
   std::vector<std::string> Paths(Files.begin(), Files.end());
   ProgramLinkResult R = linkFactsInputs(Paths, FO);
   for (const std::string &E : R.Errors)
@@ -802,6 +815,9 @@ int main(int argc, const char **argv) {
     return ExitUsage;
   if (int RC = checkOutputPaths())
     return RC;
+  if (StackBudget < gfpdep::MinStackBudget || (StackChainBudget && StackChainBudget < gfpdep::MinStackBudget))
+    return usageError("--stack-budget and --stack-chain-budget need at least " +
+                      std::to_string(gfpdep::MinStackBudget) + " bytes");
   if (LinkFacts) {
     if (!BuildPath.empty() || !SummaryDirs.empty())
       return usageError("--link links a build's facts: give it objects, "
@@ -872,6 +888,8 @@ int main(int argc, const char **argv) {
   if (!PathSensitive && GraphFormat == Graph::None) {
     gfpdep::FrontendOptions FO;
     FO.Enabled = Base.Rules.Enabled;
+    FO.StackBudget = StackBudget;
+    FO.StackChainBudget = StackChainBudget;
     size_t N = Units.size();
     DatabaseResult D = analyseDatabase(*DB, Units, Threads, FO, stripBuildOutputs(),
                                        [&](unsigned Done) {

@@ -2,6 +2,7 @@
 
 #include "driver/DatabaseRunner.h"
 #include "driver/ProgramRunner.h"
+#include "driver/UnitRunner.h"
 #include "facts/Extract.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/Basic/Diagnostic.h"
@@ -157,9 +158,7 @@ DatabaseResult gfpdep::analyseDatabase(const tooling::CompilationDatabase &DB,
     unitProblems(*Facts[I], Opts.MaxBlocks, R.Problems);
     Units.push_back(std::move(Facts[I]));
   }
-  LinkOptions LO;
-  LO.Rules.Enabled = Opts.Enabled;
-  LO.Limits.MaxVisitsPerBlock = Opts.MaxVisitsPerBlock;
+  LinkOptions LO = linkOptionsFor(Opts);
   LinkResult L = linkUnits(Units, LO, Opts.Model);
   R.Findings = std::move(L.Findings);
   R.Functions = L.Stats.Functions;

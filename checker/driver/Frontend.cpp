@@ -9,6 +9,17 @@
 
 using namespace gfpdep;
 
+static_assert(MinStackBudget == MinFrameFacts, "the facts keep every frame a budget may find");
+
+LinkOptions gfpdep::linkOptionsFor(const FrontendOptions &Opts) {
+  LinkOptions LO;
+  LO.Rules.Enabled = Opts.Enabled;
+  LO.Limits.MaxVisitsPerBlock = Opts.MaxVisitsPerBlock;
+  LO.StackBudget = Opts.StackBudget;
+  LO.StackChainBudget = Opts.StackChainBudget;
+  return LO;
+}
+
 struct UnitSession::Impl {
   explicit Impl(clang::Preprocessor *PP) : Collector(PP) {}
   FactsCollector Collector;
@@ -19,8 +30,7 @@ UnitSession::~UnitSession() = default;
 
 FrontendResult UnitSession::run(clang::ASTContext &Ctx, const FrontendOptions &Opts) {
   UnitOptions UO;
-  UO.Link.Rules.Enabled = Opts.Enabled;
-  UO.Link.Limits.MaxVisitsPerBlock = Opts.MaxVisitsPerBlock;
+  UO.Link = linkOptionsFor(Opts);
   UO.Extract.MaxBlocks = Opts.MaxBlocks;
   UO.Model = Opts.Model;
   UO.External = Opts.External;

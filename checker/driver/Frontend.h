@@ -45,12 +45,19 @@ struct CallTransfer {
   std::vector<std::pair<Item, bool>> CondReleases;
 };
 
+/// The smallest stack-in-reclaim budget (the facts keep a frame with no
+/// calls only from this size: MinFrameFacts).
+constexpr uint64_t MinStackBudget = 64;
+
 struct FrontendOptions {
   std::bitset<NumRules> Enabled = std::bitset<NumRules>().set();
   const ApiModel *Model = nullptr;
   unsigned MaxBlocks = 20000;
   unsigned MaxVisitsPerBlock = 64;
   std::vector<std::shared_ptr<const UnitFacts>> External;
+  /// stack-in-reclaim budgets (LinkOptions::StackBudget, StackChainBudget).
+  uint64_t StackBudget = 512;
+  uint64_t StackChainBudget = 0;
   /// Fill FrontendResult::Transfers.
   bool ExportTransfers = false;
 };

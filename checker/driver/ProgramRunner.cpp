@@ -1,6 +1,7 @@
 //===- ProgramRunner.cpp - the whole program from a build's facts ---------===//
 
 #include "driver/ProgramRunner.h"
+#include "driver/UnitRunner.h"
 #include "driver/Frontend.h"
 #include "llvm/ADT/StringExtras.h"
 #include "facts/FactsFile.h"
@@ -225,9 +226,7 @@ ProgramLinkResult gfpdep::linkFactsInputs(const std::vector<std::string> &Paths,
   R.FilesRead = In.FilesRead;
   R.FilesWithout = In.FilesWithout;
   R.Duplicates = In.Duplicates;
-  LinkOptions LO;
-  LO.Rules.Enabled = Opts.Enabled;
-  LO.Limits.MaxVisitsPerBlock = Opts.MaxVisitsPerBlock;
+  LinkOptions LO = linkOptionsFor(Opts);
   LinkResult L = linkUnits(In.Units, LO, Opts.Model);
   R.Findings = std::move(L.Findings);
   R.Functions = L.Stats.Functions;

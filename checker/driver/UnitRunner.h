@@ -9,6 +9,7 @@
 #ifndef GFPDEP_DRIVER_UNITRUNNER_H
 #define GFPDEP_DRIVER_UNITRUNNER_H
 
+#include "driver/Frontend.h"
 #include "facts/Extract.h"
 #include "link/Link.h"
 #include <memory>
@@ -29,6 +30,9 @@ struct UnitRun {
   LinkResult Link;
   double ExtractTime = 0;
 };
+
+/// The link's options a front end's options say (rules, limits, budgets).
+LinkOptions linkOptionsFor(const FrontendOptions &Opts);
 
 /// Extracts the unit (the collector was attached to its preprocessor before
 /// parsing) and links it.

@@ -41,6 +41,9 @@ const RuleInfo Rules[] = {
      "On some path a function returns with a lock still held, takes a lock "
      "it already holds, or releases one it does not hold (path-sensitive "
      "mode)."},
+    {Rule::StackInReclaim, "stack-in-reclaim",
+     "A function reachable from an OOM notifier, a shrinker or an fs_reclaim "
+     "section keeps more locals on the stack than the budget allows."},
 };
 } // namespace
 

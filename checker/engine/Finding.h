@@ -27,8 +27,9 @@ enum class Rule {
   LockOrder,
   Contract,
   LockBalance, ///< path-sensitive mode only
+  StackInReclaim,
 };
-constexpr unsigned NumRules = 7;
+constexpr unsigned NumRules = 8;
 
 /// "reclaim-under-lock", ...
 llvm::StringRef ruleId(Rule R);

@@ -1317,8 +1317,19 @@ void FunctionExtractor::prescan(const Stmt *Root) {
             HasOwners = true;
           if (VD->hasLocalStorage() && !VD->getType()->isIncompleteType() &&
               !VD->getType()->isDependentType() &&
-              !VD->getType()->isVariableArrayType())
-            F.FrameBytes += Ctx.getTypeSizeInChars(VD->getType()).getQuantity();
+              !VD->getType()->isVariableArrayType()) {
+            uint64_t Bytes = Ctx.getTypeSizeInChars(VD->getType()).getQuantity();
+            F.FrameBytes += Bytes;
+            if (Bytes && VD->getIdentifier()) {
+              FnFacts::FrameLocal FL{VD->getName(), Bytes, loc(VD->getLocation())};
+              auto Pos = llvm::find_if(F.BigLocals, [&](const FnFacts::FrameLocal &O) {
+                return O.Bytes < Bytes;
+              });
+              F.BigLocals.insert(Pos, FL);
+              if (F.BigLocals.size() > FrameLocalsKept)
+                F.BigLocals.pop_back();
+            }
+          }
         }
     }
     for (const Stmt *Child : S->children())
@@ -1510,7 +1521,9 @@ bool FunctionExtractor::run(bool &Trivial) {
   }
   // A function returning a GFP mask is kept for the mask it returns
   // (balloon_mapping_gfp_mask(): "return GFP_HIGHUSER_MOVABLE;").
-  if (!HasCalls && !HasHints && !HasOwners && !isGfpType(Fn->getReturnType())) {
+  // So is one whose frame a stack budget may find too large.
+  if (!HasCalls && !HasHints && !HasOwners && !isGfpType(Fn->getReturnType()) &&
+      F.FrameBytes < MinFrameFacts) {
     Trivial = true;
     return true;
   }

@@ -27,6 +27,12 @@ namespace gfpdep {
 
 constexpr uint32_t NoIndex = ~0u;
 
+/// A function with no calls is kept in the facts for its frame only when
+/// its locals reach this many bytes (the smallest stack budget accepted).
+constexpr uint64_t MinFrameFacts = 64;
+/// How many of a frame's largest locals the facts keep.
+constexpr unsigned FrameLocalsKept = 3;
+
 /// What an expression denotes as a lock (or as an object that holds
 /// callbacks), as far as its unit can tell.
 struct LockVal {
@@ -257,6 +263,14 @@ struct FnFacts {
   /// i < ParamNames.size() being parameter i.
   std::vector<LocalFacts> Locals;
   uint64_t FrameBytes = 0; ///< all locals together
+  /// The largest locals of the frame (at most FrameLocalsKept, largest
+  /// first): what a stack-in-reclaim report names.
+  struct FrameLocal {
+    Symbol Name;
+    uint64_t Bytes = 0;
+    Loc At;
+  };
+  llvm::SmallVector<FrameLocal, 0> BigLocals;
 
   const MaskVal *mask(const ArgVal &A) const {
     return A.Mask == NoIndex ? nullptr : &Masks[A.Mask];

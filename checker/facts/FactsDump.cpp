@@ -53,6 +53,12 @@ void gfpdep::dumpFacts(const UnitFacts &U, llvm::raw_ostream &OS) {
     OS << "function " << F.Name << " id=" << F.Id << (F.External ? " external" : "")
        << (F.NoReturn ? " noreturn" : "") << " entry=" << F.Entry << " exit=" << F.Exit
        << "\n";
+    if (F.FrameBytes) {
+      OS << "  frame " << F.FrameBytes << " bytes";
+      for (const FnFacts::FrameLocal &L : F.BigLocals)
+        OS << " " << L.Name << "=" << L.Bytes;
+      OS << "\n";
+    }
     for (size_t I = 0; I < F.Locals.size(); ++I)
       OS << "  local" << I << " " << F.Locals[I].Name << "\n";
     for (size_t B = 0; B < F.Blocks.size(); ++B) {

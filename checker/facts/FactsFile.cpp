@@ -161,6 +161,12 @@ private:
     u(F.Entry);
     u(F.Exit);
     u(F.FrameBytes);
+    u(F.BigLocals.size());
+    for (const FnFacts::FrameLocal &L : F.BigLocals) {
+      sym(L.Name);
+      u(L.Bytes);
+      loc(L.At);
+    }
     u(F.Locals.size());
     for (const LocalFacts &L : F.Locals) {
       sym(L.Name);
@@ -513,6 +519,14 @@ private:
     F.Entry = u32("entry");
     F.Exit = u32("exit");
     F.FrameBytes = u();
+    uint64_t NBig = count(3);
+    for (uint64_t I = 0; I < NBig && !Failed; ++I) {
+      FnFacts::FrameLocal L;
+      L.Name = sym();
+      L.Bytes = u();
+      L.At = loc();
+      F.BigLocals.push_back(L);
+    }
     uint64_t NL = count(4);
     for (uint64_t I = 0; I < NL && !Failed; ++I) {
       LocalFacts L;

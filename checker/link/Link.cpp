@@ -143,6 +143,9 @@ struct Item {
     int64_t Value;
   };
   llvm::SmallVector<FieldConst, 0> FieldConsts;
+  /// The bytes of locals the functions of Path keep on the stack, from the
+  /// one where the context began down to the caller of this function.
+  uint64_t FrameSum = 0;
 };
 
 /// Where an item is kept: apart by its context and by what the ways in pass
@@ -296,6 +299,7 @@ private:
   void visit(const Witness &W);
   void resolveReclaimUnderLock();
   void resolveCycles();
+  void stackInReclaim();
 
   // --- notes ---
   void originNotes(std::vector<Step> &Notes, const Witness &W) const;
@@ -585,6 +589,7 @@ void Linker::contexts() {
             for (const Item &X : In) {
               Item Y = X;
               Y.Path = Arena.prepend(X.Path, C.At, F.Name, T.Name);
+              Y.FrameSum = X.FrameSum + F.FrameBytes;
               Y.Aliases = 0;
               Y.FieldAliases.clear();
               Y.ParamConsts.clear();
@@ -1403,6 +1408,92 @@ void Linker::resolveCycles() {
   }
 }
 
+/// stack-in-reclaim: a frame over the budget, or a chain of frames over
+/// the chain budget, below an entry that runs on a stack an allocation has
+/// already used deeply (out_of_memory() calls the OOM notifiers from inside
+/// the page allocator; shrinkers run inside reclaim; an fs_reclaim section
+/// is reclaim as lockdep sees it).
+void Linker::stackInReclaim() {
+  if (!Opts.Rules.enabled(Rule::StackInReclaim))
+    return;
+  auto Where = [](const Ctx &C, bool Own) -> std::string {
+    if (C.Key.Kind == CtxKind::FsReclaim)
+      return "inside an fs_reclaim section";
+    std::string At = Own ? "in the " : "below the ";
+    if (C.Key.Fl == Flavor::OomNotifier)
+      return At + "OOM notifier " + quoted(C.Key.Entry);
+    return At + "shrinker callback " + quoted(C.Key.Entry);
+  };
+  auto Identity = [](const Ctx &C) -> std::string {
+    if (C.Key.Kind == CtxKind::FsReclaim)
+      return "stack:fs_reclaim";
+    return C.Key.Fl == Flavor::OomNotifier ? "stack:oom" : "stack:shrinker";
+  };
+  for (size_t I = 0; I < P.Functions.size(); ++I) {
+    const FnFacts &F = *P.Functions[I];
+    if (F.BigLocals.empty())
+      continue;
+    bool OverFrame = F.FrameBytes > Opts.StackBudget;
+    for (const auto &[K, It] : Items[I]) {
+      const Ctx &C = It.C;
+      bool Reclaim = C.Key.Kind == CtxKind::FsReclaim ||
+                     (C.Key.Kind == CtxKind::Entry &&
+                      (C.Key.Fl == Flavor::OomNotifier || C.Key.Fl == Flavor::Shrinker));
+      if (!Reclaim)
+        continue;
+      // The chain budget is reported where the sum first goes over it.
+      uint64_t Sum = It.FrameSum + F.FrameBytes;
+      bool OverChain = Opts.StackChainBudget && Sum > Opts.StackChainBudget &&
+                       It.FrameSum <= Opts.StackChainBudget;
+      if (!OverFrame && !OverChain)
+        continue;
+      const FnFacts::FrameLocal &Big = F.BigLocals.front();
+      Effect E;
+      E.Kind = EffectKind::Block;
+      E.Leaf = Big.At;
+      E.What = Big.Name;
+      Witness W;
+      W.E = &E;
+      W.C = C;
+      W.Path = It.Path;
+      W.Fn = &F;
+      W.Name = It.Name;
+      W.AltOrigins = It.AltOrigins;
+      std::vector<Step> Notes;
+      chainNotes(Notes, W);
+      // The other locals that count (a pointer or a counter does not).
+      for (size_t J = 1; J < F.BigLocals.size(); ++J)
+        if (F.BigLocals[J].Bytes >= 32)
+          Notes.push_back({F.BigLocals[J].At, quoted(F.BigLocals[J].Name) + " takes " +
+                                                std::to_string(F.BigLocals[J].Bytes) +
+                                                " bytes of the frame"});
+      std::string Message;
+      if (OverFrame)
+        Message = quoted(F.Name.str()) + " keeps " + std::to_string(F.FrameBytes) +
+                  " bytes of locals on the stack (" + quoted(Big.Name.str()) + ": " +
+                  std::to_string(Big.Bytes) + "), over the " +
+                  std::to_string(Opts.StackBudget) + "-byte budget, " +
+                  Where(C, It.Path.Size == 0 && C.Key.Kind == CtxKind::Entry) +
+                  ", on a stack the failing allocation has already used deeply";
+      else
+        Message = "the frames of the chain down to " + quoted(F.Name.str()) + " keep " +
+                  std::to_string(Sum) + " bytes of locals on the stack, over the " +
+                  std::to_string(Opts.StackChainBudget) + "-byte chain budget, " +
+                  Where(C, false);
+      if (OverFrame && OverChain)
+        Notes.push_back({Big.At, "the frames of the chain down to here keep " +
+                                     std::to_string(Sum) + " bytes, over the " +
+                                     std::to_string(Opts.StackChainBudget) +
+                                     "-byte chain budget"});
+      report(Rule::StackInReclaim, W, std::move(Message), std::move(Notes),
+             "allocate " + quoted(Big.Name.str()) +
+                 " in advance (a field of the object, set up at probe time, as "
+                 "the virtio_balloon fix did with vb->pfns) instead of on the stack",
+             Identity(C));
+    }
+  }
+}
+
 void Linker::rules() {
   for (size_t I = 0; I < P.Functions.size(); ++I) {
     for (const Anchor &A : R.Results[I].Anchors)
@@ -1415,15 +1506,18 @@ void Linker::rules() {
   }
   resolveReclaimUnderLock();
   resolveCycles();
+  stackInReclaim();
   for (auto &[K, F] : Found) {
     // "also held via": the other places the context begins above this leaf.
     auto It = Alternatives.find(K);
     if (It != Alternatives.end()) {
       std::vector<Step> Also;
+      bool Stack = F.R == Rule::StackInReclaim;
       for (const Loc &A : It->second)
         if (A != PrimaryOrigin[K] && A.valid())
-          Also.push_back({A, "also held via this acquisition" +
-                                 (Held.count(K) ? " of " + Held[K] : std::string())});
+          Also.push_back({A, Stack ? std::string("also reached from here")
+                                   : "also held via this acquisition" +
+                                         (Held.count(K) ? " of " + Held[K] : std::string())});
       if (!Also.empty()) {
         // Before the fix note, which is last.
         auto Pos = F.Notes.empty() ? F.Notes.end() : F.Notes.end() - 1;

@@ -35,6 +35,12 @@ struct LinkOptions {
   /// Iterations of one recursive component before its summaries are taken
   /// as they are (counted in LinkStats::FixpointLimitHit).
   unsigned MaxSccIterations = 64;
+  /// stack-in-reclaim: the most bytes of locals one function may keep on
+  /// the stack below an OOM notifier, a shrinker or an fs_reclaim section,
+  /// and (0: no limit) the most the frames of a whole chain from such an
+  /// entry may keep together.
+  uint64_t StackBudget = 512;
+  uint64_t StackChainBudget = 0;
   /// Report only findings that touch this file (a plain compile reports its
   /// own unit's findings); empty: all.
   Symbol OnlyFile;

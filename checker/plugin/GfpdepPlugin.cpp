@@ -47,6 +47,8 @@ struct PluginOptions {
   std::string FactsDir;                  ///< facts-dir=: a side file here
   std::vector<std::string> FactsReads;   ///< facts=: link with these units
   bool EmbedFacts = true;                ///< embed-facts=: into the object
+  uint64_t StackBudget = 512;            ///< stack-budget=
+  uint64_t StackChainBudget = 0;         ///< stack-chain-budget=
 };
 
 const char *const OptionHelp =
@@ -65,6 +67,11 @@ const char *const OptionHelp =
     "  summary-dir=<dir>    write this unit's summary file into <dir>\n"
     "  summaries=<dir>      read other units' summary files (also the\n"
     "                       GFPDEP_SUMMARIES environment variable, ':'-separated)\n"
+    "  stack-budget=<n>     stack-in-reclaim: bytes of locals one function may\n"
+    "                       keep below an OOM notifier, a shrinker or an\n"
+    "                       fs_reclaim section (default 512, at least 64)\n"
+    "  stack-chain-budget=<n> stack-in-reclaim: bytes the frames of a whole\n"
+    "                       chain from such an entry may keep (default: none)\n"
     "  max-effects=<n>      summary bound: effects of each kind kept per\n"
     "                       function, nearest first (default 64)\n"
     "  path-sensitive       check every finding on the unit's paths with the\n"
@@ -73,7 +80,8 @@ const char *const OptionHelp =
     "  disable=<rule>[,...] do not report these rules\n"
     "  enable=<rule>[,...]  report these rules again (after disable=)\n"
     "rules: reclaim-under-lock, reclaim-in-reclaim, sleep-in-atomic,\n"
-    "       block-in-nonblock, lock-order, contract, lock-balance\n";
+    "       block-in-nonblock, lock-order, contract, lock-balance,\n"
+    "       stack-in-reclaim\n";
 
 std::string ruleList() {
   std::string S;
@@ -135,6 +143,8 @@ public:
       FO.Enabled = Opts.Analyzer.Rules.Enabled;
       FO.Model = Opts.Analyzer.Model;
       FO.MaxBlocks = Opts.Analyzer.Limits.MaxBlocks;
+      FO.StackBudget = Opts.StackBudget;
+      FO.StackChainBudget = Opts.StackChainBudget;
       FO.ExportTransfers = Session != nullptr;
       FrontendResult NR = Unit->run(Ctx, FO);
       R.Findings = std::move(NR.Findings);
@@ -231,6 +241,8 @@ private:
     FO.Enabled = Opts.Analyzer.Rules.Enabled;
     FO.Model = Opts.Analyzer.Model;
     FO.MaxBlocks = Opts.Analyzer.Limits.MaxBlocks;
+    FO.StackBudget = Opts.StackBudget;
+    FO.StackChainBudget = Opts.StackChainBudget;
     if (!Opts.FactsReads.empty()) {
       std::vector<std::string> Errors;
       loadFactsInputs(Opts.FactsReads, FO.External, Errors);
@@ -348,7 +360,8 @@ protected:
         "unknown gfpdep option '%0'; valid options: help, werror, stats, "
         "path-sensitive, "
         "model=<file>, facts-dir=<dir>, facts=<path>, embed-facts=0|1, "
-        "summary-dir=<dir>, summaries=<dir>, max-effects=<n>, "
+        "summary-dir=<dir>, summaries=<dir>, stack-budget=<n>, "
+        "stack-chain-budget=<n>, max-effects=<n>, "
         "disable=<rule>[,...], enable=<rule>[,...]");
     unsigned BadModel = D.getCustomDiagID(DiagnosticsEngine::Error,
                                           "invalid gfpdep model file: %0");
@@ -400,6 +413,21 @@ protected:
       }
       if (A.consume_front("summaries=")) {
         Opts.SummaryReads.push_back(A.str());
+        continue;
+      }
+      if (A.starts_with("stack-budget=") || A.starts_with("stack-chain-budget=")) {
+        bool Chain = A.starts_with("stack-chain-budget=");
+        llvm::StringRef Name = A.split('=').first, V = A.split('=').second;
+        uint64_t N;
+        if (V.getAsInteger(10, N) || N < MinStackBudget) {
+          D.Report(D.getCustomDiagID(DiagnosticsEngine::Error,
+                                     "gfpdep option '%0=%1' needs a whole number "
+                                     "of bytes, at least %2"))
+              << Name << V << unsigned(MinStackBudget);
+          Ok = false;
+          continue;
+        }
+        (Chain ? Opts.StackChainBudget : Opts.StackBudget) = N;
         continue;
       }
       if (A.consume_front("max-effects=")) {

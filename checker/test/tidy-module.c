@@ -37,3 +37,4 @@ void probe(struct vb *v) {
 // LIST-NEXT: gfpdep-reclaim-in-reclaim
 // LIST-NEXT: gfpdep-reclaim-under-lock
 // LIST-NEXT: gfpdep-sleep-in-atomic
+// LIST-NEXT: gfpdep-stack-in-reclaim
