@@ -1239,6 +1239,35 @@ uint32_t FunctionExtractor::slotOf(const Expr *E) {
   return It->second;
 }
 
+/// The bytes of locals a statement keeps on the stack: those it declares
+/// directly, live for the whole statement, plus the largest of what its
+/// parts need (disjoint scopes share their slots: the two statement
+/// expressions of min(a, b) + max(c, d) are never live together).
+static uint64_t frameOf(const Stmt *S, ASTContext &Ctx, int Depth = 0) {
+  if (!S || isa<LambdaExpr>(S) || Depth > 256)
+    return 0;
+  auto VarBytes = [&](const VarDecl *VD) -> uint64_t {
+    if (!VD->hasLocalStorage() || VD->getType()->isIncompleteType() ||
+        VD->getType()->isDependentType() || VD->getType()->isVariableArrayType() ||
+        VD->getType()->isReferenceType())
+      return 0;
+    return Ctx.getTypeSizeInChars(VD->getType()).getQuantity();
+  };
+  uint64_t Own = 0, Inner = 0;
+  for (const Stmt *C : S->children()) {
+    if (const auto *DS = dyn_cast_or_null<DeclStmt>(C)) {
+      for (const Decl *D : DS->decls())
+        if (const auto *VD = dyn_cast<VarDecl>(D)) {
+          Own += VarBytes(VD);
+          Inner = std::max(Inner, frameOf(VD->getInit(), Ctx, Depth + 1));
+        }
+      continue;
+    }
+    Inner = std::max(Inner, frameOf(C, Ctx, Depth + 1));
+  }
+  return Own + Inner;
+}
+
 void FunctionExtractor::prescan(const Stmt *Root) {
   llvm::SmallVector<const Stmt *, 64> Walk{Root};
   while (!Walk.empty()) {
@@ -1317,13 +1346,13 @@ void FunctionExtractor::prescan(const Stmt *Root) {
             HasOwners = true;
           if (VD->hasLocalStorage() && !VD->getType()->isIncompleteType() &&
               !VD->getType()->isDependentType() &&
-              !VD->getType()->isVariableArrayType()) {
+              !VD->getType()->isVariableArrayType() && !VD->getType()->isReferenceType()) {
             uint64_t Bytes = Ctx.getTypeSizeInChars(VD->getType()).getQuantity();
-            F.FrameBytes += Bytes;
             if (Bytes && VD->getIdentifier()) {
+              // Largest first, then in source order.
               FnFacts::FrameLocal FL{VD->getName(), Bytes, loc(VD->getLocation())};
               auto Pos = llvm::find_if(F.BigLocals, [&](const FnFacts::FrameLocal &O) {
-                return O.Bytes < Bytes;
+                return O.Bytes < Bytes || (O.Bytes == Bytes && FL.At < O.At);
               });
               F.BigLocals.insert(Pos, FL);
               if (F.BigLocals.size() > FrameLocalsKept)
@@ -1513,6 +1542,7 @@ bool FunctionExtractor::run(bool &Trivial) {
   for (unsigned P = 0; P < Fn->getNumParams(); ++P)
     localId(Fn->getParamDecl(P));
   prescan(Body);
+  F.FrameBytes = frameOf(Body, Ctx);
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Fn)) {
     HasCalls |= !Ctor->inits().empty();
     for (const CXXCtorInitializer *I : Ctor->inits())

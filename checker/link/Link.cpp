@@ -1424,11 +1424,8 @@ void Linker::stackInReclaim() {
       return At + "OOM notifier " + quoted(C.Key.Entry);
     return At + "shrinker callback " + quoted(C.Key.Entry);
   };
-  auto Identity = [](const Ctx &C) -> std::string {
-    if (C.Key.Kind == CtxKind::FsReclaim)
-      return "stack:fs_reclaim";
-    return C.Key.Fl == Flavor::OomNotifier ? "stack:oom" : "stack:shrinker";
-  };
+  // One report per frame, whatever entries reach it: the others are notes.
+  auto Identity = [](const Ctx &) -> std::string { return "stack"; };
   for (size_t I = 0; I < P.Functions.size(); ++I) {
     const FnFacts &F = *P.Functions[I];
     if (F.BigLocals.empty())

@@ -66,12 +66,38 @@ void deflate_work(struct vb *v) {
   leak_balloon(v, 256);
 }
 
+static void flush_all(void);
+
+// Disjoint scopes share their slots: two blocks of 400 bytes each keep 400
+// bytes on the stack, not 800 (under the budget: clean).
+static int sibling_scopes(void) {
+  int r;
+  {
+    char a[400]; // #a
+    a[0] = 1;
+    r = a[0];
+  }
+  {
+    char b[400]; // #b
+    b[0] = 2;
+    r += b[0];
+  }
+  return r;
+}
+// With the chain budget the shrinker's 804 bytes and these 404 go over it.
+// chain-warning@#a {{the frames of the chain down to 'sibling_scopes' keep 1208 bytes of locals on the stack, over the 1200-byte chain budget, below the shrinker callback 'shrink_scan'}}
+// chain-note@#shr {{'shrink_scan' registered as a shrinker callback here}}
+// chain-note@#sib {{'shrink_scan' calls 'sibling_scopes' here}}
+// chain-note@#b {{'b' takes 400 bytes of the frame}}
+// chain-note@#a {{allocate 'a' in advance}}
+
 // A shrinker's callbacks run inside reclaim; a leaf with no calls counts too.
 static unsigned long shrink_scan(struct shrinker *s, struct shrink_control *sc) {
   long table[100]; // #table
   for (int i = 0; i < 100; ++i)
     table[i] = i;
-  return table[99];
+  flush_all(); // #scall
+  return table[99] + sibling_scopes(); // #sib
 }
 // expected-warning@#table {{'shrink_scan' keeps 804 bytes of locals on the stack ('table': 800), over the 512-byte budget, in the shrinker callback 'shrink_scan'}}
 // expected-note@#shr {{'shrink_scan' registered as a shrinker callback here}}
@@ -94,14 +120,18 @@ void reclaim_path(void) {
 // expected-note@#fsr {{fs_reclaim acquired here}}
 // expected-note@#fcall {{'reclaim_path' calls 'flush_all' here}}
 // expected-note@#page {{allocate 'page' in advance}}
+// One report for the frame, whatever reaches it: the shrinker is a note.
+// expected-note@#shr {{also reached from here}}
 // chain-warning@#page {{the frames of the chain down to 'flush_all' keep 4096 bytes of locals on the stack, over the 1200-byte chain budget, inside an fs_reclaim section}}
 // chain-note@#fsr {{fs_reclaim acquired here}}
 // chain-note@#fcall {{'reclaim_path' calls 'flush_all' here}}
 // chain-note@#page {{allocate 'page' in advance}}
+// chain-note@#shr {{also reached from here}}
 // small-warning@#page {{'flush_all' keeps 4096 bytes of locals on the stack ('page': 4096), over the 2048-byte budget, inside an fs_reclaim section}}
 // small-note@#fsr {{fs_reclaim acquired here}}
 // small-note@#fcall {{'reclaim_path' calls 'flush_all' here}}
 // small-note@#page {{allocate 'page' in advance}}
+// small-note@#shr {{also reached from here}}
 
 void setup(struct vb *v) {
   v->nb.notifier_call = oom_notify;
