@@ -35,6 +35,8 @@ OPS = [  # (op, section title, what the argument is)
     ("LockClassKey", "Lock initialisers with a lockdep class key", "lock"),
     ("RefPut", "Reference drops: true for the last", "counter"),
     ("CallbackField", "Callback fields: a function stored there is an entry point", ""),
+    ("Wait", "Waits for a callback or a completion (wait-under-lock)", "object"),
+    ("Signal", "Completions: complete", "completion"),
 ]
 
 HEADER = """# The API model
@@ -57,7 +59,10 @@ member call. Flags: `implicit GFP_KERNEL` (allocates without a mask
 argument), `0 = success` (a trylock returning 0 when it took the lock),
 `recursive` (the lock may be re-taken by its holder), `does not block in
 interrupt context` (`vfree()`: in a hard- or soft-IRQ handler or with bottom
-halves off it defers the free), `declared in a system header` (below).
+halves off it defers the free), `declared in a system header` (below),
+`bound to the object in N` (a registration: the timer, the IRQ's dev_id; what
+a wait names, docs/rules/wait-under-lock.md), `spins, does not sleep` (a
+wait that busy-waits: `del_timer_sync()`).
 
 ## User space: POSIX threads, C11 threads, blocking calls
 
@@ -107,11 +112,13 @@ functions:
 
 Keys: `name` (required), `op` (required: alloc, block, acquire, try-acquire,
 release, enter, exit, scope-save, scope-restore, fs-reclaim-acquire,
-fs-reclaim-release, assert-held, mask-passthrough, register), `flavor`
+fs-reclaim-release, assert-held, mask-passthrough, register, wait: waits
+for the callback bound to the object in `arg` or for the completion there,
+signal: completes the completion in `arg`), `flavor`
 (mutex, rwsem, semaphore, spin, raw-spin, rwlock for locks; irq-off,
 preempt-off, rcu-read, bh-off, non-block for sections; noreclaim, noio, nofs
 for scopes; oom-notifier, shrinker, hardirq, timer, tasklet, rcu-callback,
-napi-poll for callbacks),
+napi-poll for callbacks; work-item, timer, hardirq, completion for waits),
 `arg` (the 1-based parameter position, or `this`: the object of a C++
 member function, which a row names by its qualified name, `Pool::lock`;
 a guard over a `Pool`, `std::lock_guard<Pool>`, then takes that row's
@@ -143,7 +150,10 @@ def main():
             argtxt = "this" if a == -2 else ("" if a < 0 else str(a + 1))
             notes = []
             if int(arg2) >= 0:
-                notes.append("subclass in %d" % (int(arg2) + 1))
+                notes.append(("bound to the object in %d" if op == "Register"
+                              else "subclass in %d") % (int(arg2) + 1))
+            if "RF_Spins" in flags:
+                notes.append("spins, does not sleep")
             if "RF_ImplicitKernel" in flags:
                 notes.append("implicit GFP_KERNEL")
             if "RF_ZeroIsSuccess" in flags:

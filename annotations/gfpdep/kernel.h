@@ -112,7 +112,9 @@ struct page { unsigned long flags; struct list_head lru; };
 struct kmem_cache;
 struct mempool_s;
 typedef struct mempool_s mempool_t;
-struct work_struct { unsigned long data; };
+struct work_struct;
+typedef void (*work_func_t)(struct work_struct *work);
+struct work_struct { unsigned long data; work_func_t func; };
 struct workqueue_struct;
 struct scatterlist { unsigned long page_link; unsigned int offset, length; };
 struct virtqueue { void *priv; };
@@ -141,6 +143,15 @@ struct shrinker {
 };
 
 struct timer_list { void (*function)(struct timer_list *); unsigned long expires; };
+/* As in Linux 6.1: the work item's function is a store into ->func. */
+struct delayed_work { struct work_struct work; struct timer_list timer; };
+#define INIT_WORK(_work, _func)                                                \
+  do {                                                                         \
+    (_work)->data = 0;                                                         \
+    (_work)->func = (_func);                                                   \
+  } while (0)
+#define INIT_DELAYED_WORK(_work, _func) INIT_WORK(&(_work)->work, (_func))
+#define DECLARE_WORK(n, f) struct work_struct n = {.data = 0, .func = (f)}
 struct tasklet_struct { void (*func)(unsigned long); unsigned long data; };
 typedef int irqreturn_t;
 typedef irqreturn_t (*irq_handler_t)(int, void *);
@@ -312,6 +323,13 @@ void init_completion(struct completion *x);
 void synchronize_rcu(void);
 bool_k flush_work(struct work_struct *work);
 bool_k cancel_work_sync(struct work_struct *work);
+bool_k cancel_work(struct work_struct *work);
+bool_k flush_delayed_work(struct delayed_work *dwork);
+bool_k cancel_delayed_work_sync(struct delayed_work *dwork);
+int del_timer_sync(struct timer_list *timer);
+int del_timer(struct timer_list *timer);
+void complete_all(struct completion *x);
+unsigned long wait_for_completion_timeout(struct completion *x, unsigned long timeout);
 unsigned long copy_from_user(void *to, const void *from, unsigned long n);
 unsigned long copy_to_user(void *to, const void *from, unsigned long n);
 #define wait_event(wq_head, condition)                                         \
@@ -334,6 +352,7 @@ int request_irq(unsigned int irq, irq_handler_t handler, unsigned long flags,
 int request_threaded_irq(unsigned int irq, irq_handler_t handler,
                          irq_handler_t thread_fn, unsigned long flags,
                          const char *name, void *dev);
+const void *free_irq(unsigned int irq, void *dev_id);
 void timer_setup(struct timer_list *timer,
                  void (*callback)(struct timer_list *), unsigned int flags);
 void tasklet_init(struct tasklet_struct *t, void (*func)(unsigned long),

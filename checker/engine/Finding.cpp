@@ -44,6 +44,9 @@ const RuleInfo Rules[] = {
     {Rule::StackInReclaim, "stack-in-reclaim",
      "A function reachable from an OOM notifier, a shrinker or an fs_reclaim "
      "section keeps more locals on the stack than the budget allows."},
+    {Rule::WaitUnderLock, "wait-under-lock",
+     "Code waits, with a lock held, for a work item, a timer, an IRQ handler "
+     "or a completion whose callback or completer needs that lock."},
 };
 } // namespace
 

@@ -28,8 +28,9 @@ enum class Rule {
   Contract,
   LockBalance, ///< path-sensitive mode only
   StackInReclaim,
+  WaitUnderLock,
 };
-constexpr unsigned NumRules = 8;
+constexpr unsigned NumRules = 9;
 
 /// "reclaim-under-lock", ...
 llvm::StringRef ruleId(Rule R);

@@ -906,6 +906,12 @@ void FunctionAnalysis::applyRow(const ApiRow &Row, const FunctionDecl *Callee,
     record(std::move(E));
     return;
   }
+  case ApiOp::Wait:
+    // The per-unit engine has no wait-under-lock: a wait that sleeps is a
+    // blocking call, one that spins (del_timer_sync) is nothing.
+    if (Row.Flags & RF_Spins)
+      return;
+    [[fallthrough]];
   case ApiOp::Block: {
     Effect E;
     E.Kind = EffectKind::Block;
@@ -1014,6 +1020,7 @@ void FunctionAnalysis::applyRow(const ApiRow &Row, const FunctionDecl *Callee,
   case ApiOp::MaskQuery:
   case ApiOp::LockClassKey:
   case ApiOp::RefPut:
+  case ApiOp::Signal:
     return;
   }
 }

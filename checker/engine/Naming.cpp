@@ -123,8 +123,18 @@ static bool atRecordStart(const FieldDecl *FD) {
   return true;
 }
 
+/// Records whose first member is the object itself for a wait: a delayed
+/// work's work_struct is the delayed work (INIT_DELAYED_WORK binds its
+/// function through &dw->work, cancel_delayed_work_sync() names dw).
+static bool isWorkWrapper(llvm::StringRef Name) {
+  return Name == "delayed_work" || Name == "rcu_work";
+}
+
 bool gfpdep::isLockInnards(const FieldDecl *FD) {
-  return FD && isLockRecord(recordName(FD->getParent())) && atRecordStart(FD);
+  if (!FD)
+    return false;
+  std::string Rec = recordName(FD->getParent());
+  return (isLockRecord(Rec) || isWorkWrapper(Rec)) && atRecordStart(FD);
 }
 
 static LockRef nameLockImpl(const Expr *E, const FunctionDecl *Fn, int Depth) {

@@ -2017,6 +2017,10 @@ ArgVal FunctionExtractor::value(const Expr *E) {
     QualType Pointee = T->isPointerType() ? T->getPointeeType() : T.getNonReferenceType();
     if (const RecordDecl *RD = Pointee->getAsRecordDecl())
       V.Record = recordName(RD);
+    // A pointer converted to void * (an IRQ's dev_id): what it points to.
+    else if (Bare->getType()->isPointerType())
+      if (const RecordDecl *RD = Bare->getType()->getPointeeType()->getAsRecordDecl())
+        V.Record = recordName(RD);
     // &n->list_lock: reached through the local pointer n (also through an
     // accessor such as spinlock_check(&n->list_lock)).
     const Expr *Base = Bare;

@@ -170,7 +170,10 @@ struct Under {
   uint32_t ChainLen = 0;
 };
 
-enum class EffectKind : uint8_t { Alloc, Block, Acquire, Requires };
+/// Wait: waits for the callback bound to the object Lock names (Fl: work
+/// item, timer, IRQ handler, completion). Signal: complete() on the
+/// completion Lock names.
+enum class EffectKind : uint8_t { Alloc, Block, Acquire, Requires, Wait, Signal };
 
 /// A mask with the scopes in force applied.
 struct EffMask {

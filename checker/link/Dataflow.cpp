@@ -46,7 +46,8 @@ bool Effect::open() const {
     for (const MaskTerm &T : M.V.Terms)
       if (T.K == MaskTerm::Param)
         return true;
-  if ((Kind == EffectKind::Acquire || Kind == EffectKind::Requires) &&
+  if ((Kind == EffectKind::Acquire || Kind == EffectKind::Requires ||
+       Kind == EffectKind::Wait || Kind == EffectKind::Signal) &&
       Lock.K == LockVal::Param)
     return true;
   if (SubclassParam != NoIndex || !ParamTruths.empty() || !MaskGuards.empty() ||
@@ -1746,6 +1747,38 @@ void FunctionFlow::applyRow(const ApiRow &Row, const Target &T, uint32_t Id,
     begin(S, Cx, NoIndex);
     return;
   }
+  case ApiOp::Wait:
+  case ApiOp::Signal: {
+    // What the wait names: the work item, the timer, the completion; for
+    // an IRQ, its dev_id's record (the handler was requested with it).
+    const ArgVal *A = arg(C, Row.Arg);
+    LockVal Obj;
+    if (A && Row.Fl == Flavor::HardIrq) {
+      if (!A->Record.empty())
+        Obj = LockVal::ofClass(Symbol("*" + A->Record.str()));
+    } else {
+      Obj = argLock(C, Row.Arg, S);
+    }
+    if (Row.Op == ApiOp::Wait && !(Row.Flags & RF_Spins)) {
+      Effect B;
+      B.Kind = EffectKind::Block;
+      B.Leaf = C.At;
+      B.What = What;
+      B.Around = around(S, 0);
+      record(std::move(B), S, released(S));
+    }
+    if (!Obj.known())
+      return;
+    Effect E;
+    E.Kind = Row.Op == ApiOp::Wait ? EffectKind::Wait : EffectKind::Signal;
+    E.Leaf = C.At;
+    E.What = What;
+    E.Lock = Obj;
+    E.Fl = Row.Fl;
+    E.Around = around(S, 0);
+    record(std::move(E), S, released(S));
+    return;
+  }
   case ApiOp::MaskPassthrough:
   case ApiOp::Register:
   case ApiOp::CallbackField:
@@ -1790,7 +1823,8 @@ void FunctionFlow::applySummary(const FnResult &R, const Target &T, uint32_t Id,
         E.M.V = std::move(M);
         applyScopes(S, E.M);
       }
-      if (E.Kind == EffectKind::Acquire || E.Kind == EffectKind::Requires) {
+      if (E.Kind == EffectKind::Acquire || E.Kind == EffectKind::Requires ||
+          E.Kind == EffectKind::Wait || E.Kind == EffectKind::Signal) {
         E.Lock = substituteLock(E.Lock, C, S);
         if (!E.Lock.known())
           continue;

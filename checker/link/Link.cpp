@@ -283,6 +283,14 @@ private:
   /// The acquisition in M of the class a held lock C is: the same subclass,
   /// or a run-time subclass on either side.
   const Witness *acquiredIn(const std::map<std::string, Witness> &M, const Ctx &C) const;
+  /// wait-under-lock: what each callback (work item function, timer
+  /// callback, IRQ handler; by name) acquires, by class key; what is held
+  /// where complete() is called, by completion and class key; the waits
+  /// made with a lock held.
+  std::map<std::string, std::map<std::string, Witness>> CallbackAcquired;
+  std::map<std::string, std::map<std::string, Witness>> SignalUnder;
+  std::vector<Witness> WaitUnderLock;
+  void resolveWaitUnderLock();
   std::map<std::pair<std::string, std::string>, Witness> Edges;
   std::vector<Witness> AllocUnderLock;
   std::map<std::string, Finding> Found;
@@ -768,6 +776,8 @@ std::string gfpdep::originText(const Ctx &C, llvm::StringRef LockName) {
       return quoted(C.Key.Entry) + " queued as an RCU callback here";
     case Flavor::NapiPoll:
       return quoted(C.Key.Entry) + " registered as a NAPI poll function here";
+    case Flavor::WorkItem:
+      return quoted(C.Key.Entry) + " set up as the work item's function here";
     default:
       return quoted(C.Key.Entry) + " registered here";
     }
@@ -910,6 +920,9 @@ std::string Linker::leafText(const Witness &W, uint64_t Mask) const {
            quoted(lockName(P, E.Lock, W.Fn));
   case EffectKind::Requires:
     return "calling " + quoted(E.What);
+  case EffectKind::Wait:
+  case EffectKind::Signal:
+    return quoted(E.What);
   }
   return quoted(E.What);
 }
@@ -1027,6 +1040,27 @@ void Linker::visit(const Witness &W) {
     return; // the IRQs or BHs a lock's own form disabled: reported as the lock
   bool ConcreteAcquire = E.Kind == EffectKind::Acquire && E.Lock.concrete();
   bool CtxConcreteLock = C.Key.Kind == CtxKind::Lock && C.Key.Lock.concrete();
+  auto Keep = [](std::map<std::string, Witness> &M, const std::string &K, const Witness &W) {
+    auto It = M.find(K);
+    if (It == M.end() || W.length() < It->second.length() ||
+        (W.length() == It->second.length() && W.E->Leaf < It->second.E->Leaf))
+      M[K] = W;
+  };
+  if (E.Kind == EffectKind::Wait || E.Kind == EffectKind::Signal) {
+    if (CtxConcreteLock && E.Lock.concrete()) {
+      if (E.Kind == EffectKind::Wait)
+        WaitUnderLock.push_back(W);
+      else
+        Keep(SignalUnder[E.Lock.Class.str()],
+             classKey(C.Key.Lock.Class.str(), C.Key.Subclass), W);
+    }
+    return;
+  }
+  if (ConcreteAcquire && C.Key.Kind == CtxKind::Entry &&
+      (C.Key.Fl == Flavor::WorkItem || C.Key.Fl == Flavor::Timer ||
+       C.Key.Fl == Flavor::HardIrq))
+    Keep(CallbackAcquired[std::to_string(unsigned(C.Key.Fl)) + ":" + C.Key.Entry.str()],
+         classKey(E.Lock.Class.str(), E.Subclass), W);
   if (E.Kind == EffectKind::Requires) {
     if (CtxConcreteLock && E.Lock.concrete() && C.Key.Lock.Class == E.Lock.Class) {
       std::vector<Step> Notes;
@@ -1408,6 +1442,82 @@ void Linker::resolveCycles() {
   }
 }
 
+/// wait-under-lock: a wait made with L held for a callback that acquires
+/// L, or for a completion whose complete() runs with L held.
+void Linker::resolveWaitUnderLock() {
+  if (!Opts.Rules.enabled(Rule::WaitUnderLock))
+    return;
+  for (const Witness &W : WaitUnderLock) {
+    const Effect &E = *W.E;
+    const Ctx &C = W.C;
+    std::string Shown = lockDisplay(C.Key.Lock.Class.str(), C.Key.Subclass);
+    std::string Held = flavorNoun(C.LockFl).str() + " " + Shown;
+    std::string Key = E.Lock.Class.str();
+    std::vector<Step> Notes;
+    std::string Message, Fix;
+    if (E.Fl == Flavor::Completion) {
+      auto It = SignalUnder.find(Key);
+      const Witness *Other = It == SignalUnder.end() ? nullptr : acquiredIn(It->second, C);
+      if (!Other)
+        continue;
+      chainNotes(Notes, W);
+      chainNotes(Notes, *Other);
+      Notes.push_back({Other->E->Leaf, quoted(Other->E->What) + " completes " + quoted(Key) +
+                                           " here, with " + Shown + " held"});
+      Message = quoted(E.What) + " waits for completion " + quoted(Key) + " while " + Held +
+                " is held, and " + quoted(Key) + " is completed with " + Shown +
+                " held: possible deadlock";
+      Fix = "release " + Shown + " before waiting, or complete " + quoted(Key) +
+            " without holding it";
+    } else {
+      const std::vector<Binding> *Bs = P.bound(E.Fl, E.Lock.Class);
+      if (!Bs)
+        continue;
+      const Witness *Other = nullptr;
+      const Binding *By = nullptr;
+      for (const Binding &B : *Bs) {
+        auto It = CallbackAcquired.find(std::to_string(unsigned(E.Fl)) + ":" + B.Name.str());
+        if (It == CallbackAcquired.end())
+          continue;
+        if (const Witness *A = acquiredIn(It->second, C))
+          if (!Other || A->length() < Other->length()) {
+            Other = A;
+            By = &B;
+          }
+      }
+      if (!Other)
+        continue;
+      chainNotes(Notes, W);
+      chainNotes(Notes, *Other);
+      Notes.push_back({Other->E->Leaf, flavorNoun(Other->E->Fl).str() + " " +
+                                           lockDisplay(Other->E->Lock.Class.str(),
+                                                       Other->E->Subclass) +
+                                           " acquired here, in " + quoted(By->Name.str())});
+      std::string What;
+      switch (E.Fl) {
+      case Flavor::WorkItem:
+        What = "work item " + quoted(Key) + ", whose function " + quoted(By->Name.str());
+        Fix = "release " + Shown + " before waiting, or cancel without waiting "
+              "(cancel_work(), cancel_delayed_work())";
+        break;
+      case Flavor::Timer:
+        What = "timer " + quoted(Key) + ", whose callback " + quoted(By->Name.str());
+        Fix = "release " + Shown + " before waiting, or use del_timer() (it does not wait)";
+        break;
+      default:
+        What = "the IRQ handler " + quoted(By->Name.str()) + " (requested with a " +
+               quoted(llvm::StringRef(Key).drop_front().str()) + " dev_id), which";
+        Fix = "release " + Shown + " before freeing the IRQ";
+        break;
+      }
+      Message = quoted(E.What) + " waits for " + What + " acquires " + Shown + ", while " +
+                Held + " is held: possible deadlock";
+    }
+    report(Rule::WaitUnderLock, W, std::move(Message), std::move(Notes), std::move(Fix),
+           "lock:" + classKey(C.Key.Lock.Class.str(), C.Key.Subclass));
+  }
+}
+
 /// stack-in-reclaim: a frame over the budget, or a chain of frames over
 /// the chain budget, below an entry that runs on a stack an allocation has
 /// already used deeply (out_of_memory() calls the OOM notifiers from inside
@@ -1503,6 +1613,7 @@ void Linker::rules() {
   }
   resolveReclaimUnderLock();
   resolveCycles();
+  resolveWaitUnderLock();
   stackInReclaim();
   for (auto &[K, F] : Found) {
     // "also held via": the other places the context begins above this leaf.

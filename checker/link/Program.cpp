@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "link/Program.h"
+#include <set>
 #include "llvm/ADT/STLExtras.h"
 
 using namespace gfpdep;
@@ -294,6 +295,17 @@ void Program::registrations() {
             Callbacks.append(Set->begin(), Set->end());
         }
       }
+      // The object the callbacks are bound to, for the waits on it.
+      Symbol Object;
+      if (Row->Arg2 >= 0 && unsigned(Row->Arg2) < C.Args.size()) {
+        const ArgVal &O = C.Args[Row->Arg2];
+        if (Row->Fl == Flavor::HardIrq) {
+          if (!O.Record.empty())
+            Object = Symbol("*" + O.Record.str());
+        } else if (O.Lock.concrete()) {
+          Object = O.Lock.Class;
+        }
+      }
       for (Symbol Fn : Callbacks) {
         EntrySeed E;
         E.Fn = Fn;
@@ -303,6 +315,8 @@ void Program::registrations() {
         E.Via = Row->Name;
         E.Name = nameOf(Fn);
         Entries.push_back(E);
+        if (!Object.empty())
+          bind(Row->Fl, Object, Fn, C.At);
       }
     }
   }
@@ -315,6 +329,15 @@ void Program::registrations() {
       const ApiRow *Row = Model->lookup(S.Key);
       if (!Row || Row->Op != ApiOp::CallbackField)
         continue;
+      // "vb::work::func" binds the function to the work item "vb::work".
+      llvm::StringRef Obj = S.Object.ref();
+      llvm::StringRef Field = S.Key.ref().rsplit("::").second;
+      if (Obj.consume_back(("::" + Field.str())) && !Obj.empty())
+        bind(Row->Fl, Symbol(Obj), S.Fn, S.At);
+      // A work item's function runs in process context: an entry of its
+      // own only when something waits for it (below).
+      if (Row->Fl == Flavor::WorkItem)
+        continue;
       EntrySeed E;
       E.Fn = S.Fn;
       E.Kind = CtxKind::Entry;
@@ -324,6 +347,47 @@ void Program::registrations() {
       E.Name = nameOf(S.Fn);
       Entries.push_back(E);
     }
+  // Work items something waits for (cancel_work_sync, flush_work): their
+  // functions are entries, so the locks they take are known. A wait on a
+  // work item the unit cannot name (a parameter nobody resolves here) waits
+  // for any of them.
+  std::set<Symbol> Waited;
+  bool WaitedAny = false;
+  for (const FnFacts *F : Functions)
+    for (const CallFacts &C : F->Calls) {
+      if (C.Kind != CalleeKind::Direct && C.Kind != CalleeKind::Hint)
+        continue;
+      const ApiRow *Row = rowFor(C.Id, C.Name, C.Plain);
+      if (!Row || Row->Op != ApiOp::Wait || Row->Fl != Flavor::WorkItem)
+        continue;
+      if (Row->Arg >= 0 && unsigned(Row->Arg) < C.Args.size() &&
+          C.Args[Row->Arg].Lock.concrete())
+        Waited.insert(C.Args[Row->Arg].Lock.Class);
+      else
+        WaitedAny = true;
+    }
+  for (const auto &[K, Bs] : Bindings) {
+    if (K.first != unsigned(Flavor::WorkItem) || (!WaitedAny && !Waited.count(K.second)))
+      continue;
+    for (const Binding &B : Bs) {
+      EntrySeed E;
+      E.Fn = B.Fn;
+      E.Kind = CtxKind::Entry;
+      E.Fl = Flavor::WorkItem;
+      E.Origin = B.At;
+      E.Via = Symbol("work_struct::func");
+      E.Name = B.Name;
+      Entries.push_back(E);
+    }
+  }
+}
+
+void Program::bind(Flavor Fl, Symbol Object, Symbol Fn, const Loc &At) {
+  std::vector<Binding> &V = Bindings[{unsigned(Fl), Object}];
+  for (const Binding &B : V)
+    if (B.Fn == Fn && B.At == At)
+      return;
+  V.push_back({Fn, nameOf(Fn), At});
 }
 
 bool Program::suppressed(const Loc &L, llvm::StringRef Rule) const {

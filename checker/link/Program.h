@@ -48,6 +48,15 @@ struct EntrySeed {
   Symbol Name; ///< the function's printable name
 };
 
+/// A callback bound to an object a Wait row names (wait-under-lock): a work
+/// item's function, a timer's callback, the handler of an IRQ requested
+/// with a dev_id of some record.
+struct Binding {
+  Symbol Fn;   ///< function id
+  Symbol Name; ///< its printable name
+  Loc At;      ///< where it was bound
+};
+
 /// A must-not-hold promise.
 struct Promise {
   LockVal Lock; ///< Named, or Param of the promising function
@@ -104,6 +113,12 @@ public:
     auto It = KeyedClasses.find(Class);
     return It == KeyedClasses.end() ? nullptr : &It->second;
   }
+  /// The callbacks of flavour Fl bound to Object ("record::field", a
+  /// global's name, "*record" for an IRQ's dev_id), or null.
+  const std::vector<Binding> *bound(Flavor Fl, Symbol Object) const {
+    auto It = Bindings.find({unsigned(Fl), Object});
+    return It == Bindings.end() ? nullptr : &It->second;
+  }
   /// Whether a "gfpdep-ignore" comment suppresses Rule at L.
   bool suppressed(const Loc &L, llvm::StringRef Rule) const;
   /// A name for any function id the program has seen.
@@ -123,6 +138,7 @@ private:
   SymbolMap<Symbol> Names;
   SymbolMap<std::vector<MaskStoreFacts>> MaskStores;
   SymbolMap<Loc> KeyedClasses;
+  std::map<std::pair<unsigned, Symbol>, std::vector<Binding>> Bindings;
   SymbolMap<ApiRow> AnnotatedRows;
   SymbolMap<std::vector<Promise>> MustNotHold;
   std::deque<std::string> RowNames;
@@ -134,6 +150,7 @@ private:
               llvm::SmallVectorImpl<Target> &Out) const;
   void addStored(const SymbolSet *Set, llvm::SmallVectorImpl<Target> &Out) const;
   void registrations();
+  void bind(Flavor Fl, Symbol Object, Symbol Fn, const Loc &At);
   void paramMaskStores();
 };
 

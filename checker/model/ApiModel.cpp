@@ -48,6 +48,8 @@ llvm::StringRef gfpdep::flavorNoun(Flavor F) {
   case Flavor::Tasklet: return "tasklet";
   case Flavor::RcuCallback: return "RCU callback";
   case Flavor::NapiPoll: return "NAPI poll function";
+  case Flavor::WorkItem: return "work item";
+  case Flavor::Completion: return "completion";
   case Flavor::None: return "";
   }
   llvm_unreachable("covered switch");
@@ -75,6 +77,8 @@ static const struct {
     {"lock-class-key", ApiOp::LockClassKey},
     {"ref-put", ApiOp::RefPut},
     {"callback-field", ApiOp::CallbackField},
+    {"wait", ApiOp::Wait},
+    {"signal", ApiOp::Signal},
 };
 
 static const struct {
@@ -93,6 +97,7 @@ static const struct {
     {"shrinker", Flavor::Shrinker},   {"hardirq", Flavor::HardIrq},
     {"timer", Flavor::Timer},         {"tasklet", Flavor::Tasklet},
     {"rcu-callback", Flavor::RcuCallback}, {"napi-poll", Flavor::NapiPoll},
+    {"work-item", Flavor::WorkItem},  {"completion", Flavor::Completion},
 };
 
 llvm::StringRef gfpdep::apiOpName(ApiOp Op) {

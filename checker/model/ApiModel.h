@@ -50,9 +50,17 @@ enum class ApiOp : uint8_t {
   /// that field (an assignment or an initialiser, e.g. DEFINE_TIMER's
   /// `.function = f`) is a callback of the row's flavour.
   CallbackField,
+  /// Waits until the callback bound to the object in Arg has finished
+  /// (Flavor: the work item's function, the timer's callback, the IRQ
+  /// handler of the device in Arg, the completer of the completion in Arg):
+  /// cancel_work_sync, del_timer_sync, free_irq, wait_for_completion. It
+  /// sleeps, unless RF_Spins.
+  Wait,
+  /// Wakes the waiters of the completion in Arg (complete, complete_all).
+  Signal,
 };
 /// The last ApiOp: readers validate against it.
-constexpr ApiOp LastApiOp = ApiOp::CallbackField;
+constexpr ApiOp LastApiOp = ApiOp::Signal;
 
 /// Which kind of lock, context or callback a row is about.
 enum class Flavor : uint8_t {
@@ -64,6 +72,8 @@ enum class Flavor : uint8_t {
   NoReclaim, NoIO, NoFS,            // memalloc scopes
   OomNotifier, Shrinker, HardIrq, Timer, Tasklet, // callback kinds
   RcuCallback, NapiPoll, // soft-IRQ callbacks: call_rcu(), NAPI poll
+  WorkItem,   // a work item's function (process context)
+  Completion, // a completion: what wait_for_completion() waits for
 };
 
 /// Row flags.
@@ -86,6 +96,9 @@ enum : uint8_t {
   /// Block: releases the lock in Arg while it waits and takes it back
   /// before it returns (pthread_cond_wait(cond, mutex)).
   RF_DropsLock = 1 << 6,
+  /// Wait: spins until the callback has finished instead of sleeping
+  /// (del_timer_sync()).
+  RF_Spins = 1 << 7,
 };
 
 /// The implicit object argument of a member call.
@@ -102,7 +115,7 @@ struct ApiRow {
 };
 
 /// The last Flavor: readers validate against it.
-constexpr Flavor LastFlavor = Flavor::NapiPoll;
+constexpr Flavor LastFlavor = Flavor::Completion;
 
 bool isSleepingLock(Flavor F);
 bool isSpinningLock(Flavor F);

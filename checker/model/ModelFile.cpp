@@ -87,6 +87,8 @@ bool opNeedsFlavor(ApiOp Op) {
   case ApiOp::ScopeRestore:
   case ApiOp::Register:
   case ApiOp::CallbackField:
+  case ApiOp::Wait:
+  case ApiOp::Signal:
     return true;
   default:
     return false;

@@ -38,3 +38,4 @@ void probe(struct vb *v) {
 // LIST-NEXT: gfpdep-reclaim-under-lock
 // LIST-NEXT: gfpdep-sleep-in-atomic
 // LIST-NEXT: gfpdep-stack-in-reclaim
+// LIST-NEXT: gfpdep-wait-under-lock
