@@ -47,6 +47,10 @@ const RuleInfo Rules[] = {
     {Rule::WaitUnderLock, "wait-under-lock",
      "Code waits, with a lock held, for a work item, a timer, an IRQ handler "
      "or a completion whose callback or completer needs that lock."},
+    {Rule::IrqInversion, "irq-inversion",
+     "A lock class taken in hard- or soft-IRQ context is taken elsewhere with "
+     "interrupts (bottom halves) enabled, or is held while a class taken with "
+     "interrupts enabled is acquired."},
 };
 } // namespace
 

@@ -29,8 +29,9 @@ enum class Rule {
   LockBalance, ///< path-sensitive mode only
   StackInReclaim,
   WaitUnderLock,
+  IrqInversion,
 };
-constexpr unsigned NumRules = 9;
+constexpr unsigned NumRules = 10;
 
 /// "reclaim-under-lock", ...
 llvm::StringRef ruleId(Rule R);

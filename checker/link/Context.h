@@ -194,6 +194,12 @@ struct Effect {
   uint32_t Subclass = 0;
   uint32_t SubclassParam = NoIndex;
   bool Recursive = false;
+  /// Acquire: a reader (read_lock, down_read): lockdep's recursive read in
+  /// IRQ context.
+  bool Read = false;
+  /// Acquire: the lock's own form disables hard IRQs (_irq, _irqsave) or
+  /// bottom halves (_bh) before taking it.
+  bool OwnIrqOff = false, OwnBhOff = false;
   bool FaultOnly = false; ///< Block: only to fault a page in (copy_from_user)
   bool ProcessOnly = false; ///< Block: not in interrupt context (vfree)
   Loc PromiseAt;        ///< Requires

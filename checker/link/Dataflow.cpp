@@ -651,7 +651,7 @@ static std::string effectKey(const Effect &E, llvm::ArrayRef<CtxKey> Released) {
   L(E.M.ScopeAt);
   Lk(E.Lock);
   OS << unsigned(E.Fl) << "," << E.Subclass << "," << E.SubclassParam << "," << E.Recursive
-     << E.FaultOnly << E.ProcessOnly << ",";
+     << E.Read << E.OwnIrqOff << E.OwnBhOff << E.FaultOnly << E.ProcessOnly << ",";
   L(E.PromiseAt);
   for (const Under &U : E.Around) {
     const Ctx &C = U.C;
@@ -1655,6 +1655,9 @@ void FunctionFlow::applyRow(const ApiRow &Row, const Target &T, uint32_t Id,
     E.Subclass = Sub;
     E.SubclassParam = SubParam;
     E.Recursive = Row.Flags & RF_Recursive;
+    E.Read = nameHas(Row.Name, "read");
+    E.OwnIrqOff = nameHas(Row.Name, "_irq");
+    E.OwnBhOff = nameHas(Row.Name, "_bh");
     E.Around = around(S, 0);
     record(std::move(E), S, released(S));
     Ctx Cx = lockCtx(Lock, Row.Fl, Sub, SubParam, Row.Flags & RF_Recursive,
@@ -1705,11 +1708,16 @@ void FunctionFlow::applyRow(const ApiRow &Row, const Target &T, uint32_t Id,
     Cx.Begun = Cx.Origin = C.At;
     Cx.Via = What;
     begin(S, Cx, Id);
+    // rcu_read_lock_bh() disables bottom halves too.
+    if (Row.Op == ApiOp::Enter && Row.Fl == Flavor::RcuRead)
+      lockSection(S, Row.Name, true, C.At, What);
     return;
   }
   case ApiOp::Exit:
   case ApiOp::ScopeRestore:
     endSection(S, Row.Op == ApiOp::Exit ? CtxKind::Section : CtxKind::Scope, Row.Fl);
+    if (Row.Op == ApiOp::Exit && Row.Fl == Flavor::RcuRead)
+      lockSection(S, Row.Name, false, C.At, What);
     return;
   case ApiOp::FsReclaimAcquire: {
     MaskVal M = argMask(C, Row.Arg, S);

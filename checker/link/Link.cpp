@@ -12,7 +12,9 @@
 #include "llvm/ADT/GraphTraits.h"
 #include "llvm/ADT/SCCIterator.h"
 #include "llvm/ADT/STLExtras.h"
+#include <array>
 #include <chrono>
+#include <cstdlib>
 #include <deque>
 #include <map>
 #include <set>
@@ -291,6 +293,24 @@ private:
   std::map<std::string, std::map<std::string, Witness>> SignalUnder;
   std::vector<Witness> WaitUnderLock;
   void resolveWaitUnderLock();
+  /// irq-inversion: per function, whether it may run with hard IRQs on
+  /// (bit 0) and with soft IRQs on (bit 1: BHs on, hard IRQs on); the
+  /// acquisitions in hard- and soft-IRQ context, by class key.
+  std::vector<uint8_t> IrqState;
+  /// How each function got each bit of IrqState: the caller and its call
+  /// (-1: the function is where it began: it may sleep, or a process
+  /// context entry).
+  struct IrqVia {
+    int32_t From = -1;
+    Loc At;
+  };
+  std::vector<std::array<IrqVia, 2>> IrqFrom;
+  /// The notes that show how an acquisition in function I is reached with
+  /// interrupts (bit 0) or bottom halves (bit 1) enabled.
+  void irqOnNotes(std::vector<Step> &Notes, uint32_t I, unsigned Bit) const;
+  std::map<std::string, Witness> InHardIrq, InSoftIrq;
+  void irqStates();
+  void irqInversion();
   std::map<std::pair<std::string, std::string>, Witness> Edges;
   std::vector<Witness> AllocUnderLock;
   std::map<std::string, Finding> Found;
@@ -1056,6 +1076,13 @@ void Linker::visit(const Witness &W) {
     }
     return;
   }
+  if (ConcreteAcquire && isSpinningLock(E.Fl) && C.Key.Kind == CtxKind::Entry) {
+    if (C.Key.Fl == Flavor::HardIrq)
+      Keep(InHardIrq, classKey(E.Lock.Class.str(), E.Subclass), W);
+    else if (C.Key.Fl == Flavor::Timer || C.Key.Fl == Flavor::Tasklet ||
+             C.Key.Fl == Flavor::RcuCallback || C.Key.Fl == Flavor::NapiPoll)
+      Keep(InSoftIrq, classKey(E.Lock.Class.str(), E.Subclass), W);
+  }
   if (ConcreteAcquire && C.Key.Kind == CtxKind::Entry &&
       (C.Key.Fl == Flavor::WorkItem || C.Key.Fl == Flavor::Timer ||
        C.Key.Fl == Flavor::HardIrq))
@@ -1442,6 +1469,311 @@ void Linker::resolveCycles() {
   }
 }
 
+/// Whether each function may run with hard IRQs on and with soft IRQs on:
+/// from the functions nothing calls (process context, IRQs on), the soft-IRQ
+/// entries (hard IRQs on, BHs off) and the hard-IRQ handlers (both off),
+/// down every call not made with IRQs or BHs disabled.
+void Linker::irqStates() {
+  size_t N = P.Functions.size();
+  IrqState.assign(N, 0);
+  IrqFrom.assign(N, {});
+  std::vector<bool> IrqEntry(N, false);
+  std::vector<uint32_t> Work;
+  auto Raise = [&](int32_t I, uint8_t Bits, int32_t From = -1, const Loc &At = Loc()) {
+    if ((IrqState[I] | Bits) == IrqState[I])
+      return;
+    for (unsigned B = 0; B < 2; ++B)
+      if ((Bits >> B & 1) && !(IrqState[I] >> B & 1))
+        IrqFrom[I][B] = {From, At};
+    IrqState[I] |= Bits;
+    Work.push_back(uint32_t(I));
+  };
+  for (const EntrySeed &S : P.Entries) {
+    int32_t I = P.indexOf(S.Fn);
+    if (I < 0 || S.Kind != CtxKind::Entry)
+      continue;
+    switch (S.Fl) {
+    case Flavor::HardIrq:
+      IrqEntry[I] = true;
+      break;
+    case Flavor::Timer:
+    case Flavor::Tasklet:
+    case Flavor::RcuCallback:
+    case Flavor::NapiPoll:
+      IrqEntry[I] = true;
+      Raise(I, 1);
+      break;
+    case Flavor::IrqOff:
+      IrqEntry[I] = true; // annotated atomic context: IRQs off
+      break;
+    default:
+      Raise(I, 3); // process context: an OOM notifier, a work item
+      break;
+    }
+  }
+  // A function nothing here calls runs where its callers elsewhere run it,
+  // which the program does not show: it counts as process context with
+  // IRQs on only when it may sleep (directly or below): sleeping with IRQs
+  // or BHs disabled would be a bug of its own. A callback of a kind the
+  // model does not know (a virtqueue's, stored in a table) is such a
+  // function too, and may well run in IRQ context.
+  std::vector<bool> Sleeps(N, false);
+  for (size_t I = 0; I < N; ++I) {
+    auto Evidence = [&](const Effect &E) {
+      if (E.Kind == EffectKind::Block && !E.FaultOnly && !E.ProcessOnly)
+        return true;
+      if (E.Kind == EffectKind::Acquire && isSleepingLock(E.Fl))
+        return true;
+      if (E.Kind == EffectKind::Alloc)
+        for (const MaskTerm &T : E.M.V.Terms)
+          if (T.K == MaskTerm::Const && !E.M.NoReclaim && L.reclaimCapable(T.Bits & ~E.M.V.Clear))
+            return true;
+      return false;
+    };
+    for (const Anchor &A : R.Results[I].Anchors)
+      Sleeps[I] = Sleeps[I] || Evidence(A.E);
+    for (const OpenEffect &O : R.Results[I].Open)
+      Sleeps[I] = Sleeps[I] || Evidence(O.E);
+  }
+  for (const std::vector<int32_t> &Comp : Order) // callees first
+    for (unsigned Iter = 0; Iter < 2; ++Iter)
+      for (int32_t FI : Comp)
+        for (const Site &S : R.Results[FI].Sites)
+          for (int32_t T : S.Targets)
+            if (Sleeps[T])
+              Sleeps[FI] = true;
+  for (size_t I = 0; I < N; ++I)
+    if (!Called[I] && !IrqEntry[I] && Sleeps[I])
+      Raise(int32_t(I), 3);
+  while (!Work.empty()) {
+    uint32_t FI = Work.back();
+    Work.pop_back();
+    const FnResult &FR = R.Results[FI];
+    for (const Site &S : FR.Sites) {
+      uint8_t Bits = IrqState[FI];
+      if (S.Held != NoIndex)
+        for (const Ctx &Cx : FR.HeldSets[S.Held])
+          if (Cx.Key.Kind == CtxKind::Section) {
+            if (Cx.Key.Fl == Flavor::IrqOff)
+              Bits = 0;
+            else if (Cx.Key.Fl == Flavor::BhOff)
+              Bits &= ~uint8_t(2);
+          }
+      if (Bits)
+        for (int32_t T : S.Targets)
+          Raise(T, Bits, int32_t(FI), P.Functions[FI]->Calls[S.Call].At);
+    }
+  }
+}
+
+void Linker::irqOnNotes(std::vector<Step> &Notes, uint32_t I, unsigned Bit) const {
+  llvm::SmallVector<uint32_t, 8> Up{I};
+  for (size_t Guard = 0; Guard < IrqFrom.size() && IrqFrom[Up.back()][Bit].From >= 0; ++Guard) {
+    int32_t F = IrqFrom[Up.back()][Bit].From;
+    if (llvm::is_contained(Up, uint32_t(F)))
+      break;
+    Up.push_back(uint32_t(F));
+  }
+  const FnFacts &Root = *P.Functions[Up.back()];
+  Notes.push_back({Root.At, quoted(Root.Name.str()) + " runs in process context with " +
+                                (Bit ? "bottom halves" : "interrupts") +
+                                " enabled (it may sleep, or is a process-context callback)"});
+  for (size_t K = Up.size() - 1; K > 0; --K) {
+    const IrqVia &V = IrqFrom[Up[K - 1]][Bit];
+    Notes.push_back({V.At, quoted(P.Functions[Up[K]]->Name.str()) + " calls " +
+                               quoted(P.Functions[Up[K - 1]]->Name.str()) + " here"});
+  }
+}
+
+/// irq-inversion, lockdep's "inconsistent {IN-HARDIRQ-W} -> {HARDIRQ-ON-W}
+/// usage" (and the soft-IRQ form): a spinning lock class taken in IRQ
+/// context is taken elsewhere with that kind of interrupt enabled; and its
+/// "HARDIRQ-safe -> HARDIRQ-unsafe lock order": while a class taken in IRQ
+/// context is held, a class taken elsewhere with interrupts enabled is
+/// acquired.
+void Linker::irqInversion() {
+  if (!Opts.Rules.enabled(Rule::IrqInversion))
+    return;
+  irqStates();
+  // The acquisitions made with hard (soft) IRQs on, by class key.
+  std::map<std::string, std::vector<std::pair<const Effect *, uint32_t>>> HardOn, SoftOn;
+  for (size_t I = 0; I < P.Functions.size(); ++I) {
+    if (!IrqState[I])
+      continue;
+    // Concrete acquisitions: anchors, and open effects whose lock is
+    // concrete (open only for a parameter's truth on their path: "n is not
+    // NULL" after a first lock through n).
+    llvm::SmallVector<const Effect *, 16> Acqs;
+    for (const Anchor &A : R.Results[I].Anchors)
+      Acqs.push_back(&A.E);
+    for (const OpenEffect &O : R.Results[I].Open)
+      Acqs.push_back(&O.E);
+    for (const Effect *EP : Acqs) {
+      const Effect &E = *EP;
+      if (E.Kind != EffectKind::Acquire || !E.Lock.concrete() || !isSpinningLock(E.Fl))
+        continue;
+      uint8_t Bits = IrqState[I];
+      if (E.OwnIrqOff)
+        Bits = 0;
+      if (E.OwnBhOff)
+        Bits &= ~uint8_t(2);
+      for (const Under &U : E.Around)
+        if (U.C.Key.Kind == CtxKind::Section) {
+          if (U.C.Key.Fl == Flavor::IrqOff)
+            Bits = 0;
+          else if (U.C.Key.Fl == Flavor::BhOff)
+            Bits &= ~uint8_t(2);
+        }
+      std::string K = classKey(E.Lock.Class.str(), E.Subclass);
+      if (std::getenv("GFPDEP_DEBUG_IRQ")) {
+        llvm::errs() << "acquire " << K << " in " << P.Functions[I]->Name << " at "
+                     << E.Leaf.Line << " state " << unsigned(IrqState[I]) << " bits "
+                     << unsigned(Bits) << " own " << E.OwnIrqOff << E.OwnBhOff << " around";
+        for (const Under &U : E.Around)
+          llvm::errs() << " " << unsigned(U.C.Key.Kind) << "/" << unsigned(U.C.Key.Fl);
+        llvm::errs() << "\n";
+      }
+      if (Bits & 1)
+        HardOn[K].push_back({&E, uint32_t(I)});
+      if (Bits & 2)
+        SoftOn[K].push_back({&E, uint32_t(I)});
+    }
+  }
+  if (std::getenv("GFPDEP_DEBUG_IRQ")) {
+    for (const auto &[K, W] : InHardIrq)
+      llvm::errs() << "in-hardirq " << K << "\n";
+    for (const auto &[K, W] : InSoftIrq)
+      llvm::errs() << "in-softirq " << K << "\n";
+    for (const auto &[K, V] : HardOn)
+      llvm::errs() << "hardirq-on " << K << " x" << V.size() << "\n";
+    for (const auto &[K, V] : SoftOn)
+      llvm::errs() << "softirq-on " << K << " x" << V.size() << "\n";
+  }
+  for (auto &M : {&HardOn, &SoftOn})
+    for (auto &[K, V] : *M)
+      llvm::sort(V, [](const auto &A, const auto &B) {
+        if (A.first->Chain.Size != B.first->Chain.Size)
+          return A.first->Chain.Size < B.first->Chain.Size;
+        return A.first->Leaf < B.first->Leaf;
+      });
+  std::set<std::string> Reported;
+  auto Inconsistent = [&](bool Hard) {
+    auto &In = Hard ? InHardIrq : InSoftIrq;
+    auto &On = Hard ? HardOn : SoftOn;
+    for (const auto &[K, Wi] : In) {
+      auto It = On.find(K);
+      if (It == On.end() || Reported.count(K))
+        continue;
+      // A reader in IRQ context is a recursive read: only a writer with
+      // interrupts enabled conflicts with it.
+      const Effect *O = nullptr;
+      uint32_t OI = 0;
+      for (const auto &[E, F] : It->second)
+        if (!(Wi.E->Read && E->Read)) {
+          O = E;
+          OI = F;
+          break;
+        }
+      if (!O)
+        continue;
+      Reported.insert(K);
+      std::string Cls = lockDisplay(O->Lock.Class.str(), O->Subclass);
+      std::string Noun = flavorNoun(O->Fl).str();
+      Witness W;
+      W.E = O;
+      W.Fn = P.Functions[OI];
+      W.C.Key.Kind = CtxKind::Section;
+      std::vector<Step> Notes;
+      irqOnNotes(Notes, OI, Hard ? 0 : 1);
+      llvm::SmallVector<const StepNode *, 8> Steps;
+      Arena.steps(O->Chain, Steps);
+      for (const StepNode *S : Steps)
+        Notes.push_back({S->Where, stepText(*S)});
+      chainNotes(Notes, Wi);
+      Notes.push_back({Wi.E->Leaf, Noun + " " + Cls + " acquired here, in " +
+                                       (Hard ? "hard-IRQ" : "soft-IRQ") + " context"});
+      size_t Also = 0;
+      for (const auto &[E, F] : It->second)
+        if (E != O && !(Wi.E->Read && E->Read) && Also < 3) {
+          Notes.push_back({E->Leaf, "also acquired with " +
+                                        std::string(Hard ? "interrupts" : "bottom halves") +
+                                        " enabled here"});
+          ++Also;
+        }
+      const Ctx &IC = Wi.C;
+      std::string Who = (Hard ? "the hard-IRQ handler " : "the " + flavorNoun(IC.Key.Fl).str() + " ") +
+                        quoted(IC.Key.Entry.str());
+      std::string In = Wi.E->Read ? "R" : "W", OnRW = O->Read ? "R" : "W";
+      std::string Usage = Hard ? "{IN-HARDIRQ-" + In + "} -> {HARDIRQ-ON-" + OnRW + "}"
+                               : "{IN-SOFTIRQ-" + In + "} -> {SOFTIRQ-ON-" + OnRW + "}";
+      std::string Message =
+          Noun + " " + Cls + " is acquired here with " +
+          (Hard ? "interrupts" : "bottom halves") + " enabled, and " + Who +
+          (Hard ? "" : " (soft-IRQ context)") + " acquires it too: inconsistent " + Usage +
+          " usage; " + (Hard ? "an interrupt" : "a soft interrupt") +
+          " that arrives on this CPU while it is held here deadlocks";
+      std::string Fix = Hard ? "use " + std::string(O->Fl == Flavor::RwLock
+                                                        ? (O->Read ? "read_lock_irqsave()"
+                                                                   : "write_lock_irqsave()")
+                                                        : "spin_lock_irqsave()") +
+                                   " here"
+                             : "use " + std::string(O->Fl == Flavor::RwLock
+                                                        ? (O->Read ? "read_lock_bh()"
+                                                                   : "write_lock_bh()")
+                                                        : "spin_lock_bh()") +
+                                   " here";
+      report(Rule::IrqInversion, W, std::move(Message), std::move(Notes), std::move(Fix),
+             std::string(Hard ? "hard:" : "soft:") + K);
+    }
+  };
+  Inconsistent(true);
+  Inconsistent(false);
+  // IRQ-safe -> IRQ-unsafe order: an edge A -> B where A is taken in IRQ
+  // context and B with interrupts on (and B is not itself reported above).
+  for (bool Hard : {true, false}) {
+    auto &In = Hard ? InHardIrq : InSoftIrq;
+    auto &On = Hard ? HardOn : SoftOn;
+    for (const auto &[Key, We] : Edges) {
+      const std::string &A = Key.first, &B = Key.second;
+      auto Ia = In.find(A);
+      auto Ob = On.find(B);
+      if (Ia == In.end() || Ob == On.end() || In.count(B) || Reported.count(B) ||
+          Reported.count(A + ">" + B))
+        continue;
+      Reported.insert(A + ">" + B);
+      const Effect *O = Ob->second.front().first;
+      uint32_t OI = Ob->second.front().second;
+      std::string Noun = flavorNoun(We.E->Fl).str();
+      std::string ClsA = keyDisplay(A), ClsB = keyDisplay(B);
+      std::vector<Step> Notes;
+      chainNotes(Notes, We);
+      chainNotes(Notes, Ia->second);
+      Notes.push_back({Ia->second.E->Leaf, ClsA + " acquired here, in " +
+                                               (Hard ? "hard-IRQ" : "soft-IRQ") + " context"});
+      irqOnNotes(Notes, OI, Hard ? 0 : 1);
+      llvm::SmallVector<const StepNode *, 8> OSteps;
+      Arena.steps(O->Chain, OSteps);
+      for (const StepNode *S : OSteps)
+        Notes.push_back({S->Where, stepText(*S)});
+      Notes.push_back({O->Leaf, ClsB + " acquired here with " +
+                                    std::string(Hard ? "interrupts" : "bottom halves") +
+                                    " enabled"});
+      std::string S = Hard ? "HARDIRQ" : "SOFTIRQ";
+      report(Rule::IrqInversion, We,
+             "acquiring " + Noun + " " + ClsB + " while " + ClsA + " is held: " + ClsA +
+                 " is taken in " + (Hard ? "hard-IRQ" : "soft-IRQ") + " context and " + ClsB +
+                 " with " + (Hard ? "interrupts" : "bottom halves") + " enabled (" + S +
+                 "-safe -> " + S + "-unsafe lock order); an interrupt taken while " + ClsB +
+                 " is held there can deadlock",
+             std::move(Notes),
+             "take " + ClsB + " with " + (Hard ? "interrupts" : "bottom halves") +
+                 " disabled everywhere (" + (Hard ? "spin_lock_irqsave()" : "spin_lock_bh()") +
+                 ")",
+             std::string(Hard ? "hardorder:" : "softorder:") + A + ">" + B);
+    }
+  }
+}
+
 /// wait-under-lock: a wait made with L held for a callback that acquires
 /// L, or for a completion whose complete() runs with L held.
 void Linker::resolveWaitUnderLock() {
@@ -1614,6 +1946,7 @@ void Linker::rules() {
   resolveReclaimUnderLock();
   resolveCycles();
   resolveWaitUnderLock();
+  irqInversion();
   stackInReclaim();
   for (auto &[K, F] : Found) {
     // "also held via": the other places the context begins above this leaf.

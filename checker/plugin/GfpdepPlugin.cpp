@@ -81,7 +81,7 @@ const char *const OptionHelp =
     "  enable=<rule>[,...]  report these rules again (after disable=)\n"
     "rules: reclaim-under-lock, reclaim-in-reclaim, sleep-in-atomic,\n"
     "       block-in-nonblock, lock-order, contract, lock-balance,\n"
-    "       stack-in-reclaim, wait-under-lock\n";
+    "       stack-in-reclaim, wait-under-lock, irq-inversion\n";
 
 std::string ruleList() {
   std::string S;

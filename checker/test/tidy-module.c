@@ -33,6 +33,7 @@ void probe(struct vb *v) {
 
 // LIST: gfpdep-block-in-nonblock
 // LIST-NEXT: gfpdep-contract
+// LIST-NEXT: gfpdep-irq-inversion
 // LIST-NEXT: gfpdep-lock-order
 // LIST-NEXT: gfpdep-reclaim-in-reclaim
 // LIST-NEXT: gfpdep-reclaim-under-lock

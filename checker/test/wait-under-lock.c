@@ -1,4 +1,7 @@
-// RUN: %gfpdep -Xclang -verify %s
+// RUN: %gfpdep -Xclang -verify -fplugin-arg-gfpdep-disable=irq-inversion %s
+// (irq-inversion is off here: dev_timer() takes 'slock' in soft-IRQ context
+// and process context takes it with BHs enabled, which is a true report of
+// that rule, tested in irq-inversion.c.)
 // Waiting, with a lock held, for something that needs that lock: a work
 // item whose function takes it, a timer whose callback takes it, the IRQ
 // handler of a device that takes it, a completion completed under it.

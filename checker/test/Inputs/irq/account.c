@@ -1,0 +1,6 @@
+#include "nic.h"
+void nic_account(struct nic *n) {
+  spin_lock(&n->lock);
+  n->pending--;
+  spin_unlock(&n->lock);
+}
