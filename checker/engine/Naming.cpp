@@ -130,11 +130,21 @@ static bool isWorkWrapper(llvm::StringRef Name) {
   return Name == "delayed_work" || Name == "rcu_work";
 }
 
+/// Records whose lock at offset 0 lockdep names after the record's object:
+/// init_waitqueue_head(&vb->acked) gives the wait queue's lock a class of
+/// its own (a static key per call site, named "&vb->acked"), so
+/// &vb->acked.lock is the class 'virtio_balloon::acked', not one class for
+/// every wait queue.
+static bool isLockWrapper(llvm::StringRef Name) {
+  return Name == "wait_queue_head" || Name == "swait_queue_head";
+}
+
 bool gfpdep::isLockInnards(const FieldDecl *FD) {
   if (!FD)
     return false;
   std::string Rec = recordName(FD->getParent());
-  return (isLockRecord(Rec) || isWorkWrapper(Rec)) && atRecordStart(FD);
+  return (isLockRecord(Rec) || isWorkWrapper(Rec) || isLockWrapper(Rec)) &&
+         atRecordStart(FD);
 }
 
 static LockRef nameLockImpl(const Expr *E, const FunctionDecl *Fn, int Depth) {

@@ -38,3 +38,30 @@ void stats_update(struct stats *s) {
 // expected-note@#outer {{spinlock 'stats::lock' acquired here}}
 // expected-note@#call {{'stats_update' calls 'stats_lock_raw' here}}
 // expected-note@#raw {{if these are different objects of one class, take the inner one with the _nested() variant and a subclass}}
+
+// A wait queue's lock is named after the wait queue: lockdep gives each
+// init_waitqueue_head() call site (each DECLARE_WAIT_QUEUE_HEAD) a class of
+// its own, so two wait queues of one device are two classes, and the same
+// queue taken twice is still recursion.
+struct twoq {
+  wait_queue_head_t rx, tx;
+};
+static void wake_both(struct twoq *q) {
+  spin_lock(&q->rx.lock);
+  spin_lock(&q->tx.lock); // clean: 'twoq::tx' under 'twoq::rx'
+  spin_unlock(&q->tx.lock);
+  spin_unlock(&q->rx.lock);
+}
+static void wake_twice(struct twoq *q) {
+  spin_lock(&q->rx.lock); // #rx1
+  spin_lock(&q->rx.lock); // #rx2
+  spin_unlock(&q->rx.lock);
+  spin_unlock(&q->rx.lock);
+}
+void use_queues(struct twoq *q) {
+  wake_both(q);
+  wake_twice(q);
+}
+// expected-warning@#rx2 {{acquiring spinlock 'twoq::rx' while it is already held: possible recursive locking}}
+// expected-note@#rx1 {{spinlock 'twoq::rx' acquired here}}
+// expected-note@#rx2 {{if these are different objects of one class}}
