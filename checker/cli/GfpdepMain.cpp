@@ -100,6 +100,11 @@ static cl::opt<unsigned> MaxPasses(
 static cl::list<std::string> Disable("disable", cl::CommaSeparated,
                                      cl::desc("Rules not to report"),
                                      cl::value_desc("rule"), cl::cat(Category));
+static cl::list<std::string> Enable(
+    "enable", cl::CommaSeparated,
+    cl::desc("Rules to report that are off by default (wait-context); applied "
+             "after --disable"),
+    cl::value_desc("rule"), cl::cat(Category));
 static cl::opt<uint64_t> StackBudget(
     "stack-budget",
     cl::desc("stack-in-reclaim: bytes of locals one function may keep below an "
@@ -661,6 +666,16 @@ static int applyDisable(RuleOptions &Rules) {
     if (!R)
       return usageError("unknown rule '" + Id + "'");
     Rules.Enabled.reset(unsigned(*R));
+  }
+  for (const std::string &Id : Enable) {
+    if (Id == "all") {
+      Rules.Enabled.set();
+      continue;
+    }
+    std::optional<Rule> R = parseRuleId(Id);
+    if (!R)
+      return usageError("unknown rule '" + Id + "'");
+    Rules.Enabled.set(unsigned(*R));
   }
   return 0;
 }

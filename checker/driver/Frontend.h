@@ -50,7 +50,7 @@ struct CallTransfer {
 constexpr uint64_t MinStackBudget = 64;
 
 struct FrontendOptions {
-  std::bitset<NumRules> Enabled = std::bitset<NumRules>().set();
+  std::bitset<NumRules> Enabled = defaultRules();
   const ApiModel *Model = nullptr;
   unsigned MaxBlocks = 20000;
   unsigned MaxVisitsPerBlock = 64;

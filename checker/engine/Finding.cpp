@@ -51,6 +51,10 @@ const RuleInfo Rules[] = {
      "A lock class taken in hard- or soft-IRQ context is taken elsewhere with "
      "interrupts (bottom halves) enabled, or is held while a class taken with "
      "interrupts enabled is acquired."},
+    {Rule::WaitContext, "wait-context",
+     "A spinlock_t or rwlock_t, which sleeps on PREEMPT_RT, is taken while a "
+     "raw spinlock is held or with IRQs or preemption disabled by hand (off by "
+     "default)."},
 };
 } // namespace
 

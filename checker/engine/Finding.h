@@ -11,6 +11,7 @@
 
 #include "Symbol.h"
 #include "llvm/ADT/StringRef.h"
+#include <bitset>
 #include <optional>
 #include <string>
 #include <tuple>
@@ -30,12 +31,22 @@ enum class Rule {
   StackInReclaim,
   WaitUnderLock,
   IrqInversion,
+  WaitContext, ///< off by default: the PREEMPT_RT check
 };
-constexpr unsigned NumRules = 10;
+constexpr unsigned NumRules = 11;
 
 /// "reclaim-under-lock", ...
 llvm::StringRef ruleId(Rule R);
 std::optional<Rule> parseRuleId(llvm::StringRef Id);
+/// Whether a rule is off unless enabled (wait-context, the PREEMPT_RT check).
+inline bool offByDefault(Rule R) { return R == Rule::WaitContext; }
+/// The rules reported when no option says otherwise.
+inline std::bitset<NumRules> defaultRules() {
+  std::bitset<NumRules> B;
+  for (unsigned I = 0; I < NumRules; ++I)
+    B.set(I, !offByDefault(Rule(I)));
+  return B;
+}
 /// Whether only the path-sensitive mode reports the rule (lock-balance).
 inline bool pathSensitiveOnly(Rule R) { return R == Rule::LockBalance; }
 /// The one-sentence summary of a rule (docs, SARIF rule metadata).

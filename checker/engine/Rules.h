@@ -47,7 +47,7 @@ struct RuleOutput {
 };
 
 struct RuleOptions {
-  std::bitset<NumRules> Enabled = std::bitset<NumRules>().set();
+  std::bitset<NumRules> Enabled = defaultRules();
   bool enabled(Rule R) const { return Enabled.test(unsigned(R)); }
 };
 

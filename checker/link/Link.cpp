@@ -1076,6 +1076,35 @@ void Linker::visit(const Witness &W) {
     }
     return;
   }
+  // wait-context (PREEMPT_RT): spinlock_t and rwlock_t sleep there; taking
+  // one under a raw spinlock, or with IRQs or preemption disabled by hand
+  // (not by a lock's own _irqsave form, C.ByLock, skipped above), is
+  // lockdep's "BUG: Invalid wait context".
+  if (E.Kind == EffectKind::Acquire && (E.Fl == Flavor::Spin || E.Fl == Flavor::RwLock) &&
+      Opts.Rules.enabled(Rule::WaitContext)) {
+    bool Raw = C.Key.Kind == CtxKind::Lock && C.LockFl == Flavor::RawSpin;
+    bool ByHand = C.Key.Kind == CtxKind::Section &&
+                  (C.Key.Fl == Flavor::IrqOff || C.Key.Fl == Flavor::PreemptOff);
+    if (Raw || ByHand) {
+      std::vector<Step> Notes;
+      chainNotes(Notes, W);
+      std::string Taken = quoted(lockName(P, E.Lock, W.Fn));
+      std::string Why =
+          Raw ? "raw spinlock " + quoted(W.Name) + " is held"
+              : C.Key.Fl == Flavor::IrqOff ? std::string("interrupts are disabled")
+                                           : std::string("preemption is disabled");
+      std::string Fix =
+          Raw ? "make " + quoted(W.Name) + " a spinlock_t, or " + Taken + " a raw_spinlock_t"
+              : "take " + Taken + " with spin_lock_irqsave() instead of disabling " +
+                    (C.Key.Fl == Flavor::IrqOff ? "interrupts" : "preemption") +
+                    " by hand, or make it a raw_spinlock_t";
+      report(Rule::WaitContext, W,
+             leafText(W, 0) + " while " + Why + ": on PREEMPT_RT a " +
+                 (E.Fl == Flavor::RwLock ? "rwlock_t" : "spinlock_t") +
+                 " sleeps, which is invalid here (lockdep: invalid wait context)",
+             std::move(Notes), std::move(Fix), contextIdentity(W));
+    }
+  }
   if (ConcreteAcquire && isSpinningLock(E.Fl) && C.Key.Kind == CtxKind::Entry) {
     if (C.Key.Fl == Flavor::HardIrq)
       Keep(InHardIrq, classKey(E.Lock.Class.str(), E.Subclass), W);

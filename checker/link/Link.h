@@ -25,7 +25,7 @@
 namespace gfpdep {
 
 struct RuleOptions {
-  std::bitset<NumRules> Enabled = std::bitset<NumRules>().set();
+  std::bitset<NumRules> Enabled = defaultRules();
   bool enabled(Rule R) const { return Enabled.test(unsigned(R)); }
 };
 

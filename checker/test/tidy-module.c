@@ -39,4 +39,5 @@ void probe(struct vb *v) {
 // LIST-NEXT: gfpdep-reclaim-under-lock
 // LIST-NEXT: gfpdep-sleep-in-atomic
 // LIST-NEXT: gfpdep-stack-in-reclaim
+// LIST-NEXT: gfpdep-wait-context
 // LIST-NEXT: gfpdep-wait-under-lock

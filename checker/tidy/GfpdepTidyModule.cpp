@@ -81,6 +81,10 @@ void runShared(SharedUnit &U, ASTContext &Ctx, Preprocessor *PP) {
   U.Ran = true;
   if (U.Session) {
     gfpdep::FrontendOptions FO;
+    // Every rule: in clang-tidy the checks are the switch (gfpdep-clangd's
+    // default configuration removes gfpdep-wait-context, off by default in
+    // a compile too).
+    FO.Enabled.set();
     gfpdep::loadFactsInputs(pathsFromEnvironment("GFPDEP_FACTS"), FO.External,
                             U.Errors);
     gfpdep::FrontendResult R = U.Session->run(Ctx, FO);
@@ -91,6 +95,7 @@ void runShared(SharedUnit &U, ASTContext &Ctx, Preprocessor *PP) {
     return;
   }
   gfpdep::EngineOptions Opts;
+  Opts.Rules.Enabled.set();
   Opts.External = externalSummaries(Ctx, U.Errors);
   gfpdep::AnalysisResult A = gfpdep::analyzeTranslationUnit(Ctx, PP, Opts);
   U.Findings = std::move(A.Findings);
