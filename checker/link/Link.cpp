@@ -1542,8 +1542,8 @@ void Linker::irqStates() {
   }
   // A function nothing here calls runs where its callers elsewhere run it,
   // which the program does not show: it counts as process context with
-  // IRQs on only when it may sleep (directly or below): sleeping with IRQs
-  // or BHs disabled would be a bug of its own. A callback of a kind the
+  // IRQs on only when it may sleep (sleeping with IRQs or BHs disabled would
+  // be a bug of its own). A callback of a kind the
   // model does not know (a virtqueue's, stored in a table) is such a
   // function too, and may well run in IRQ context.
   std::vector<bool> Sleeps(N, false);
@@ -1560,17 +1560,28 @@ void Linker::irqStates() {
       return false;
     };
     for (const Anchor &A : R.Results[I].Anchors)
-      Sleeps[I] = Sleeps[I] || Evidence(A.E);
+      Sleeps[I] = Sleeps[I] || (A.E.Chain.Size == 0 && Evidence(A.E));
     for (const OpenEffect &O : R.Results[I].Open)
-      Sleeps[I] = Sleeps[I] || Evidence(O.E);
+      Sleeps[I] = Sleeps[I] || (O.E.Chain.Size == 0 && Evidence(O.E));
   }
+  // Its body, or a function it calls directly, or one below that, may
+  // sleep: a sleep many calls below may be on a path its real callers never
+  // take with interrupts on (netpoll_send_udp() reaches a sleeping call ten
+  // calls down; netconsole calls it with IRQs off).
+  constexpr unsigned MaxSleepDepth = 2;
+  std::vector<unsigned> Depth(N, ~0u);
+  for (size_t I = 0; I < N; ++I)
+    if (Sleeps[I])
+      Depth[I] = 0;
   for (const std::vector<int32_t> &Comp : Order) // callees first
-    for (unsigned Iter = 0; Iter < 2; ++Iter)
+    for (unsigned Iter = 0; Iter <= MaxSleepDepth; ++Iter)
       for (int32_t FI : Comp)
         for (const Site &S : R.Results[FI].Sites)
           for (int32_t T : S.Targets)
-            if (Sleeps[T])
-              Sleeps[FI] = true;
+            if (Depth[T] < MaxSleepDepth)
+              Depth[FI] = std::min(Depth[FI], Depth[T] + 1);
+  for (size_t I = 0; I < N; ++I)
+    Sleeps[I] = Depth[I] <= MaxSleepDepth;
   for (size_t I = 0; I < N; ++I)
     if (!Called[I] && !IrqEntry[I] && Sleeps[I])
       Raise(int32_t(I), 3);

@@ -48,6 +48,18 @@ void nic_xmit(struct nic *n) { // #xmit
 // expected-note@#irq_lock {{spinlock 'nic::lock' acquired here, in hard-IRQ context}}
 // expected-note@#xmit_lock {{use spin_lock_irqsave() here}}
 
+// A function that sleeps two calls down is process context too.
+static void alloc_ring(struct nic *n) { kmalloc(64, GFP_KERNEL); }
+static void prepare(struct nic *n) { alloc_ring(n); }
+void nic_open(struct nic *n) { // #open
+  prepare(n);
+  spin_lock(&n->lock); // #open_lock
+  n->pending = 0;
+  spin_unlock(&n->lock);
+}
+// (one report per class: nic_open's acquisition is a note of nic_xmit's)
+// expected-note@#open_lock {{also acquired with interrupts enabled here}}
+
 // A function that never sleeps and that nothing here calls runs where its
 // callers elsewhere run it: no report.
 void nic_poll_quiet(struct nic *n) {

@@ -61,3 +61,42 @@ long hugetlb_change_protection_CurrentlyFalsePositive(struct address_space *mapp
 // expected-note@#change_write {{rw_semaphore 'address_space::i_mmap_rwsem' acquired here}}
 // expected-note@#change_share {{'hugetlb_change_protection_CurrentlyFalsePositive' calls 'huge_pmd_share' here}}
 // expected-note@#share_read {{if these are different objects of one class, take the inner one with the _nested() variant and a subclass}}
+
+// ---- mm/mmu_gather.c: tlb_remove_table_rcu() -> free_swap_cache() ---------
+// The RCU callback frees page-table pages through free_page_and_swap_cache();
+// free_swap_cache() takes the swap locks only for a page in the swap cache,
+// and a page-table page never is (a fact about the page's use, not about
+// this code). Lockdep never sees swap locks in soft-IRQ context; gfpdep
+// reports every swap lock taken with BHs enabled (irq-inversion, 6 of the 7
+// on Linux 6.1).
+struct rcu_head_ki { struct rcu_head_ki *next; };
+void call_rcu(struct rcu_head_ki *head, void (*func)(struct rcu_head_ki *));
+struct swap_info { spinlock_t lock; };
+static struct swap_info swap_info0;
+struct pg { unsigned long flags; };
+static void swap_free_entry(void) {
+  spin_lock(&swap_info0.lock); // #swap_rcu_lock
+  spin_unlock(&swap_info0.lock);
+}
+static void free_swap_cache(struct pg *p) {
+  if (p->flags & 1) // PG_swapcache: never set for page tables
+    swap_free_entry(); // #swap_rcu_call
+}
+static void tlb_remove_table_rcu(struct rcu_head_ki *head) {
+  free_swap_cache((struct pg *)head); // #swap_rcu_free
+}
+void tlb_remove_table_CurrentlyFalsePositive(struct rcu_head_ki *head) {
+  call_rcu(head, tlb_remove_table_rcu); // #swap_rcu_queue
+}
+void swapoff_CurrentlyFalsePositive(void) { // #swapoff
+  might_sleep();
+  spin_lock(&swap_info0.lock); // #swapoff_lock
+  spin_unlock(&swap_info0.lock);
+}
+// expected-warning@#swapoff_lock {{spinlock 'swap_info::lock' is acquired here with bottom halves enabled, and the RCU callback 'tlb_remove_table_rcu' (soft-IRQ context) acquires it too: inconsistent {IN-SOFTIRQ-W} -> {SOFTIRQ-ON-W} usage}}
+// expected-note@#swapoff {{'swapoff_CurrentlyFalsePositive' runs in process context with bottom halves enabled}}
+// expected-note@#swap_rcu_queue {{'tlb_remove_table_rcu' queued as an RCU callback here}}
+// expected-note@#swap_rcu_free {{'tlb_remove_table_rcu' calls 'free_swap_cache' here}}
+// expected-note@#swap_rcu_call {{'free_swap_cache' calls 'swap_free_entry' here}}
+// expected-note@#swap_rcu_lock {{spinlock 'swap_info::lock' acquired here, in soft-IRQ context}}
+// expected-note@#swapoff_lock {{use spin_lock_bh() here}}
