@@ -55,6 +55,9 @@ const RuleInfo Rules[] = {
      "A spinlock_t or rwlock_t, which sleeps on PREEMPT_RT, is taken while a "
      "raw spinlock is held or with IRQs or preemption disabled by hand (off by "
      "default)."},
+    {Rule::BlockUnderLock, "block-under-lock",
+     "A blocking call (sleep, read, recv, poll, ...) is made while a lock is "
+     "held (off by default; for user space)."},
 };
 } // namespace
 

@@ -32,14 +32,19 @@ enum class Rule {
   WaitUnderLock,
   IrqInversion,
   WaitContext, ///< off by default: the PREEMPT_RT check
+  BlockUnderLock, ///< off by default: user space's blocking-in-critical-section
 };
-constexpr unsigned NumRules = 11;
+constexpr unsigned NumRules = 12;
 
 /// "reclaim-under-lock", ...
 llvm::StringRef ruleId(Rule R);
 std::optional<Rule> parseRuleId(llvm::StringRef Id);
-/// Whether a rule is off unless enabled (wait-context, the PREEMPT_RT check).
-inline bool offByDefault(Rule R) { return R == Rule::WaitContext; }
+/// Whether a rule is off unless enabled (wait-context, the PREEMPT_RT check;
+/// block-under-lock, for user space: in the kernel, sleeping under a mutex
+/// is legal).
+inline bool offByDefault(Rule R) {
+  return R == Rule::WaitContext || R == Rule::BlockUnderLock;
+}
 /// The rules reported when no option says otherwise.
 inline std::bitset<NumRules> defaultRules() {
   std::bitset<NumRules> B;

@@ -1076,6 +1076,21 @@ void Linker::visit(const Witness &W) {
     }
     return;
   }
+  // block-under-lock (user space, opt-in): a blocking call with a lock
+  // held, whatever the lock: the other threads that need it wait as long
+  // (the Clang Static Analyzer's unix.BlockInCriticalSection, with the
+  // chain).
+  if (E.Kind == EffectKind::Block && C.Key.Kind == CtxKind::Lock &&
+      Opts.Rules.enabled(Rule::BlockUnderLock) && !(E.FaultOnly && FaultsOff)) {
+    std::vector<Step> Notes;
+    chainNotes(Notes, W);
+    std::string Held = flavorNoun(C.LockFl).str() + " " + quoted(W.Name);
+    report(Rule::BlockUnderLock, W,
+           quoted(E.What) + " blocks while " + Held +
+               " is held: every thread waiting for " + quoted(W.Name) + " waits as long",
+           std::move(Notes), "release " + quoted(W.Name) + " before the blocking call",
+           contextIdentity(W));
+  }
   // wait-context (PREEMPT_RT): spinlock_t and rwlock_t sleep there; taking
   // one under a raw spinlock, or with IRQs or preemption disabled by hand
   // (not by a lock's own _irqsave form, C.ByLock, skipped above), is

@@ -78,11 +78,13 @@ const char *const OptionHelp =
     "                       Clang Static Analyzer: drop those no feasible path\n"
     "                       reaches, and report lock-balance\n"
     "  disable=<rule>[,...] do not report these rules\n"
-    "  enable=<rule>[,...]  report these rules: wait-context (off by default),\n"
+    "  enable=<rule>[,...]  report these rules: wait-context, block-under-lock\n"
+    "                       (off by default),\n"
     "                       or a rule turned off by an earlier disable=\n"
     "rules: reclaim-under-lock, reclaim-in-reclaim, sleep-in-atomic,\n"
     "       block-in-nonblock, lock-order, contract, lock-balance,\n"
-    "       stack-in-reclaim, wait-under-lock, irq-inversion, wait-context\n";
+    "       stack-in-reclaim, wait-under-lock, irq-inversion, wait-context,\n"
+    "       block-under-lock\n";
 
 std::string ruleList() {
   std::string S;

@@ -32,6 +32,7 @@ void probe(struct vb *v) {
 // GATE: tidy-module.c:11:3: error: 'kmalloc' with GFP_KERNEL may enter direct reclaim {{.*}} [gfpdep-reclaim-under-lock,-warnings-as-errors]
 
 // LIST: gfpdep-block-in-nonblock
+// LIST-NEXT: gfpdep-block-under-lock
 // LIST-NEXT: gfpdep-contract
 // LIST-NEXT: gfpdep-irq-inversion
 // LIST-NEXT: gfpdep-lock-order

@@ -32,7 +32,7 @@ static const char DefaultFragment[] =
     "Diagnostics:\n"
     "  ClangTidy:\n"
     "    Add: [gfpdep-*]\n"
-    "    Remove: [gfpdep-wait-context]\n"
+    "    Remove: [gfpdep-wait-context, gfpdep-block-under-lock]\n"
     "    FastCheckFilter: None\n";
 
 /// Points XDG_CONFIG_HOME at a directory whose clangd/config.yaml is our

@@ -27,7 +27,7 @@ else:
     run = doc["runs"][0]
     rules = run["tool"]["driver"]["rules"]
     ids = [r["id"] for r in rules]
-    assert rule in ids and len(set(ids)) == len(ids) == 10, ids
+    assert rule in ids and len(set(ids)) == len(ids) == 11, ids
     assert all(r["shortDescription"]["text"] and r["help"]["text"] for r in rules)
     rs = [r for r in run["results"] if r["ruleId"] == rule]
     assert len(rs) == 1, rs

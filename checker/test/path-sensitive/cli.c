@@ -30,7 +30,7 @@
 //
 // SARIF lists the rule, and the result points at it.
 // RUN: %cli_gfpdep -p %t --root %t --path-sensitive --format=sarif --output=%t/path.sarif || test $? = 1
-// RUN: %python -c "import json,sys; r=json.load(open(sys.argv[1]))['runs'][0]; ids=[x['id'] for x in r['tool']['driver']['rules']]; b=[x for x in r['results'] if x['ruleId']=='gfpdep-lock-balance']; assert len(ids)==11 and len(b)==1 and ids[b[0]['ruleIndex']]=='gfpdep-lock-balance', (ids, b); print('ok')" %t/path.sarif | FileCheck %s --check-prefix=SARIF
+// RUN: %python -c "import json,sys; r=json.load(open(sys.argv[1]))['runs'][0]; ids=[x['id'] for x in r['tool']['driver']['rules']]; b=[x for x in r['results'] if x['ruleId']=='gfpdep-lock-balance']; assert len(ids)==12 and len(b)==1 and ids[b[0]['ruleIndex']]=='gfpdep-lock-balance', (ids, b); print('ok')" %t/path.sarif | FileCheck %s --check-prefix=SARIF
 // SARIF: ok
 //
 // --disable works for it like for any rule.
