@@ -116,6 +116,11 @@ static cl::opt<uint64_t> StackChainBudget(
     cl::desc("stack-in-reclaim: bytes the frames of a whole chain from such an "
              "entry may keep together (default: no limit)"),
     cl::init(0), cl::cat(Category));
+static cl::opt<bool> LockOrderGates(
+    "lock-order-gates",
+    cl::desc("Do not report a lock-order cycle whose every edge is taken with "
+             "one other lock held (a gate lock)"),
+    cl::cat(Category));
 static cl::opt<bool> PathSensitive(
     "path-sensitive",
     cl::desc("Check every finding on each unit's paths with the Clang Static "
@@ -782,6 +787,7 @@ static int linkBuildFacts() {
   FO.Enabled = Opts.Rules.Enabled;
   FO.StackBudget = StackBudget;
   FO.StackChainBudget = StackChainBudget;
+  FO.LockOrderGates = LockOrderGates;
   std::vector<std::string> Paths(Files.begin(), Files.end());
   ProgramLinkResult R = linkFactsInputs(Paths, FO);
   for (const std::string &E : R.Errors)
@@ -905,6 +911,8 @@ int main(int argc, const char **argv) {
     FO.Enabled = Base.Rules.Enabled;
     FO.StackBudget = StackBudget;
     FO.StackChainBudget = StackChainBudget;
+    FO.LockOrderGates = LockOrderGates;
+  FO.LockOrderGates = LockOrderGates;
     size_t N = Units.size();
     DatabaseResult D = analyseDatabase(*DB, Units, Threads, FO, stripBuildOutputs(),
                                        [&](unsigned Done) {

@@ -17,6 +17,7 @@ LinkOptions gfpdep::linkOptionsFor(const FrontendOptions &Opts) {
   LO.Limits.MaxVisitsPerBlock = Opts.MaxVisitsPerBlock;
   LO.StackBudget = Opts.StackBudget;
   LO.StackChainBudget = Opts.StackChainBudget;
+  LO.LockOrderGates = Opts.LockOrderGates;
   return LO;
 }
 

@@ -58,6 +58,7 @@ struct FrontendOptions {
   /// stack-in-reclaim budgets (LinkOptions::StackBudget, StackChainBudget).
   uint64_t StackBudget = 512;
   uint64_t StackChainBudget = 0;
+  bool LockOrderGates = false; ///< LinkOptions::LockOrderGates
   /// Fill FrontendResult::Transfers.
   bool ExportTransfers = false;
 };

@@ -12,10 +12,12 @@
 #include "llvm/ADT/GraphTraits.h"
 #include "llvm/ADT/SCCIterator.h"
 #include "llvm/ADT/STLExtras.h"
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <cstdlib>
 #include <deque>
+#include <iterator>
 #include <map>
 #include <set>
 
@@ -312,6 +314,10 @@ private:
   void irqStates();
   void irqInversion();
   std::map<std::pair<std::string, std::string>, Witness> Edges;
+  /// The other classes held at every acquisition of each edge (gate locks).
+  std::map<std::pair<std::string, std::string>, std::set<std::string>> Gates;
+  /// The concrete classes held around the effect being checked.
+  std::set<std::string> HeldHere;
   std::vector<Witness> AllocUnderLock;
   std::map<std::string, Finding> Found;
   std::map<std::string, std::set<Loc>> Alternatives;
@@ -1234,6 +1240,16 @@ void Linker::visit(const Witness &W) {
       }
     } else {
       auto Key = std::make_pair(From, To);
+      std::set<std::string> G = HeldHere;
+      G.erase(From);
+      G.erase(To);
+      auto [GIt, GNew] = Gates.try_emplace(Key, G);
+      if (!GNew) {
+        std::set<std::string> Both;
+        std::set_intersection(GIt->second.begin(), GIt->second.end(), G.begin(), G.end(),
+                              std::inserter(Both, Both.end()));
+        GIt->second = std::move(Both);
+      }
       auto It = Edges.find(Key);
       if (It == Edges.end() || W.length() < It->second.length() ||
           (W.length() == It->second.length() && E.Leaf < It->second.E->Leaf))
@@ -1296,6 +1312,15 @@ void Linker::check(const FnFacts &F, uint32_t Index, const Effect &E,
   for (const Item *It : Entry) {
     FaultsOff |= It->C.Key.Kind == CtxKind::Section && It->C.Key.Fl == Flavor::PagefaultOff;
     InInterrupt |= Interrupt(It->C);
+  }
+  HeldHere.clear();
+  if (E.Kind == EffectKind::Acquire && E.Lock.concrete()) {
+    for (const Under &U : E.Around)
+      if (U.C.Key.Kind == CtxKind::Lock && U.C.Key.Lock.concrete())
+        HeldHere.insert(classKey(U.C.Key.Lock.Class.str(), U.C.Key.Subclass));
+    for (const Item *It : Entry)
+      if (It->C.Key.Kind == CtxKind::Lock && It->C.Key.Lock.concrete() && It->C.Must)
+        HeldHere.insert(classKey(It->C.Key.Lock.Class.str(), It->C.Key.Subclass));
   }
   auto Visit = [&](Witness W) {
     if (W.C.Key.Kind == CtxKind::Lock && W.Name.empty())
@@ -1451,6 +1476,19 @@ void Linker::resolveCycles() {
       Cycle.push_back(N);
     Cycle.push_back(Start);
     std::reverse(Cycle.begin(), Cycle.end());
+    if (Opts.LockOrderGates) {
+      // A gate: one class held at every acquisition of every edge.
+      std::set<std::string> Common = Gates[{Cycle.back(), Cycle.front()}];
+      for (size_t I = 0; I + 1 < Cycle.size() && !Common.empty(); ++I) {
+        const std::set<std::string> &G = Gates[{Cycle[I], Cycle[I + 1]}];
+        std::set<std::string> Both;
+        std::set_intersection(Common.begin(), Common.end(), G.begin(), G.end(),
+                              std::inserter(Both, Both.end()));
+        Common = std::move(Both);
+      }
+      if (!Common.empty())
+        continue;
+    }
     auto Min = std::min_element(Cycle.begin(), Cycle.end());
     std::rotate(Cycle.begin(), Min, Cycle.end());
     Seen.insert(Cycle);

@@ -41,6 +41,10 @@ struct LinkOptions {
   /// entry may keep together.
   uint64_t StackBudget = 512;
   uint64_t StackChainBudget = 0;
+  /// lock-order: a cycle whose every edge is taken while one other class
+  /// (a gate lock) is held cannot deadlock and is not reported (opt-in:
+  /// lockdep reports it).
+  bool LockOrderGates = false;
   /// Report only findings that touch this file (a plain compile reports its
   /// own unit's findings); empty: all.
   Symbol OnlyFile;

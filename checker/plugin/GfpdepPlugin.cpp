@@ -49,6 +49,7 @@ struct PluginOptions {
   bool EmbedFacts = true;                ///< embed-facts=: into the object
   uint64_t StackBudget = 512;            ///< stack-budget=
   uint64_t StackChainBudget = 0;         ///< stack-chain-budget=
+  bool LockOrderGates = false;           ///< lock-order-gates
 };
 
 const char *const OptionHelp =
@@ -72,6 +73,8 @@ const char *const OptionHelp =
     "                       fs_reclaim section (default 512, at least 64)\n"
     "  stack-chain-budget=<n> stack-in-reclaim: bytes the frames of a whole\n"
     "                       chain from such an entry may keep (default: none)\n"
+    "  lock-order-gates     do not report a lock-order cycle whose every edge\n"
+    "                       is taken with one other lock held (a gate lock)\n"
     "  max-effects=<n>      summary bound: effects of each kind kept per\n"
     "                       function, nearest first (default 64)\n"
     "  path-sensitive       check every finding on the unit's paths with the\n"
@@ -148,6 +151,8 @@ public:
       FO.MaxBlocks = Opts.Analyzer.Limits.MaxBlocks;
       FO.StackBudget = Opts.StackBudget;
       FO.StackChainBudget = Opts.StackChainBudget;
+    FO.LockOrderGates = Opts.LockOrderGates;
+      FO.LockOrderGates = Opts.LockOrderGates;
       FO.ExportTransfers = Session != nullptr;
       FrontendResult NR = Unit->run(Ctx, FO);
       R.Findings = std::move(NR.Findings);
@@ -246,6 +251,7 @@ private:
     FO.MaxBlocks = Opts.Analyzer.Limits.MaxBlocks;
     FO.StackBudget = Opts.StackBudget;
     FO.StackChainBudget = Opts.StackChainBudget;
+    FO.LockOrderGates = Opts.LockOrderGates;
     if (!Opts.FactsReads.empty()) {
       std::vector<std::string> Errors;
       loadFactsInputs(Opts.FactsReads, FO.External, Errors);
@@ -364,7 +370,7 @@ protected:
         "path-sensitive, "
         "model=<file>, facts-dir=<dir>, facts=<path>, embed-facts=0|1, "
         "summary-dir=<dir>, summaries=<dir>, stack-budget=<n>, "
-        "stack-chain-budget=<n>, max-effects=<n>, "
+        "stack-chain-budget=<n>, lock-order-gates, max-effects=<n>, "
         "disable=<rule>[,...], enable=<rule>[,...]");
     unsigned BadModel = D.getCustomDiagID(DiagnosticsEngine::Error,
                                           "invalid gfpdep model file: %0");
@@ -385,6 +391,10 @@ protected:
       }
       if (A == "stats") {
         Opts.Stats = true;
+        continue;
+      }
+      if (A == "lock-order-gates") {
+        Opts.LockOrderGates = true;
         continue;
       }
       if (A == "path-sensitive") {

@@ -24,7 +24,7 @@ void f(void) {
 // WERROR: plugin-options.c:14:3: error: 'msleep' may sleep in atomic context: spinlock 'l' is held [gfpdep-sleep-in-atomic]
 // WERROR: 1 error generated.
 
-// BADOPT: error: unknown gfpdep option 'frobnicate'; valid options: help, werror, stats, path-sensitive, model=<file>, facts-dir=<dir>, facts=<path>, embed-facts=0|1, summary-dir=<dir>, summaries=<dir>, stack-budget=<n>, stack-chain-budget=<n>, max-effects=<n>, disable=<rule>[,...], enable=<rule>[,...]
+// BADOPT: error: unknown gfpdep option 'frobnicate'; valid options: help, werror, stats, path-sensitive, model=<file>, facts-dir=<dir>, facts=<path>, embed-facts=0|1, summary-dir=<dir>, summaries=<dir>, stack-budget=<n>, stack-chain-budget=<n>, lock-order-gates, max-effects=<n>, disable=<rule>[,...], enable=<rule>[,...]
 
 // BADRULE: error: unknown gfpdep rule 'sleeping' in 'disable=sleeping'; valid rules: reclaim-under-lock, reclaim-in-reclaim, sleep-in-atomic, block-in-nonblock, lock-order, contract, lock-balance, stack-in-reclaim, wait-under-lock, irq-inversion, wait-context, block-under-lock
 
