@@ -1996,6 +1996,29 @@ ArgVal FunctionExtractor::value(const Expr *E) {
     if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
       if (tracked(VD) && VD->getType()->isPointerType() && LocalIds.count(VD))
         V.SelfLocal = LocalIds[VD];
+  // std::move(g) of an owning object, as the argument itself or as what a
+  // by-value guard argument is constructed from: ownership moves.
+  {
+    const Expr *M = Bare->IgnoreImplicit();
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(M))
+      if (CE->getNumArgs() == 1)
+        M = CE->getArg(0)->IgnoreParenImpCasts();
+    if (const auto *CE = dyn_cast<CallExpr>(M))
+      if (CE->getNumArgs() == 1 && CE->isCallToStdMove())
+        M = CE->getArg(0)->IgnoreParenImpCasts();
+      else
+        M = nullptr;
+    else if (const auto *SC = dyn_cast<CXXStaticCastExpr>(M))
+      M = SC->getType()->isRValueReferenceType() || SC->isXValue()
+              ? SC->getSubExpr()->IgnoreParenImpCasts()
+              : nullptr;
+    else
+      M = nullptr;
+    if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(M))
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+        if (!tracked(VD) && VD->getType()->isRecordType() && LocalIds.count(VD) && owning(VD))
+          V.MovedLocal = LocalIds[VD];
+  }
   // An owning object (a std::unique_lock) passed by reference: the callee
   // may unlock it, which ends what that object holds here.
   if (const auto *DRE = dyn_cast<DeclRefExpr>(Bare))

@@ -118,6 +118,9 @@ struct ArgVal {
   bool HasInt = false;
   bool NonNull = false;        ///< an address, or a non-zero constant
   uint32_t OutLocal = NoIndex; ///< "&v" of a tracked local: an out-parameter
+  /// std::move(g) of an owning local (a guard), directly or as what a
+  /// by-value guard argument is constructed from: what g owns moves with it.
+  uint32_t MovedLocal = NoIndex;
   uint32_t IntParam = NoIndex; ///< the value of this (integer) parameter
   Symbol Record;               ///< the record a pointer argument points to
   /// The tracked local pointer the argument is reached through (&n->lock):

@@ -42,6 +42,8 @@ static void arg(llvm::raw_ostream &OS, const FnFacts &F, const ArgVal &A) {
     OS << " intparam:" << A.IntParam;
   if (A.OutLocal != NoIndex)
     OS << " out:local" << A.OutLocal;
+  if (A.MovedLocal != NoIndex)
+    OS << " moved:local" << A.MovedLocal;
   if (A.NonNull)
     OS << " nonnull";
   OS << "}";

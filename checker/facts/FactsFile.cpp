@@ -90,6 +90,7 @@ private:
       s(A.Int);
     b(A.NonNull);
     idx(A.OutLocal);
+    idx(A.MovedLocal);
     idx(A.IntParam);
     sym(A.Record);
     idx(A.BaseLocal);
@@ -444,6 +445,7 @@ private:
       A.Int = s();
     A.NonNull = b();
     A.OutLocal = idx();
+    A.MovedLocal = idx();
     A.IntParam = idx();
     A.Record = sym();
     A.BaseLocal = idx();
@@ -617,6 +619,7 @@ private:
       return (A.Mask == NoIndex || A.Mask < F.Masks.size()) &&
              (A.Fns == NoIndex || A.Fns < F.FnLists.size()) &&
              (A.OutLocal == NoIndex || A.OutLocal < NL) &&
+             (A.MovedLocal == NoIndex || A.MovedLocal < NL) &&
              (A.BaseLocal == NoIndex || A.BaseLocal < NL) &&
              (A.SelfLocal == NoIndex || A.SelfLocal < NL) &&
              (A.Lock.K != LockVal::Local || A.Lock.Index < NL) &&

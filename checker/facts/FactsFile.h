@@ -25,7 +25,7 @@
 
 namespace gfpdep {
 
-constexpr unsigned FactsFormatVersion = 7;
+constexpr unsigned FactsFormatVersion = 8;
 /// The object-file section facts travel in.
 constexpr const char *FactsSectionName = ".note.gfpdep.facts";
 

@@ -725,6 +725,10 @@ private:
   std::vector<bool> TruthParam;
   llvm::DenseMap<uint32_t, llvm::SmallVector<Ctx, 1>> BegunBy;
   llvm::DenseMap<uint32_t, llvm::SmallVector<Ctx, 1>> VarOwns;
+  /// What a guard owned when it was moved into a by-value argument's guard
+  /// (std::move(g)): the callee's parameter, which releases it at the
+  /// callee's end; ended here at the call.
+  llvm::DenseMap<uint32_t, llvm::SmallVector<Ctx, 1>> MovedOwns;
   struct Ret {
     State S;
     uint32_t Value = NoIndex;
@@ -1477,9 +1481,39 @@ void FunctionFlow::call(uint32_t Id, State &S) {
   killGuards(S, callAtom(Id));
   S.forget(callAtom(Id));
   if (C.Kind == CalleeKind::Guard) {
+    // A guard constructed from std::move(g): it owns what g owned (a local
+    // declared with it adopts that; a by-value parameter's guard is ended
+    // by the call it is passed to).
+    for (const ArgVal &A : C.Args)
+      if (A.MovedLocal != NoIndex) {
+        auto It = VarOwns.find(A.MovedLocal);
+        if (It == VarOwns.end())
+          continue;
+        llvm::SmallVector<Ctx, 1> &Owned = BegunBy[Id];
+        for (const Ctx &Cx : It->second)
+          if (llvm::none_of(Owned, [&](const Ctx &O) { return O.Key == Cx.Key; }))
+            Owned.push_back(Cx);
+        MovedOwns[A.MovedLocal] = It->second;
+        VarOwns.erase(It);
+      }
     guard(Id, C, S);
     return;
   }
+  // A guard moved into a by-value parameter: the callee's parameter dies
+  // at the callee's end and releases what it owns.
+  for (const ArgVal &A : C.Args)
+    if (A.MovedLocal != NoIndex) {
+      auto It = MovedOwns.find(A.MovedLocal);
+      if (It != MovedOwns.end()) {
+        for (const Ctx &Cx : It->second)
+          endKey(S, Cx.Key);
+        MovedOwns.erase(It);
+      } else if (auto V = VarOwns.find(A.MovedLocal); V != VarOwns.end()) {
+        for (const Ctx &Cx : V->second)
+          endKey(S, Cx.Key);
+        VarOwns.erase(V);
+      }
+    }
   // lock()/unlock()/release() on a guard variable.
   if (C.ObjLocal != NoIndex) {
     auto It = VarOwns.find(C.ObjLocal);

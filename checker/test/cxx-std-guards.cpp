@@ -66,15 +66,27 @@ void handoff_kept(Inventory &inv) {
 // expected-note@#kept_guard {{mutex 'Inventory::audit_lock' acquired here}}
 // expected-note@#kept_again {{if these are different objects of one class, take the inner one with the _nested() variant and a subclass}}
 
-// Known imprecision: a guard moved into another guard, or moved into a
-// by-value parameter that dies at the callee's end, still holds its lock
-// to gfpdep, so taking the mutex again after the move is reported.
+// Guards moved: into a by-value parameter, which releases the lock at the
+// callee's end (clean after the call); into another guard, which holds it
+// until its own scope ends (recursive while it lives, clean after).
 static void consume(std::unique_lock<std::mutex> g) { (void)g; }
-void moved_guard_CurrentlyFalsePositive(Inventory &inv) {
-  std::unique_lock<std::mutex> g(inv.audit_lock); // #moved_guard
+void moved_guard(Inventory &inv) {
+  std::unique_lock<std::mutex> g(inv.audit_lock);
   consume(std::move(g));
+  std::lock_guard<std::mutex> again(inv.audit_lock); // clean
+}
+void moved_into_guard(Inventory &inv) {
+  std::unique_lock<std::mutex> g(inv.audit_lock); // #moved_guard
+  std::unique_lock<std::mutex> h(std::move(g));
   std::lock_guard<std::mutex> again(inv.audit_lock); // #moved_again
 }
 // expected-warning@#moved_again {{acquiring mutex 'Inventory::audit_lock' while it is already held: possible recursive locking [gfpdep-lock-order]}}
 // expected-note@#moved_guard {{mutex 'Inventory::audit_lock' acquired here}}
 // expected-note@#moved_again {{if these are different objects of one class, take the inner one with the _nested() variant and a subclass}}
+void moved_into_inner_guard(Inventory &inv) {
+  std::unique_lock<std::mutex> g(inv.audit_lock);
+  {
+    std::unique_lock<std::mutex> h(std::move(g));
+  }
+  std::lock_guard<std::mutex> again(inv.audit_lock); // clean: h released it
+}
