@@ -89,8 +89,20 @@ struct Loader {
       return;
     }
     if (auto *O = llvm::dyn_cast<object::ObjectFile>(B->get())) {
-      if (!objectFile(*O, Origin))
-        ++Out.FilesWithout;
+      if (objectFile(*O, Origin))
+        return;
+      // vmlinux, a program, a shared object: the final link dropped the
+      // facts section (SHF_EXCLUDE) with everything else only the link
+      // needs; the facts are in what it was linked from.
+      if (Named && !O->isRelocatableObject()) {
+        Out.Errors.push_back(Origin.str() +
+                             ": a linked executable or shared object; the final link "
+                             "drops the " + std::string(FactsSectionName) +
+                             " section, so give gfpdep --link the objects, archives "
+                             "(built-in.a) or the build directory it was linked from");
+        return;
+      }
+      ++Out.FilesWithout;
       return;
     }
     if (auto *A = llvm::dyn_cast<object::Archive>(B->get())) {

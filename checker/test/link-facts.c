@@ -85,3 +85,10 @@
 // RUN: %make_cdb %t/cycle %annotations e0.c e1.c e2.c e3.c e4.c e5.c
 // RUN: %cli_gfpdep -p %t/cycle --root %t/cycle > %t/p-cycle.txt; test $? = 1
 // RUN: diff %t/cycle.txt %t/p-cycle.txt
+
+// A linked executable (vmlinux, a program) has no facts: the final link
+// drops the SHF_EXCLUDE section. Given one, the link says so and what to
+// give it instead, rather than linking nothing.
+// RUN: printf 'int main(void) { return 0; }\n' > %t/prog.c && %clang -fplugin=%plugin %t/prog.c -o %t/prog
+// RUN: not %cli_gfpdep --link %t/prog 2>&1 | FileCheck %s --check-prefix=EXE
+// EXE: gfpdep: error: {{.*}}prog: a linked executable or shared object; the final link drops the .note.gfpdep.facts section, so give gfpdep --link the objects, archives (built-in.a) or the build directory it was linked from
