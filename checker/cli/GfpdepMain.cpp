@@ -660,8 +660,9 @@ static int report(std::vector<Finding> All, const std::vector<LockEdge> &GraphEd
     return 3;
   return Report.empty() || GraphFormat == Graph::Dot ? 0 : 1;
 }
-/// Turns off the --disable rules; a usage error's exit status, or 0.
-static int applyDisable(RuleOptions &Rules) {
+/// Turns off the --disable rules, then on the --enable ones; a usage
+/// error's exit status, or 0.
+static int applyRuleOptions(RuleOptions &Rules) {
   for (const std::string &Id : Disable) {
     if (Id == "all") { // as "gfpdep-ignore: all" does
       Rules.Enabled.reset();
@@ -766,7 +767,7 @@ static int linkSummaries() {
   }
   In.Functions.push_back(&AllChecks);
   EngineOptions Opts;
-  if (int RC = applyDisable(Opts.Rules))
+  if (int RC = applyRuleOptions(Opts.Rules))
     return RC;
   RuleOutput Out = runRules(In, Opts.Rules);
   if (Stats)
@@ -781,7 +782,7 @@ static int linkBuildFacts() {
   if (int RC = loadBaseline(Known))
     return RC;
   EngineOptions Opts;
-  if (int RC = applyDisable(Opts.Rules))
+  if (int RC = applyRuleOptions(Opts.Rules))
     return RC;
   gfpdep::FrontendOptions FO;
   FO.Enabled = Opts.Rules.Enabled;
@@ -888,7 +889,7 @@ int main(int argc, const char **argv) {
                       "' lists no files");
 
   EngineOptions Base;
-  if (int RC = applyDisable(Base.Rules))
+  if (int RC = applyRuleOptions(Base.Rules))
     return RC;
   Base.ExportSummary = true;
   Base.CyclesWithExternalEdges = false; // closed once, below, for all units

@@ -855,14 +855,18 @@ llvm::Error gfpdep::writeFileAtomically(llvm::StringRef Path,
   return llvm::Error::success();
 }
 
-std::vector<std::string> gfpdep::summaryDirsFromEnvironment() {
-  std::vector<std::string> Dirs;
-  const char *Env = std::getenv("GFPDEP_SUMMARIES");
+std::vector<std::string> gfpdep::pathsFromEnvironment(const char *Name) {
+  std::vector<std::string> Out;
+  const char *Env = std::getenv(Name);
   if (!Env)
-    return Dirs;
-  llvm::SmallVector<llvm::StringRef, 2> Parts;
+    return Out;
+  llvm::SmallVector<llvm::StringRef, 4> Parts;
   llvm::StringRef(Env).split(Parts, ':', -1, /*KeepEmpty=*/false);
   for (llvm::StringRef P : Parts)
-    Dirs.push_back(P.str());
-  return Dirs;
+    Out.push_back(P.str());
+  return Out;
+}
+
+std::vector<std::string> gfpdep::summaryDirsFromEnvironment() {
+  return pathsFromEnvironment("GFPDEP_SUMMARIES");
 }

@@ -109,6 +109,8 @@ private:
 
 /// The directories GFPDEP_SUMMARIES names (':'-separated), if any.
 std::vector<std::string> summaryDirsFromEnvironment();
+/// The ':'-separated entries of environment variable Name (none if unset).
+std::vector<std::string> pathsFromEnvironment(const char *Name);
 
 /// The file a unit's summary goes to in Dir: derived from the output path
 /// (or the main file), so parallel compiles never share one.

@@ -1166,13 +1166,8 @@ void Linker::visit(const Witness &W) {
 
   if (C.Key.Kind == CtxKind::Entry &&
       (C.Key.Fl == Flavor::OomNotifier || C.Key.Fl == Flavor::Shrinker)) {
-    if (ConcreteAcquire) {
-      std::string Key = classKey(E.Lock.Class.str(), E.Subclass);
-      auto It = ReclaimAcquired.find(Key);
-      if (It == ReclaimAcquired.end() || W.length() < It->second.length() ||
-          (W.length() == It->second.length() && E.Leaf < It->second.E->Leaf))
-        ReclaimAcquired[Key] = W;
-    }
+    if (ConcreteAcquire)
+      Keep(ReclaimAcquired, classKey(E.Lock.Class.str(), E.Subclass), W);
     EffMask M = maskAt(W);
     uint64_t Mask = 0;
     if (C.Key.Fl == Flavor::OomNotifier)
@@ -1192,13 +1187,8 @@ void Linker::visit(const Witness &W) {
     return;
   }
   if (C.Key.Kind == CtxKind::FsReclaim) {
-    if (ConcreteAcquire) {
-      std::string Key = classKey(E.Lock.Class.str(), E.Subclass);
-      auto It = FsReclaimAcquired.find(Key);
-      if (It == FsReclaimAcquired.end() || W.length() < It->second.length() ||
-          (W.length() == It->second.length() && E.Leaf < It->second.E->Leaf))
-        FsReclaimAcquired[Key] = W;
-    }
+    if (ConcreteAcquire)
+      Keep(FsReclaimAcquired, classKey(E.Lock.Class.str(), E.Subclass), W);
     EffMask M = maskAt(W);
     uint64_t Mask = 0;
     if (const MaskTerm *V = reclaimValue(E, M, true, Mask)) {
@@ -1688,6 +1678,7 @@ void Linker::irqInversion() {
   if (!Opts.Rules.enabled(Rule::IrqInversion))
     return;
   irqStates();
+  const bool Debug = std::getenv("GFPDEP_DEBUG_IRQ") != nullptr;
   // The acquisitions made with hard (soft) IRQs on, by class key.
   std::map<std::string, std::vector<std::pair<const Effect *, uint32_t>>> HardOn, SoftOn;
   for (size_t I = 0; I < P.Functions.size(); ++I) {
@@ -1718,7 +1709,7 @@ void Linker::irqInversion() {
             Bits &= ~uint8_t(2);
         }
       std::string K = classKey(E.Lock.Class.str(), E.Subclass);
-      if (std::getenv("GFPDEP_DEBUG_IRQ")) {
+      if (Debug) {
         llvm::errs() << "acquire " << K << " in " << P.Functions[I]->Name << " at "
                      << E.Leaf.Line << " state " << unsigned(IrqState[I]) << " bits "
                      << unsigned(Bits) << " own " << E.OwnIrqOff << E.OwnBhOff << " around";
@@ -1732,7 +1723,7 @@ void Linker::irqInversion() {
         SoftOn[K].push_back({&E, uint32_t(I)});
     }
   }
-  if (std::getenv("GFPDEP_DEBUG_IRQ")) {
+  if (Debug) {
     for (const auto &[K, W] : InHardIrq)
       llvm::errs() << "in-hardirq " << K << "\n";
     for (const auto &[K, W] : InSoftIrq)
@@ -1959,8 +1950,6 @@ void Linker::stackInReclaim() {
       return At + "OOM notifier " + quoted(C.Key.Entry);
     return At + "shrinker callback " + quoted(C.Key.Entry);
   };
-  // One report per frame, whatever entries reach it: the others are notes.
-  auto Identity = [](const Ctx &) -> std::string { return "stack"; };
   for (size_t I = 0; I < P.Functions.size(); ++I) {
     const FnFacts &F = *P.Functions[I];
     if (F.BigLocals.empty())
@@ -2021,7 +2010,7 @@ void Linker::stackInReclaim() {
              "allocate " + quoted(Big.Name.str()) +
                  " in advance (a field of the object, set up at probe time, as "
                  "the virtio_balloon fix did with vb->pfns) instead of on the stack",
-             Identity(C));
+             "stack"); // one report per frame: other entries are notes
     }
   }
 }

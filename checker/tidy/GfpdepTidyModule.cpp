@@ -46,19 +46,6 @@ struct SharedUnit {
 /// several threads); it dies with them.
 thread_local std::weak_ptr<SharedUnit> Current;
 
-/// ':'-separated entries of an environment variable.
-std::vector<std::string> pathsFromEnvironment(const char *Name) {
-  std::vector<std::string> Out;
-  const char *Env = std::getenv(Name);
-  if (!Env)
-    return Out;
-  llvm::SmallVector<llvm::StringRef, 4> Parts;
-  llvm::StringRef(Env).split(Parts, ':', -1, /*KeepEmpty=*/false);
-  for (llvm::StringRef P : Parts)
-    Out.push_back(P.str());
-  return Out;
-}
-
 /// Summary files named by GFPDEP_SUMMARIES (':'-separated directories):
 /// callees defined in other files and the other half of cross-file cycles.
 const gfpdep::ExternalSummaries *externalSummaries(ASTContext &Ctx,
@@ -85,7 +72,7 @@ void runShared(SharedUnit &U, ASTContext &Ctx, Preprocessor *PP) {
     // default configuration removes gfpdep-wait-context, off by default in
     // a compile too).
     FO.Enabled.set();
-    gfpdep::loadFactsInputs(pathsFromEnvironment("GFPDEP_FACTS"), FO.External,
+    gfpdep::loadFactsInputs(gfpdep::pathsFromEnvironment("GFPDEP_FACTS"), FO.External,
                             U.Errors);
     gfpdep::FrontendResult R = U.Session->run(Ctx, FO);
     U.Findings = std::move(R.Findings);
