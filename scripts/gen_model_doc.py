@@ -118,7 +118,8 @@ signal: completes the completion in `arg`), `flavor`
 (mutex, rwsem, semaphore, spin, raw-spin, rwlock for locks; irq-off,
 preempt-off, rcu-read, bh-off, non-block for sections; noreclaim, noio, nofs
 for scopes; oom-notifier, shrinker, hardirq, timer, tasklet, rcu-callback,
-napi-poll for callbacks; work-item, timer, hardirq, completion for waits),
+napi-poll for callbacks; work-item, timer, hardirq, completion, workqueue,
+kthread for waits),
 `arg` (the 1-based parameter position, or `this`: the object of a C++
 member function, which a row names by its qualified name, `Pool::lock`;
 a guard over a `Pool`, `std::lock_guard<Pool>`, then takes that row's
@@ -167,6 +168,15 @@ def main():
                 notes.append("does not block in interrupt context or with BHs off")
             if "RF_DropsLock" in flags:
                 notes.append("releases the mutex in %d while it waits, takes it back" % (a + 1))
+            if "RF_IrqNumber" in flags:
+                notes.append("waits for the handlers requested on the IRQ number in %d" % (a + 1))
+            if "RF_ThreadFn" in flags:
+                notes.append("thread function in %d (process context); IRQ number in %d"
+                             % (a + 2, a))
+            elif op == "Register" and fl == "HardIrq":
+                notes.append("IRQ number in %d" % a)
+            if "RF_BindsResult" in flags:
+                notes.append("bound to where the caller stores the result")
             if "RF_SystemHeader" in flags:
                 notes.append("declared in a system header")
             if fields:

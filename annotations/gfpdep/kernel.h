@@ -353,6 +353,40 @@ int request_threaded_irq(unsigned int irq, irq_handler_t handler,
                          irq_handler_t thread_fn, unsigned long flags,
                          const char *name, void *dev);
 const void *free_irq(unsigned int irq, void *dev_id);
+void synchronize_irq(unsigned int irq);
+/* Kernel threads and workqueues, shaped as in Linux 6.1: kthread_run() is a
+   statement expression over kthread_create_on_node(). */
+struct task_struct;
+struct task_struct *kthread_create_on_node(int (*threadfn)(void *data), void *data,
+                                           int node, const char namefmt[], ...);
+#define kthread_create(threadfn, data, namefmt, ...)                           \
+  kthread_create_on_node(threadfn, data, -1, namefmt, ##__VA_ARGS__)
+int wake_up_process(struct task_struct *p);
+#define kthread_run(threadfn, data, namefmt, ...)                              \
+  ({                                                                           \
+    struct task_struct *__k = kthread_create(threadfn, data, namefmt, ##__VA_ARGS__); \
+    if (__k)                                                                   \
+      wake_up_process(__k);                                                    \
+    __k;                                                                       \
+  })
+int kthread_stop(struct task_struct *k);
+bool_k kthread_should_stop(void);
+struct workqueue_struct *alloc_workqueue(const char *fmt, unsigned int flags,
+                                         int max_active, ...);
+bool_k queue_work_on(int cpu, struct workqueue_struct *wq, struct work_struct *work);
+bool_k queue_delayed_work_on(int cpu, struct workqueue_struct *wq,
+                             struct delayed_work *dwork, unsigned long delay);
+static inline bool_k queue_work(struct workqueue_struct *wq, struct work_struct *work) {
+  return queue_work_on(-1, wq, work);
+}
+static inline bool_k queue_delayed_work(struct workqueue_struct *wq,
+                                        struct delayed_work *dwork, unsigned long delay) {
+  return queue_delayed_work_on(-1, wq, dwork, delay);
+}
+void __flush_workqueue(struct workqueue_struct *wq);
+#define flush_workqueue(wq) __flush_workqueue(wq)
+void drain_workqueue(struct workqueue_struct *wq);
+void destroy_workqueue(struct workqueue_struct *wq);
 void timer_setup(struct timer_list *timer,
                  void (*callback)(struct timer_list *), unsigned int flags);
 void tasklet_init(struct tasklet_struct *t, void (*func)(unsigned long),

@@ -356,6 +356,10 @@ void ProgramFacts::collect(ASTContext &Ctx, const ApiModel &Model) {
   for (const auto &[CE, Row] : Registrations) {
     if (Row->Arg < 0 || unsigned(Row->Arg) >= CE->getNumArgs())
       continue;
+    // Work queued on a workqueue is not a registration; a kernel thread
+    // runs in process context (the link's wait-under-lock binds both).
+    if (Row->Fl == Flavor::Workqueue || Row->Fl == Flavor::Kthread)
+      continue;
     const Expr *Arg = CE->getArg(Row->Arg);
     FunctionSet Targets;
     if (Row->Fields.empty()) {

@@ -45,8 +45,9 @@ const RuleInfo Rules[] = {
      "A function reachable from an OOM notifier, a shrinker or an fs_reclaim "
      "section keeps more locals on the stack than the budget allows."},
     {Rule::WaitUnderLock, "wait-under-lock",
-     "Code waits, with a lock held, for a work item, a timer, an IRQ handler "
-     "or a completion whose callback or completer needs that lock."},
+     "Code waits, with a lock held, for a work item, a workqueue, a timer, an "
+     "IRQ handler or thread, a kernel thread or a completion whose callback or "
+     "completer needs that lock."},
     {Rule::IrqInversion, "irq-inversion",
      "A lock class taken in hard- or soft-IRQ context is taken elsewhere with "
      "interrupts (bottom halves) enabled, or is held while a class taken with "

@@ -21,6 +21,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Analysis/CFG.h"
@@ -33,6 +34,7 @@
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/Support/Path.h"
 #include <map>
+#include <functional>
 
 using namespace clang;
 using namespace gfpdep;
@@ -398,6 +400,13 @@ private:
 
   // naming
   LockVal nameLock(const Expr *E, const FunctionDecl *In, int Depth);
+  /// A registration's result kept by the caller: the field or global it is
+  /// stored into ("p->thread = kthread_run(...)"), through a statement
+  /// expression's value and a local stored on; empty when not found.
+  std::string storedInto(const Expr *Call);
+  std::string storeOfLocal(const VarDecl *VD, int Depth);
+  /// An IRQ number as an object: a field ("dev::irq") or a global.
+  LockVal irqNumber(const Expr *E);
   MaskVal evalMask(const Expr *E, unsigned Depth,
                    llvm::SmallPtrSetImpl<const VarDecl *> &Visiting);
   bool stableCondition(const Expr *E, unsigned Depth);
@@ -458,6 +467,9 @@ public:
     return gfpdep::evaluateTokens(*PP, Ctx, T);
   }
 
+  /// The object an expression names, "record::field" or a global's name.
+  std::string objectName(const Expr *E);
+
 private:
   void addDefinition(const FunctionDecl *FD);
   void store(StoreFacts::Kind K, std::string Key, std::string Object,
@@ -474,7 +486,6 @@ private:
                    llvm::SmallVectorImpl<const FunctionDecl *> &Out);
   /// The object an expression names, for stores: "record::field" or a
   /// global's name; "" when it is not named.
-  std::string objectName(const Expr *E);
 };
 
 // --- stores ---------------------------------------------------------------------
@@ -1917,6 +1928,34 @@ void FunctionExtractor::emitCall(const Expr *E, BlockFacts &B_) {
     }
     for (unsigned I = First; I < CE->getNumArgs(); ++I)
       C.Args.push_back(value(CE->getArg(I)));
+    if (const ApiRow *Row = Target && Target->getIdentifier() && First == 0
+                                ? builtinRow(Target->getName())
+                                : nullptr) {
+      // What a wait names these callbacks by: the IRQ number, and the
+      // task pointer a kernel thread's creator keeps.
+      if (Row->Fl == Flavor::HardIrq &&
+          (Row->Op == ApiOp::Register || Row->Op == ApiOp::Wait)) {
+        int Irq = (Row->Flags & RF_IrqNumber) ? Row->Arg : Row->Arg - 1;
+        if (Irq >= 0 && unsigned(Irq) < C.Args.size() && !C.Args[Irq].Lock.known())
+          C.Args[Irq].Lock = irqNumber(CE->getArg(Irq));
+      }
+      if (Row->Flags & RF_BindsResult)
+        C.StoredInto = storedInto(CE);
+      // A workqueue or a task pointer is named as the object it is kept in
+      // ("dev::wq", through a local copy of the field too), not as the
+      // value a tracked pointer field holds.
+      int Obj = -1;
+      if (Row->Op == ApiOp::Wait &&
+          (Row->Fl == Flavor::Kthread || Row->Fl == Flavor::Workqueue))
+        Obj = Row->Arg;
+      else if (Row->Op == ApiOp::Register && Row->Fl == Flavor::Workqueue)
+        Obj = Row->Arg2;
+      if (Obj >= 0 && unsigned(Obj) < C.Args.size()) {
+        std::string Name = U.objectName(CE->getArg(Obj));
+        if (!Name.empty())
+          C.Args[Obj].Lock = LockVal::ofClass(Name);
+      }
+    }
   }
   if (Target) {
     if (C.Kind != CalleeKind::Field && C.Kind != CalleeKind::Param &&
@@ -2213,6 +2252,110 @@ LockVal FunctionExtractor::nameLock(const Expr *E, const FunctionDecl *In,
         return nameLock(Last, In, Depth + 1);
   }
   return R;
+}
+
+LockVal FunctionExtractor::irqNumber(const Expr *E) {
+  E = strip(E);
+  if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(E)) {
+    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+    if (!VD || VD->hasLocalStorage())
+      return LockVal();
+  } else if (!isa_and_nonnull<MemberExpr>(E)) {
+    return LockVal();
+  }
+  LockVal L = nameLock(E, Fn, 0);
+  return L.concrete() ? L : LockVal();
+}
+
+std::string FunctionExtractor::storeOfLocal(const VarDecl *VD, int Depth) {
+  // "t = kthread_create(...); ...; p->thread = t;": the first store of the
+  // local into a field or a global.
+  std::string Found;
+  std::function<void(const Stmt *)> Scan = [&](const Stmt *S) {
+    if (!S || !Found.empty())
+      return;
+    if (const auto *BO = dyn_cast<BinaryOperator>(S))
+      if (BO->getOpcode() == BO_Assign)
+        if (const auto *R = dyn_cast<DeclRefExpr>(BO->getRHS()->IgnoreParenCasts()))
+          if (R->getDecl() == VD) {
+            const Expr *LHS = strip(BO->getLHS());
+            const auto *L = dyn_cast_or_null<DeclRefExpr>(LHS);
+            const auto *LV = L ? dyn_cast<VarDecl>(L->getDecl()) : nullptr;
+            if (LV && LV->hasLocalStorage()) {
+              if (Depth < 4 && LV != VD)
+                Found = storeOfLocal(LV, Depth + 1);
+            } else {
+              Found = U.objectName(LHS);
+            }
+            if (!Found.empty())
+              return;
+          }
+    for (const Stmt *Child : S->children())
+      Scan(Child);
+  };
+  Scan(Fn->getBody());
+  return Found;
+}
+
+std::string FunctionExtractor::storedInto(const Expr *Call) {
+  DynTypedNode Cur = DynTypedNode::create(*Call);
+  const Expr *CurE = Call;
+  for (int D = 0; D < 16; ++D) {
+    auto Ps = Ctx.getParents(Cur);
+    if (Ps.size() != 1)
+      return "";
+    if (const auto *PE = Ps[0].get<Expr>()) {
+      if (isa<ParenExpr, ImplicitCastExpr, CStyleCastExpr, StmtExpr>(PE)) {
+        Cur = Ps[0];
+        CurE = PE;
+        continue;
+      }
+      const auto *BO = dyn_cast<BinaryOperator>(PE);
+      if (!BO || BO->getOpcode() != BO_Assign || BO->getRHS() != CurE)
+        return "";
+      const Expr *LHS = strip(BO->getLHS());
+      if (const auto *L = dyn_cast_or_null<DeclRefExpr>(LHS))
+        if (const auto *LV = dyn_cast<VarDecl>(L->getDecl()))
+          if (LV->hasLocalStorage())
+            return storeOfLocal(LV, 0);
+      return U.objectName(LHS);
+    }
+    if (const auto *CS = Ps[0].get<CompoundStmt>()) {
+      // The last statement of ({ ...; v; }) is the statement expression's
+      // value.
+      if (CS->body_empty() || CS->body_back() != CurE)
+        return "";
+      Cur = Ps[0];
+      continue;
+    }
+    if (const auto *VD = Ps[0].get<VarDecl>()) {
+      if (!VD->hasLocalStorage())
+        return "";
+      // struct task_struct *__k = kthread_create(...); ... __k; }): the
+      // statement expression's value, else where the local is stored.
+      auto DS = Ctx.getParents(*VD);
+      const DeclStmt *Decl = DS.size() == 1 ? DS[0].get<DeclStmt>() : nullptr;
+      const CompoundStmt *Body = nullptr;
+      if (Decl) {
+        auto CSs = Ctx.getParents(*Decl);
+        Body = CSs.size() == 1 ? CSs[0].get<CompoundStmt>() : nullptr;
+      }
+      if (Body && !Body->body_empty())
+        if (const auto *Last = dyn_cast<Expr>(Body->body_back()))
+          if (const auto *R = dyn_cast<DeclRefExpr>(Last->IgnoreParenImpCasts()))
+            if (R->getDecl() == VD) {
+              auto SEs = Ctx.getParents(*Body);
+              if (SEs.size() == 1 && SEs[0].get<StmtExpr>()) {
+                Cur = SEs[0];
+                CurE = SEs[0].get<StmtExpr>();
+                continue;
+              }
+            }
+      return storeOfLocal(VD, 0);
+    }
+    return "";
+  }
+  return "";
 }
 
 MaskVal FunctionExtractor::evalMask(const Expr *E, unsigned Depth,

@@ -171,6 +171,9 @@ struct CallFacts {
   /// A call inside a *_nested() macro: the subclass the macro was given.
   ArgVal HintSubclass;
   bool HasHintSubclass = false;
+  /// A registration whose result is the bound object (RF_BindsResult): the
+  /// field or global the caller stores the result into ("dev::thread").
+  Symbol StoredInto;
 };
 
 /// The value an assignment stores or a return returns.

@@ -101,6 +101,8 @@ void gfpdep::dumpFacts(const UnitFacts &U, llvm::raw_ostream &OS) {
           }
           if (C.ObjLocal != NoIndex)
             OS << " on local" << C.ObjLocal;
+          if (!C.StoredInto.empty())
+            OS << " into " << C.StoredInto;
           break;
         }
         case Event::Assign: {

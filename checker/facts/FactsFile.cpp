@@ -134,7 +134,7 @@ private:
     sym(C.Spelled);
     b(C.HasHintSubclass);
     if (C.HasHintSubclass)
-      arg(C.HintSubclass);
+      arg(C.HintSubclass);    sym(C.StoredInto);
   }
   void value(const ValueFacts &V) {
     arg(V.Val);
@@ -496,7 +496,7 @@ private:
     C.Spelled = sym();
     C.HasHintSubclass = b();
     if (C.HasHintSubclass)
-      C.HintSubclass = arg();
+      C.HintSubclass = arg();    C.StoredInto = sym();
   }
   void function(FnFacts &F) {
     F.Id = sym();

@@ -1791,11 +1791,15 @@ void FunctionFlow::applyRow(const ApiRow &Row, const Target &T, uint32_t Id,
   }
   case ApiOp::Wait:
   case ApiOp::Signal: {
-    // What the wait names: the work item, the timer, the completion; for
-    // an IRQ, its dev_id's record (the handler was requested with it).
+    // What the wait names: the work item, the timer, the completion, the
+    // workqueue, the kernel thread's task; for an IRQ, its dev_id's record
+    // (the handler was requested with it) or its number ("#dev::irq").
     const ArgVal *A = arg(C, Row.Arg);
     LockVal Obj;
-    if (A && Row.Fl == Flavor::HardIrq) {
+    if (A && Row.Fl == Flavor::HardIrq && (Row.Flags & RF_IrqNumber)) {
+      if (A->Lock.concrete())
+        Obj = LockVal::ofClass(Symbol("#" + A->Lock.Class.str()));
+    } else if (A && Row.Fl == Flavor::HardIrq) {
       if (!A->Record.empty())
         Obj = LockVal::ofClass(Symbol("*" + A->Record.str()));
     } else {

@@ -804,6 +804,10 @@ std::string gfpdep::originText(const Ctx &C, llvm::StringRef LockName) {
       return quoted(C.Key.Entry) + " registered as a NAPI poll function here";
     case Flavor::WorkItem:
       return quoted(C.Key.Entry) + " set up as the work item's function here";
+    case Flavor::IrqThread:
+      return quoted(C.Key.Entry) + " registered as a threaded IRQ's thread function here";
+    case Flavor::Kthread:
+      return quoted(C.Key.Entry) + " started as a kernel thread here";
     default:
       return quoted(C.Key.Entry) + " registered here";
     }
@@ -1135,7 +1139,8 @@ void Linker::visit(const Witness &W) {
   }
   if (ConcreteAcquire && C.Key.Kind == CtxKind::Entry &&
       (C.Key.Fl == Flavor::WorkItem || C.Key.Fl == Flavor::Timer ||
-       C.Key.Fl == Flavor::HardIrq))
+       C.Key.Fl == Flavor::HardIrq || C.Key.Fl == Flavor::IrqThread ||
+       C.Key.Fl == Flavor::Kthread))
     Keep(CallbackAcquired[std::to_string(unsigned(C.Key.Fl)) + ":" + C.Key.Entry.str()],
          classKey(E.Lock.Class.str(), E.Subclass), W);
   if (E.Kind == EffectKind::Requires) {
@@ -1886,24 +1891,46 @@ void Linker::resolveWaitUnderLock() {
       Fix = "release " + Shown + " before waiting, or complete " + quoted(Key) +
             " without holding it";
     } else {
-      const std::vector<Binding> *Bs = P.bound(E.Fl, E.Lock.Class);
-      if (!Bs)
-        continue;
+      // The callbacks the wait waits for: bound to the object, or, for a
+      // workqueue, the functions of the work items queued on it.
+      struct Candidate {
+        const Binding *B;
+        const QueuedWork *Q;
+      };
+      std::vector<Candidate> Cands;
+      if (E.Fl == Flavor::Workqueue) {
+        if (const std::vector<QueuedWork> *Qs = P.queued(E.Lock.Class))
+          for (const QueuedWork &Q : *Qs)
+            if (const std::vector<Binding> *Bs = P.bound(Flavor::WorkItem, Q.Work))
+              for (const Binding &B : *Bs)
+                Cands.push_back({&B, &Q});
+      } else if (const std::vector<Binding> *Bs = P.bound(E.Fl, E.Lock.Class)) {
+        for (const Binding &B : *Bs)
+          Cands.push_back({&B, nullptr});
+      }
       const Witness *Other = nullptr;
       const Binding *By = nullptr;
-      for (const Binding &B : *Bs) {
-        auto It = CallbackAcquired.find(std::to_string(unsigned(E.Fl)) + ":" + B.Name.str());
+      const QueuedWork *ByQueue = nullptr;
+      for (const Candidate &Cd : Cands) {
+        Flavor Fl = Cd.B->EntryFl != Flavor::None ? Cd.B->EntryFl
+                    : E.Fl == Flavor::Workqueue   ? Flavor::WorkItem
+                                                  : E.Fl;
+        auto It = CallbackAcquired.find(std::to_string(unsigned(Fl)) + ":" + Cd.B->Name.str());
         if (It == CallbackAcquired.end())
           continue;
         if (const Witness *A = acquiredIn(It->second, C))
           if (!Other || A->length() < Other->length()) {
             Other = A;
-            By = &B;
+            By = Cd.B;
+            ByQueue = Cd.Q;
           }
       }
       if (!Other)
         continue;
       chainNotes(Notes, W);
+      if (ByQueue)
+        Notes.push_back({ByQueue->At, quoted(ByQueue->Work.str()) + " queued on " +
+                                          quoted(Key) + " here"});
       chainNotes(Notes, *Other);
       Notes.push_back({Other->E->Leaf, flavorNoun(Other->E->Fl).str() + " " +
                                            lockDisplay(Other->E->Lock.Class.str(),
@@ -1920,11 +1947,29 @@ void Linker::resolveWaitUnderLock() {
         What = "timer " + quoted(Key) + ", whose callback " + quoted(By->Name.str());
         Fix = "release " + Shown + " before waiting, or use del_timer() (it does not wait)";
         break;
-      default:
-        What = "the IRQ handler " + quoted(By->Name.str()) + " (requested with a " +
-               quoted(llvm::StringRef(Key).drop_front().str()) + " dev_id), which";
-        Fix = "release " + Shown + " before freeing the IRQ";
+      case Flavor::Workqueue:
+        What = "the work queued on " + quoted(Key) + ", whose function " +
+               quoted(By->Name.str());
+        Fix = "release " + Shown + " before flushing or destroying the workqueue";
         break;
+      case Flavor::Kthread:
+        What = "kernel thread " + quoted(Key) + " to exit, whose function " +
+               quoted(By->Name.str());
+        Fix = "release " + Shown + " before stopping the thread";
+        break;
+      default: {
+        llvm::StringRef K(Key);
+        std::string Handler =
+            By->EntryFl == Flavor::IrqThread ? "the IRQ thread function " : "the IRQ handler ";
+        What = Handler + quoted(By->Name.str()) +
+               (K.starts_with("#") ? " (requested on IRQ " + quoted(K.drop_front().str()) + ")"
+                                   : " (requested with a " + quoted(K.drop_front().str()) +
+                                         " dev_id)") +
+               ", which";
+        Fix = "release " + Shown + " before " +
+              (E.What == "synchronize_irq" ? "waiting for the IRQ" : "freeing the IRQ");
+        break;
+      }
       }
       Message = quoted(E.What) + " waits for " + What + " acquires " + Shown + ", while " +
                 Held + " is held: possible deadlock";

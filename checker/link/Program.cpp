@@ -306,6 +306,25 @@ void Program::registrations() {
           Object = O.Lock.Class;
         }
       }
+      if (Row->Flags & RF_BindsResult)
+        Object = C.StoredInto;
+      // Work queued on a workqueue: what flush_workqueue() waits for. The
+      // work item's function is bound to the work item (below); it is not
+      // an entry here.
+      if (Row->Fl == Flavor::Workqueue) {
+        if (!Object.empty() && A.Lock.concrete())
+          Queued[Object].push_back({A.Lock.Class, C.At});
+        continue;
+      }
+      // An IRQ's handlers are bound to its dev_id's record and, when it is
+      // a field or a global, to its number (synchronize_irq()).
+      Symbol Irq;
+      if (Row->Fl == Flavor::HardIrq && Row->Arg >= 1 &&
+          C.Args[Row->Arg - 1].Lock.concrete())
+        Irq = Symbol("#" + C.Args[Row->Arg - 1].Lock.Class.str());
+      // A kernel thread, like a work item, runs in process context: its
+      // function is an entry only when something waits for it (below).
+      bool Entry = Row->Fl != Flavor::Kthread;
       for (Symbol Fn : Callbacks) {
         EntrySeed E;
         E.Fn = Fn;
@@ -314,10 +333,22 @@ void Program::registrations() {
         E.Origin = C.At;
         E.Via = Row->Name;
         E.Name = nameOf(Fn);
-        Entries.push_back(E);
+        if (Entry)
+          Entries.push_back(E);
         if (!Object.empty())
           bind(Row->Fl, Object, Fn, C.At);
+        if (!Irq.empty())
+          bind(Row->Fl, Irq, Fn, C.At);
       }
+      // request_threaded_irq(): the thread function runs in process
+      // context; free_irq() and synchronize_irq() wait for it too.
+      if ((Row->Flags & RF_ThreadFn) && unsigned(Row->Arg + 1) < C.Args.size())
+        for (Symbol Fn : F.fns(C.Args[Row->Arg + 1])) {
+          if (!Object.empty())
+            bind(Row->Fl, Object, Fn, C.At, Flavor::IrqThread);
+          if (!Irq.empty())
+            bind(Row->Fl, Irq, Fn, C.At, Flavor::IrqThread);
+        }
     }
   }
   // A function stored into a callback field ("timer_list::function", by
@@ -347,47 +378,77 @@ void Program::registrations() {
       E.Name = nameOf(S.Fn);
       Entries.push_back(E);
     }
-  // Work items something waits for (cancel_work_sync, flush_work): their
-  // functions are entries, so the locks they take are known. A wait on a
-  // work item the unit cannot name (a parameter nobody resolves here) waits
-  // for any of them.
-  std::set<Symbol> Waited;
-  bool WaitedAny = false;
+  // Process-context callbacks something waits for (cancel_work_sync(),
+  // flush_workqueue(), kthread_stop(), free_irq() for a thread function):
+  // their functions are entries, so the locks they take are known. A wait
+  // on an object the unit cannot name (a parameter nobody resolves here)
+  // waits for any of its kind.
+  std::map<unsigned, std::set<Symbol>> Waited;
+  std::set<unsigned> WaitedAny;
   for (const FnFacts *F : Functions)
     for (const CallFacts &C : F->Calls) {
       if (C.Kind != CalleeKind::Direct && C.Kind != CalleeKind::Hint)
         continue;
       const ApiRow *Row = rowFor(C.Id, C.Name, C.Plain);
-      if (!Row || Row->Op != ApiOp::Wait || Row->Fl != Flavor::WorkItem)
+      if (!Row || Row->Op != ApiOp::Wait || Row->Arg < 0 ||
+          unsigned(Row->Arg) >= C.Args.size())
         continue;
-      if (Row->Arg >= 0 && unsigned(Row->Arg) < C.Args.size() &&
-          C.Args[Row->Arg].Lock.concrete())
-        Waited.insert(C.Args[Row->Arg].Lock.Class);
+      const ArgVal &A = C.Args[Row->Arg];
+      unsigned Fl = unsigned(Row->Fl);
+      if (Row->Fl == Flavor::HardIrq) {
+        if (Row->Flags & RF_IrqNumber) {
+          if (A.Lock.concrete())
+            Waited[Fl].insert(Symbol("#" + A.Lock.Class.str()));
+        } else if (!A.Record.empty()) {
+          Waited[Fl].insert(Symbol("*" + A.Record.str()));
+        }
+        continue;
+      }
+      if (A.Lock.concrete())
+        Waited[Fl].insert(A.Lock.Class);
       else
-        WaitedAny = true;
+        WaitedAny.insert(Fl);
     }
+  auto IsWaited = [&](Flavor Fl, Symbol Object) {
+    return WaitedAny.count(unsigned(Fl)) || Waited[unsigned(Fl)].count(Object);
+  };
+  // The work items on a queue something flushes are waited for.
+  for (const auto &[Wq, Works] : Queued)
+    if (IsWaited(Flavor::Workqueue, Wq))
+      for (const QueuedWork &Q : Works)
+        Waited[unsigned(Flavor::WorkItem)].insert(Q.Work);
+  std::set<std::pair<Symbol, Loc>> Seeded;
   for (const auto &[K, Bs] : Bindings) {
-    if (K.first != unsigned(Flavor::WorkItem) || (!WaitedAny && !Waited.count(K.second)))
+    Flavor KFl = Flavor(K.first);
+    if (KFl != Flavor::WorkItem && KFl != Flavor::Kthread && KFl != Flavor::HardIrq)
+      continue;
+    if (!IsWaited(KFl, K.second))
       continue;
     for (const Binding &B : Bs) {
+      if (KFl == Flavor::HardIrq && B.EntryFl != Flavor::IrqThread)
+        continue; // the primary handler is an entry already
+      if (!Seeded.insert({B.Fn, B.At}).second)
+        continue;
       EntrySeed E;
       E.Fn = B.Fn;
       E.Kind = CtxKind::Entry;
-      E.Fl = Flavor::WorkItem;
+      E.Fl = KFl == Flavor::HardIrq ? Flavor::IrqThread : KFl;
       E.Origin = B.At;
-      E.Via = Symbol("work_struct::func");
+      E.Via = Symbol(KFl == Flavor::WorkItem  ? "work_struct::func"
+                     : KFl == Flavor::Kthread ? "kthread_create_on_node"
+                                              : "request_threaded_irq");
       E.Name = B.Name;
       Entries.push_back(E);
     }
   }
 }
 
-void Program::bind(Flavor Fl, Symbol Object, Symbol Fn, const Loc &At) {
+void Program::bind(Flavor Fl, Symbol Object, Symbol Fn, const Loc &At, Flavor EntryFl) {
   std::vector<Binding> &V = Bindings[{unsigned(Fl), Object}];
   for (const Binding &B : V)
-    if (B.Fn == Fn && B.At == At)
+    if (B.Fn == Fn && B.At == At && B.EntryFl == EntryFl)
       return;
-  V.push_back({Fn, nameOf(Fn), At});
+  V.push_back({Fn, nameOf(Fn), At, EntryFl});
 }
 
 bool Program::suppressed(const Loc &L, llvm::StringRef Rule) const {

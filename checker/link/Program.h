@@ -55,6 +55,15 @@ struct Binding {
   Symbol Fn;   ///< function id
   Symbol Name; ///< its printable name
   Loc At;      ///< where it was bound
+  /// The flavour of the callback's own entry, when not the binding's (a
+  /// threaded IRQ's thread function is bound to the IRQ, runs as IrqThread).
+  Flavor EntryFl = Flavor::None;
+};
+
+/// A work item queued on a workqueue (queue_work(wq, &d->work)).
+struct QueuedWork {
+  Symbol Work; ///< the work item ("dev::work")
+  Loc At;      ///< the queueing call
 };
 
 /// A must-not-hold promise.
@@ -119,6 +128,11 @@ public:
     auto It = Bindings.find({unsigned(Fl), Object});
     return It == Bindings.end() ? nullptr : &It->second;
   }
+  /// The work items queued on workqueue Wq ("dev::wq", a global), or null.
+  const std::vector<QueuedWork> *queued(Symbol Wq) const {
+    auto It = Queued.find(Wq);
+    return It == Queued.end() ? nullptr : &It->second;
+  }
   /// Whether a "gfpdep-ignore" comment suppresses Rule at L.
   bool suppressed(const Loc &L, llvm::StringRef Rule) const;
   /// A name for any function id the program has seen.
@@ -139,6 +153,7 @@ private:
   SymbolMap<std::vector<MaskStoreFacts>> MaskStores;
   SymbolMap<Loc> KeyedClasses;
   std::map<std::pair<unsigned, Symbol>, std::vector<Binding>> Bindings;
+  std::map<Symbol, std::vector<QueuedWork>> Queued;
   SymbolMap<ApiRow> AnnotatedRows;
   SymbolMap<std::vector<Promise>> MustNotHold;
   std::deque<std::string> RowNames;
@@ -150,7 +165,8 @@ private:
               llvm::SmallVectorImpl<Target> &Out) const;
   void addStored(const SymbolSet *Set, llvm::SmallVectorImpl<Target> &Out) const;
   void registrations();
-  void bind(Flavor Fl, Symbol Object, Symbol Fn, const Loc &At);
+  void bind(Flavor Fl, Symbol Object, Symbol Fn, const Loc &At,
+            Flavor EntryFl = Flavor::None);
   void paramMaskStores();
 };
 

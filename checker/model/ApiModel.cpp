@@ -50,6 +50,9 @@ llvm::StringRef gfpdep::flavorNoun(Flavor F) {
   case Flavor::NapiPoll: return "NAPI poll function";
   case Flavor::WorkItem: return "work item";
   case Flavor::Completion: return "completion";
+  case Flavor::IrqThread: return "IRQ thread function";
+  case Flavor::Kthread: return "kernel thread";
+  case Flavor::Workqueue: return "workqueue";
   case Flavor::None: return "";
   }
   llvm_unreachable("covered switch");
@@ -98,6 +101,8 @@ static const struct {
     {"timer", Flavor::Timer},         {"tasklet", Flavor::Tasklet},
     {"rcu-callback", Flavor::RcuCallback}, {"napi-poll", Flavor::NapiPoll},
     {"work-item", Flavor::WorkItem},  {"completion", Flavor::Completion},
+    {"irq-thread", Flavor::IrqThread}, {"kthread", Flavor::Kthread},
+    {"workqueue", Flavor::Workqueue},
 };
 
 llvm::StringRef gfpdep::apiOpName(ApiOp Op) {

@@ -74,10 +74,13 @@ enum class Flavor : uint8_t {
   RcuCallback, NapiPoll, // soft-IRQ callbacks: call_rcu(), NAPI poll
   WorkItem,   // a work item's function (process context)
   Completion, // a completion: what wait_for_completion() waits for
+  IrqThread,  // a threaded IRQ's thread function (process context)
+  Kthread,    // a kernel thread's function (process context)
+  Workqueue,  // a workqueue: what flush_workqueue() waits for
 };
 
 /// Row flags.
-enum : uint8_t {
+enum : uint16_t {
   RF_ImplicitKernel = 1 << 0, ///< allocates with GFP_KERNEL, no mask argument
   /// Returns 0 on success: a trylock (down_trylock), or an acquisition
   /// that may fail (mutex_lock_interruptible: held only when it returns 0).
@@ -99,6 +102,15 @@ enum : uint8_t {
   /// Wait: spins until the callback has finished instead of sleeping
   /// (del_timer_sync()).
   RF_Spins = 1 << 7,
+  /// Wait (HardIrq): Arg is the IRQ number, not a dev_id; it waits for the
+  /// handlers requested on that number (synchronize_irq()).
+  RF_IrqNumber = 1 << 8,
+  /// Register (HardIrq): the argument after Arg is the thread function,
+  /// run in process context (request_threaded_irq()).
+  RF_ThreadFn = 1 << 9,
+  /// Register: the call's result is the object the callback is bound to,
+  /// named where the caller stores it (kthread_create_on_node()).
+  RF_BindsResult = 1 << 10,
 };
 
 /// The implicit object argument of a member call.
@@ -110,12 +122,12 @@ struct ApiRow {
   Flavor Fl;
   int Arg;
   int Arg2;
-  uint8_t Flags;
+  uint16_t Flags;
   llvm::StringRef Fields; ///< Register with an object: its callback fields
 };
 
 /// The last Flavor: readers validate against it.
-constexpr Flavor LastFlavor = Flavor::Completion;
+constexpr Flavor LastFlavor = Flavor::Workqueue;
 
 bool isSleepingLock(Flavor F);
 bool isSpinningLock(Flavor F);
