@@ -350,6 +350,10 @@ private:
   /// it set in the caller's mask too.
   llvm::DenseMap<const VarDecl *, SourceLocation> NarrowedUntil;
   llvm::SmallPtrSet<const VarDecl *, 4> NotNarrowed;
+  /// "p |= CONSTANT" of an integer parameter: widenings (FnFacts::Widenings).
+  llvm::SmallVector<std::pair<const BinaryOperator *, const ParmVarDecl *>, 1> WideningSites;
+  llvm::SmallPtrSet<const VarDecl *, 2> Widened;
+  void recordWidenings();
   bool narrowing(const BinaryOperator *BO, const ParmVarDecl *P) const;
   bool narrowedAt(const VarDecl *VD, SourceLocation Use) const;
   llvm::SmallPtrSet<const UnaryOperator *, 4> BenignAddrOf;
@@ -1327,7 +1331,13 @@ void FunctionExtractor::prescan(const Stmt *Root) {
               if (const auto *PVD = dyn_cast<ParmVarDecl>(VD)) {
                 SourceLocation End = SM.getFileLoc(BO->getEndLoc());
                 SourceLocation &Until = NarrowedUntil[PVD];
-                if (!narrowing(BO, PVD))
+                if (BO->getOpcode() == BO_OrAssign &&
+                    PVD->getType()->isIntegralOrEnumerationType() &&
+                    !BO->getRHS()->isValueDependent() &&
+                    BO->getRHS()->isIntegerConstantExpr(Ctx)) {
+                  WideningSites.push_back({BO, PVD});
+                  Widened.insert(PVD);
+                } else if (!narrowing(BO, PVD))
                   NotNarrowed.insert(PVD);
                 else if (Until.isInvalid() || SM.isBeforeInTranslationUnit(Until, End))
                   Until = End;
@@ -1568,6 +1578,8 @@ bool FunctionExtractor::run(bool &Trivial) {
     Trivial = true;
     return true;
   }
+  if (!WideningSites.empty())
+    recordWidenings();
   // Ids for every tracked and owning local up front: a block that ends a
   // variable's scope may come before (in id order) the one declaring it.
   for (const VarDecl *VD : Declared)
@@ -2573,6 +2585,67 @@ bool FunctionExtractor::narrowing(const BinaryOperator *BO, const ParmVarDecl *P
   return BO->getOpcode() == BO_Assign && narrowedValue(BO->getRHS(), P, Ctx, 0);
 }
 
+void FunctionExtractor::recordWidenings() {
+  // For each "p |= K": the bits of p that the enclosing ifs test set (the
+  // widening happens only when they are). Up to two are kept; dropping one
+  // makes the widening more likely, never less.
+  for (const auto &[BO, PVD] : WideningSites) {
+    if (!Widened.count(PVD) || NotNarrowed.count(PVD) || Escaped.count(PVD))
+      continue;
+    FnFacts::Widening W;
+    W.Param = PVD->getFunctionScopeIndex();
+    W.Bits = BO->getRHS()->EvaluateKnownConstInt(Ctx).getZExtValue();
+    llvm::SmallVector<uint64_t, 2> Needs;
+    auto Positive = [&](const Expr *E) -> uint64_t {
+      E = E->IgnoreParenImpCasts();
+      while (const auto *UO = dyn_cast<UnaryOperator>(E)) { // !!(p & K)
+        const auto *In = dyn_cast<UnaryOperator>(UO->getSubExpr()->IgnoreParenImpCasts());
+        if (UO->getOpcode() != UO_LNot || !In || In->getOpcode() != UO_LNot)
+          return 0;
+        E = In->getSubExpr()->IgnoreParenImpCasts();
+      }
+      const auto *B = dyn_cast<BinaryOperator>(E);
+      if (!B || B->getOpcode() != BO_And)
+        return 0;
+      const auto *D = dyn_cast<DeclRefExpr>(B->getLHS()->IgnoreParenImpCasts());
+      if (!D || D->getDecl() != PVD || B->getRHS()->isValueDependent() ||
+          !B->getRHS()->isIntegerConstantExpr(Ctx))
+        return 0;
+      return B->getRHS()->EvaluateKnownConstInt(Ctx).getZExtValue();
+    };
+    std::function<void(const Expr *)> Conj = [&](const Expr *E) {
+      E = E->IgnoreParenImpCasts();
+      if (const auto *B = dyn_cast<BinaryOperator>(E); B && B->getOpcode() == BO_LAnd) {
+        Conj(B->getLHS());
+        Conj(B->getRHS());
+        return;
+      }
+      if (uint64_t K = Positive(E))
+        Needs.push_back(K);
+    };
+    DynTypedNode Cur = DynTypedNode::create(*BO);
+    for (int D = 0; D < 64; ++D) {
+      auto Ps = Ctx.getParents(Cur);
+      if (Ps.size() != 1 || Ps[0].get<Decl>())
+        break;
+      if (const auto *If = Ps[0].get<IfStmt>()) {
+        const Stmt *Child = Cur.get<Stmt>();
+        if (Child && Child == If->getThen())
+          Conj(If->getCond());
+        else if (Child && Child == If->getElse())
+          if (const auto *N = dyn_cast<UnaryOperator>(If->getCond()->IgnoreParenImpCasts());
+              N && N->getOpcode() == UO_LNot)
+            if (uint64_t K = Positive(N->getSubExpr()))
+              Needs.push_back(K);
+      }
+      Cur = Ps[0];
+    }
+    W.Need0 = Needs.size() > 0 ? Needs[0] : 0;
+    W.Need1 = Needs.size() > 1 ? Needs[1] : 0;
+    F.Widenings.push_back(W);
+  }
+}
+
 bool FunctionExtractor::narrowedAt(const VarDecl *VD, SourceLocation Use) const {
   if (NotNarrowed.count(VD) || Escaped.count(VD))
     return false;
@@ -2601,6 +2674,9 @@ bool FunctionExtractor::stableCondition(const Expr *E, unsigned Depth) {
       return false;
     if (isa<ParmVarDecl>(VD) && narrowedAt(VD, DRE->getBeginLoc()))
       return true; // only narrowed, before here: a bit test still finds set bits
+    if (isa<ParmVarDecl>(VD) && Widened.count(VD) && !NotNarrowed.count(VD) &&
+        !Escaped.count(VD))
+      return true; // the caller's flags, narrowed or widened by constants
     return !Escaped.count(VD) && !Assigned.count(VD) &&
            (isa<ParmVarDecl>(VD) || VD->getInit());
   }

@@ -277,6 +277,17 @@ struct FnFacts {
     Loc At;
   };
   llvm::SmallVector<FrameLocal, 0> BigLocals;
+  /// A flags parameter that the function widens with constants
+  /// ("fgp_flags |= FGP_LOCK;" in __filemap_get_folio()), and the bits of
+  /// the parameter that must be set for it to happen (the enclosing
+  /// "if (fgp_flags & FGP_CREAT)"; 0: no such test). A bit test of the
+  /// parameter is then decided by the caller's value with these added.
+  struct Widening {
+    uint32_t Param = 0;
+    uint64_t Bits = 0;
+    uint64_t Need0 = 0, Need1 = 0;
+  };
+  llvm::SmallVector<Widening, 0> Widenings;
 
   const MaskVal *mask(const ArgVal &A) const {
     return A.Mask == NoIndex ? nullptr : &Masks[A.Mask];

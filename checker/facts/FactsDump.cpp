@@ -1,6 +1,7 @@
 //===- FactsDump.cpp - a readable listing of a unit's facts ---------------===//
 
 #include "facts/FactsDump.h"
+#include "llvm/ADT/StringExtras.h"
 
 using namespace gfpdep;
 
@@ -61,6 +62,9 @@ void gfpdep::dumpFacts(const UnitFacts &U, llvm::raw_ostream &OS) {
         OS << " " << L.Name << "=" << L.Bytes;
       OS << "\n";
     }
+    for (const FnFacts::Widening &W : F.Widenings)
+      OS << "  widens param" << W.Param << " by 0x" << llvm::utohexstr(W.Bits) << " if 0x"
+         << llvm::utohexstr(W.Need0) << " and 0x" << llvm::utohexstr(W.Need1) << "\n";
     for (size_t I = 0; I < F.Locals.size(); ++I)
       OS << "  local" << I << " " << F.Locals[I].Name << "\n";
     for (size_t B = 0; B < F.Blocks.size(); ++B) {

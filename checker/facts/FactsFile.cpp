@@ -168,6 +168,13 @@ private:
       u(L.Bytes);
       loc(L.At);
     }
+    u(F.Widenings.size());
+    for (const FnFacts::Widening &W : F.Widenings) {
+      u(W.Param);
+      u(W.Bits);
+      u(W.Need0);
+      u(W.Need1);
+    }
     u(F.Locals.size());
     for (const LocalFacts &L : F.Locals) {
       sym(L.Name);
@@ -529,6 +536,15 @@ private:
       L.At = loc();
       F.BigLocals.push_back(L);
     }
+    uint64_t NWiden = count(4);
+    for (uint64_t I = 0; I < NWiden && !Failed; ++I) {
+      FnFacts::Widening W;
+      W.Param = u32("widened parameter");
+      W.Bits = u();
+      W.Need0 = u();
+      W.Need1 = u();
+      F.Widenings.push_back(W);
+    }
     uint64_t NL = count(4);
     for (uint64_t I = 0; I < NL && !Failed; ++I) {
       LocalFacts L;
@@ -628,6 +644,9 @@ private:
     for (size_t I = 0; I < NL; ++I)
       if (F.Locals[I].Base != NoIndex && F.Locals[I].Base >= I)
         return fail("'" + F.Name.str() + "': a field's base local out of range");
+    for (const FnFacts::Widening &W : F.Widenings)
+      if (W.Param >= F.ParamNames.size())
+        return fail("'" + F.Name.str() + "': a widened parameter out of range");
     for (const MaskVal &M : F.Masks)
       for (const MaskTerm &T : M.Terms)
         if (T.K == MaskTerm::Result && T.Index >= NC)

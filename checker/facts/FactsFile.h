@@ -25,7 +25,7 @@
 
 namespace gfpdep {
 
-constexpr unsigned FactsFormatVersion = 9;
+constexpr unsigned FactsFormatVersion = 10;
 /// The object-file section facts travel in.
 constexpr const char *FactsSectionName = ".note.gfpdep.facts";
 

@@ -221,6 +221,21 @@ struct Effect {
     uint32_t Param;
     uint64_t Bits;
     bool Value;
+    /// The widenings of the parameter before the test (FnFacts::Widenings):
+    /// the caller's value with these added is what the test sees.
+    llvm::SmallVector<FnFacts::Widening, 0> Widen;
+    /// Whether the test holds for a value V the caller passes.
+    bool holds(uint64_t V) const {
+      for (size_t Round = 0; Round <= Widen.size(); ++Round) {
+        uint64_t Before = V;
+        for (const FnFacts::Widening &W : Widen)
+          if ((!W.Need0 || (V & W.Need0)) && (!W.Need1 || (V & W.Need1)))
+            V |= W.Bits;
+        if (V == Before)
+          break;
+      }
+      return ((V & Bits) != 0) == Value;
+    }
   };
   llvm::SmallVector<MaskGuard, 1> MaskGuards;
   /// The effect happens only where integer field Field of what parameter

@@ -803,6 +803,14 @@ private:
   /// call's arguments exclude it.
   bool mapParamTruths(Effect &E, const CallFacts &C, const State &S) const;
   bool mapMaskGuards(Effect &E, const CallFacts &C, const State &S);
+  /// What this function ors into flags parameter P (FnFacts::Widenings).
+  llvm::SmallVector<FnFacts::Widening, 0> widenings(int32_t P) const {
+    llvm::SmallVector<FnFacts::Widening, 0> R;
+    for (const FnFacts::Widening &W : F.Widenings)
+      if (int32_t(W.Param) == P)
+        R.push_back(W);
+    return R;
+  }
   /// The record whose last reference a drop on this path found
   /// (refcount_dec_and_test() true), or none.
   Symbol releaseOf(const State &S);
@@ -2152,7 +2160,7 @@ bool FunctionFlow::mapMaskGuards(Effect &E, const CallFacts &C, const State &S) 
     bool SameParam = true;
     for (const MaskTerm &T : A.Terms) {
       if (T.K == MaskTerm::Param) {
-        if (((T.Bits & ~A.Clear & G.Bits) != 0) == G.Value && G.Value) {
+        if (G.Value && G.holds(T.Bits & ~A.Clear)) {
           AnyHolds = true; // bits or-ed in already satisfy it
           continue;
         }
@@ -2165,7 +2173,7 @@ bool FunctionFlow::mapMaskGuards(Effect &E, const CallFacts &C, const State &S) 
         AnyHolds = true; // a value not followed: may hold
         continue;
       }
-      if ((((T.Bits & ~A.Clear) & G.Bits) != 0) == G.Value)
+      if (G.holds(T.Bits & ~A.Clear))
         AnyHolds = true;
     }
     if (AnyHolds)
@@ -2174,7 +2182,10 @@ bool FunctionFlow::mapMaskGuards(Effect &E, const CallFacts &C, const State &S) 
       return false; // every mask this call passes fails the test
     if (!SameParam)
       continue;
-    Mine.push_back({uint32_t(Param), G.Bits, G.Value}); // the caller's own
+    // The caller's own; its widenings of that parameter come first.
+    Effect::MaskGuard Own{uint32_t(Param), G.Bits, G.Value, widenings(Param)};
+    Own.Widen.append(G.Widen.begin(), G.Widen.end());
+    Mine.push_back(std::move(Own));
   }
   E.MaskGuards = std::move(Mine);
   return true;
@@ -2194,7 +2205,7 @@ void FunctionFlow::record(Effect E, const State &S,
       return G.Param == uint32_t(Fct.Param) && G.Bits == Fct.Bits;
     });
     if (It == E.MaskGuards.end())
-      E.MaskGuards.push_back({uint32_t(Fct.Param), Fct.Bits, Fct.Value});
+      E.MaskGuards.push_back({uint32_t(Fct.Param), Fct.Bits, Fct.Value, widenings(Fct.Param)});
     else if (It->Value != Fct.Value)
       return; // a path the callee's tests exclude
   }
@@ -2278,7 +2289,7 @@ void FunctionFlow::site(uint32_t Id, const State &S) {
   St.ReleaseOf = releaseOf(S);
   for (const auto &[K, Fct] : S.Known) {
     if (Fct.Param >= 0 && Fct.Bits)
-      St.MaskGuards.push_back({uint32_t(Fct.Param), Fct.Bits, Fct.Value});
+      St.MaskGuards.push_back({uint32_t(Fct.Param), Fct.Bits, Fct.Value, widenings(Fct.Param)});
     if (Fct.FieldParam >= 0)
       St.FieldTruths.push_back({uint32_t(Fct.FieldParam), Fct.Field, Fct.Value});
   }

@@ -195,7 +195,7 @@ static bool masksConsistent(const Item &It, llvm::ArrayRef<Effect::MaskGuard> Gu
   for (const Effect::MaskGuard &G : Guards)
     for (const auto &[P, Values] : It.ParamMasks)
       if (P == G.Param &&
-          llvm::none_of(Values, [&](uint64_t V) { return ((V & G.Bits) != 0) == G.Value; }))
+          llvm::none_of(Values, [&](uint64_t V) { return G.holds(V); }))
         return false;
   return true;
 }
