@@ -260,6 +260,13 @@ struct Effect {
 struct NetCtx {
   Ctx C;
   bool OnNonZero = true; ///< conditional: held when the result is (non)zero
+  /// CondReleases: released exactly when the callee set *parameter
+  /// FlagParam non-zero, and kept where it did not write it
+  /// (ext4_ind_trunc_restart_fn(): "up_write(...); *dropped = 1;"); the
+  /// result says nothing. NoIndex: the result says it.
+  uint32_t FlagParam = NoIndex;
+  /// CondReleases: the result says it too (OnNonZero).
+  bool ByResult = true;
 };
 
 /// What a call does to its caller's state.

@@ -69,7 +69,8 @@ bool Transfer::operator==(const Transfer &O) const {
     if (A.size() != B.size())
       return false;
     for (size_t I = 0; I < A.size(); ++I)
-      if (!sameCtxForSummary(A[I].C, B[I].C) || A[I].OnNonZero != B[I].OnNonZero)
+      if (!sameCtxForSummary(A[I].C, B[I].C) || A[I].OnNonZero != B[I].OnNonZero ||
+          A[I].FlagParam != B[I].FlagParam || A[I].ByResult != B[I].ByResult)
         return false;
     return true;
   };
@@ -408,10 +409,19 @@ struct State {
       }
       return false;
     };
+    // A guarded entry (a context, a release) on one side only, where the
+    // other side knows its guard false: "only where the guard holds" is
+    // true of both sides.
+    auto GuardFails = [](const State &Side, uint64_t Key, bool Value) {
+      const Fact *F = Key ? findIn(Side.Known, Key) : nullptr;
+      return F && F->Value != Value;
+    };
     for (Ctx &C : In)
       if (!const_cast<State &>(O).find(C.Key)) {
         if (!C.GuardKey &&
             GuardFor(*this, O, C.GuardKey, C.GuardValue, C.GuardParam, C.GuardBits))
+          continue;
+        if (GuardFails(O, C.GuardKey, C.GuardValue))
           continue;
         C.Must = false;
       }
@@ -474,6 +484,8 @@ struct State {
           R.GuardValue = V;
           continue;
         }
+        if (GuardFails(O, R.GuardKey, R.GuardValue))
+          continue;
         R.Must = false;
         R.Net = false;
       }
@@ -488,6 +500,8 @@ struct State {
         if (!G.GuardKey && GuardFor(O, *this, K, V, P, B)) {
           G.GuardKey = K;
           G.GuardValue = V;
+        } else if (GuardFails(*this, G.GuardKey, G.GuardValue)) {
+          // kept as it is
         } else {
           G.Must = false;
           G.Net = false;
@@ -803,6 +817,10 @@ private:
   /// call's arguments exclude it.
   bool mapParamTruths(Effect &E, const CallFacts &C, const State &S) const;
   bool mapMaskGuards(Effect &E, const CallFacts &C, const State &S);
+  /// Facts a call's summary implies of its out-parameters, added once the
+  /// call has forgotten what they held (the flag a conditional release
+  /// sets: set exactly where the result says "released").
+  llvm::SmallVector<Implied, 1> PostCall;
   /// What this function ors into flags parameter P (FnFacts::Widenings).
   llvm::SmallVector<FnFacts::Widening, 0> widenings(int32_t P) const {
     llvm::SmallVector<FnFacts::Widening, 0> R;
@@ -1606,6 +1624,13 @@ void FunctionFlow::call(uint32_t Id, State &S) {
       for (uint32_t Sl : SlotsOf[A.SelfLocal])
         S.forget(localAtom(Sl));
   }
+  if (!PostCall.empty()) {
+    for (const Implied &I : PostCall)
+      if (!llvm::is_contained(S.Imp, I))
+        S.Imp.push_back(I);
+    PostCall.clear();
+    S.normalise();
+  }
   if (NoReturn)
     S.Reached = false;
 }
@@ -1972,15 +1997,39 @@ void FunctionFlow::applySummary(const FnResult &R, const Target &T, uint32_t Id,
     LockVal Lock = substituteLock(N.C.Key.Lock, C, S);
     if (!Lock.known())
       continue;
+    // What says it: the result, or the caller's flag the callee sets
+    // through a pointer (known clear before the call: "int dropped = 0").
+    uint64_t Guard = callAtom(Id);
+    bool HeldWhen = !N.OnNonZero;
+    bool ByFlag = false;
+    if (N.FlagParam != NoIndex) {
+      const ArgVal *FA = arg(C, int(N.FlagParam));
+      const Fact *Before =
+          FA && FA->OutLocal != NoIndex ? findIn(S.Known, localAtom(FA->OutLocal)) : nullptr;
+      if (Before && !Before->Value) {
+        Guard = localAtom(FA->OutLocal);
+        HeldWhen = false;
+        ByFlag = true;
+      }
+    }
+    if (!ByFlag && !N.ByResult)
+      continue; // the flag may be set already, and the result says nothing
     Ctx *Best = nullptr;
     for (Ctx &Cx : S.In)
       if (Cx.Key.Kind == CtxKind::Lock && Cx.Key.Lock == Lock && (!Best || Cx.Seq > Best->Seq))
         Best = &Cx;
     if (Best) {
       if (Best->Depth == 1 && !Best->GuardKey && !Best->Borrowed) {
-        Best->GuardKey = callAtom(Id);
-        Best->GuardValue = !N.OnNonZero;
+        Best->GuardKey = Guard;
+        Best->GuardValue = HeldWhen;
         Best->GuardParam = -1;
+        // The result says it as well: a branch on either decides, and
+        // the result tells the flag.
+        if (ByFlag && N.ByResult) {
+          S.Also.push_back({Best->Key, callAtom(Id), !N.OnNonZero});
+          PostCall.push_back({callAtom(Id), N.OnNonZero, Guard, {true, -1, 0}});
+          PostCall.push_back({callAtom(Id), !N.OnNonZero, Guard, {false, -1, 0}});
+        }
         S.normalise();
       }
       continue;
@@ -1993,8 +2042,8 @@ void FunctionFlow::applySummary(const FnResult &R, const Target &T, uint32_t Id,
       continue;
     RelEntry R;
     R.Key = K;
-    R.GuardKey = callAtom(Id);
-    R.GuardValue = N.OnNonZero;
+    R.GuardKey = Guard;
+    R.GuardValue = !HeldWhen;
     S.Rel.push_back(R);
     S.normalise();
   }
@@ -2591,11 +2640,42 @@ void FunctionFlow::summarise() {
     }
     // Both kinds of return: a lock dropped at none is not released, one
     // dropped at every return would be a plain release.
-    if ((!OnNZ && !OnZ) || !AnyGone || !AnyKept)
+    if (!AnyGone || !AnyKept)
       continue;
     Ctx C;
     C.Key = K;
-    T.CondReleases.push_back({C, OnNZ});
+    NetCtx N{C, OnNZ};
+    N.ByResult = OnNZ || OnZ;
+    // Released exactly where the function set a flag through a pointer
+    // parameter, "*dropped = 1" (and kept where it never wrote it): the
+    // flag the caller tests, whether or not the result says it too.
+    for (uint32_t P = 0; P < F.ParamNames.size(); ++P) {
+      uint32_t Sl = slot(P, Symbol("*"));
+      if (Sl == NoIndex)
+        continue;
+      bool Flag = true;
+      for (const Ret &R : Returns) {
+        bool Released = llvm::any_of(R.S.Rel, [&](const RelEntry &E) {
+          return E.Key == K && E.Must && E.Net && !E.GuardKey;
+        });
+        bool Held = llvm::any_of(R.S.In, [&](const Ctx &X) { return X.Key.sameLock(K); });
+        bool MayReleased = llvm::any_of(R.S.Rel, [&](const RelEntry &E) { return E.Key == K; });
+        bool Gone = Released && !Held;
+        bool Kept = !MayReleased || Held;
+        const Fact *Set = findIn(R.S.Known, localAtom(Sl));
+        bool Written = llvm::is_contained(R.S.Dirty, Sl);
+        if (Gone ? !(Set && Set->Value) : (!Kept || Written)) {
+          Flag = false;
+          break;
+        }
+      }
+      if (Flag) {
+        N.FlagParam = P;
+        break;
+      }
+    }
+    if (OnNZ || OnZ || N.FlagParam != NoIndex)
+      T.CondReleases.push_back(N);
   }
 }
 
