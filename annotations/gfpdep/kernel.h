@@ -387,6 +387,11 @@ void __flush_workqueue(struct workqueue_struct *wq);
 #define flush_workqueue(wq) __flush_workqueue(wq)
 void drain_workqueue(struct workqueue_struct *wq);
 void destroy_workqueue(struct workqueue_struct *wq);
+extern struct workqueue_struct *system_wq;
+static inline bool_k schedule_work(struct work_struct *work) {
+  return queue_work(system_wq, work);
+}
+#define flush_scheduled_work() __flush_workqueue(system_wq)
 void timer_setup(struct timer_list *timer,
                  void (*callback)(struct timer_list *), unsigned int flags);
 void tasklet_init(struct tasklet_struct *t, void (*func)(unsigned long),

@@ -312,6 +312,8 @@ void Program::registrations() {
       // work item's function is bound to the work item (below); it is not
       // an entry here.
       if (Row->Fl == Flavor::Workqueue) {
+        if (Row->Arg2 < 0)
+          Object = Symbol("system_wq"); // schedule_work()
         if (!Object.empty() && A.Lock.concrete())
           Queued[Object].push_back({A.Lock.Class, C.At});
         continue;

@@ -194,3 +194,32 @@ void dev_flush_fixed(struct dev *d) {
   mutex_lock(&d->lock);
   mutex_unlock(&d->lock);
 }
+
+// --- the system workqueue: schedule_work() queues there, flush_scheduled_work()
+// waits for all of it ---------------------------------------------------------------
+struct sysdev {
+  struct mutex lock;
+  struct work_struct work;
+  int state;
+};
+static void sysdev_work(struct work_struct *w) {
+  struct sysdev *s = (struct sysdev *)w;
+  mutex_lock(&s->lock); // #sys_work_lock
+  s->state = 1;
+  mutex_unlock(&s->lock);
+}
+void sysdev_kick(struct sysdev *s) {
+  INIT_WORK(&s->work, sysdev_work); // #sys_init
+  schedule_work(&s->work); // #sys_queue
+}
+void sysdev_sync(struct sysdev *s) {
+  mutex_lock(&s->lock); // #sys_flush_lock
+  flush_scheduled_work(); // #sys_flush
+  mutex_unlock(&s->lock);
+}
+// expected-warning@#sys_flush {{'flush_scheduled_work' waits for the work queued on 'system_wq', whose function 'sysdev_work' acquires 'sysdev::lock', while mutex 'sysdev::lock' is held: possible deadlock}}
+// expected-note@#sys_flush_lock {{mutex 'sysdev::lock' acquired here}}
+// expected-note@#sys_queue {{'sysdev::work' queued on 'system_wq' here}}
+// expected-note@#sys_init {{'sysdev_work' set up as the work item's function here}}
+// expected-note@#sys_work_lock {{mutex 'sysdev::lock' acquired here, in 'sysdev_work'}}
+// expected-note@#sys_flush {{release 'sysdev::lock' before flushing or destroying the workqueue}}
