@@ -183,6 +183,18 @@ struct EffMask {
   Symbol ScopeVia;
 };
 
+/// A lock class taken (and maybe released) on every path to a point.
+struct TakenLock {
+  Symbol Class;
+  Loc At; ///< the acquisition
+  /// Taken in a callee: the call that takes it, in the function that
+  /// first saw it taken ("'dev_work' calls 'dev_update' here").
+  Loc Via;
+  Symbol Caller, Callee;
+  bool operator==(const TakenLock &O) const { return Class == O.Class; }
+  bool operator<(const TakenLock &O) const { return Class < O.Class; }
+};
+
 struct Effect {
   EffectKind Kind = EffectKind::Block;
   Loc Leaf;
@@ -203,6 +215,10 @@ struct Effect {
   bool FaultOnly = false; ///< Block: only to fault a page in (copy_from_user)
   bool ProcessOnly = false; ///< Block: not in interrupt context (vfree)
   Loc PromiseAt;        ///< Requires
+  /// Signal: the lock classes taken on every path from the owner's entry
+  /// to the complete(), released or not (a completer that needs L first
+  /// cannot complete while the waiter holds L).
+  llvm::SmallVector<TakenLock, 0> TakenBefore;
   ChainRef Chain;       ///< calls from the owner down to the leaf
   llvm::SmallVector<Under, 1> Around;
   /// The effect is on the path that dropped the last reference to an object
@@ -291,6 +307,8 @@ struct Transfer {
     LockVal Lock;
   };
   llvm::SmallVector<OutField, 1> OutFields;
+  /// Lock classes the function takes on every path to every return.
+  llvm::SmallVector<TakenLock, 0> MustTaken;
   bool NoReturn = false;
 
   bool operator==(const Transfer &O) const;

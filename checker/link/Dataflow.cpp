@@ -83,6 +83,8 @@ bool Transfer::operator==(const Transfer &O) const {
   for (size_t I = 0; I < Releases.size(); ++I)
     if (Releases[I].Key != O.Releases[I].Key)
       return false;
+  if (MustTaken != O.MustTaken)
+    return false;
   if (ReturnLock != O.ReturnLock || NoReturn != O.NoReturn)
     return false;
   if (ReturnMask.Terms.size() != O.ReturnMask.Terms.size())
@@ -209,6 +211,9 @@ struct State {
   llvm::SmallVector<uint32_t, 2> Dirty;
   llvm::SmallVector<std::pair<uint32_t, LocalV>, 4> Locals;
   llvm::SmallVector<Pending, 1> Pend;
+  /// Lock classes taken on every path to here (a must-set, at most
+  /// MaxTaken: dropping one only reports less).
+  llvm::SmallVector<TakenLock, 1> Taken;
   bool Reached = false;
 
   Ctx *find(const CtxKey &K) {
@@ -273,7 +278,8 @@ struct State {
     if (Reached != O.Reached || In.size() != O.In.size() ||
         Rel.size() != O.Rel.size() || Known.size() != O.Known.size() ||
         Locals.size() != O.Locals.size() || Pend.size() != O.Pend.size() ||
-        Imp.size() != O.Imp.size() || Dirty != O.Dirty || Also != O.Also)
+        Imp.size() != O.Imp.size() || Dirty != O.Dirty || Also != O.Also ||
+        Taken != O.Taken)
       return false;
     for (size_t I = 0; I < Imp.size(); ++I)
       if (!(Imp[I] == O.Imp[I]))
@@ -308,6 +314,7 @@ struct State {
     llvm::sort(Imp);
     llvm::sort(Dirty);
     llvm::sort(Also);
+    llvm::sort(Taken);
     llvm::sort(Locals, [](const auto &A, const auto &B) { return A.first < B.first; });
     llvm::sort(Pend, [](const Pending &A, const Pending &B) {
       return std::tie(A.Call, A.C.Key) < std::tie(B.Call, B.C.Key);
@@ -339,6 +346,7 @@ struct State {
       return;
     }
     uint64_t Split = splitBy(*this, O);
+    llvm::erase_if(Taken, [&](const TakenLock &T) { return !llvm::is_contained(O.Taken, T); });
     // Further guards: those the other side agrees with, those of contexts
     // the other side lacks, and for a context on one side only every
     // condition the sides disagree on.
@@ -680,6 +688,8 @@ static std::string effectKey(const Effect &E, llvm::ArrayRef<CtxKey> Released) {
     OS << "p" << P << "=" << V << ",";
   for (const Effect::MaskGuard &G : E.MaskGuards)
     OS << "m" << G.Param << "/" << G.Bits << "=" << G.Value << ",";
+  for (const TakenLock &TL : E.TakenBefore)
+    OS << "t" << TL.Class << ",";
   for (const Effect::FieldTruth &T : E.FieldTruths)
     OS << "f" << T.Param << "." << T.Field << "=" << T.Value << ",";
   for (const CtxKey &R : Released) {
@@ -817,6 +827,13 @@ private:
   /// call's arguments exclude it.
   bool mapParamTruths(Effect &E, const CallFacts &C, const State &S) const;
   bool mapMaskGuards(Effect &E, const CallFacts &C, const State &S);
+  static void noteTaken(State &S, const TakenLock &T) {
+    constexpr size_t MaxTaken = 8;
+    if (!llvm::is_contained(S.Taken, T) && S.Taken.size() < MaxTaken) {
+      S.Taken.push_back(T);
+      llvm::sort(S.Taken);
+    }
+  }
   /// Facts a call's summary implies of its out-parameters, added once the
   /// call has forgotten what they held (the flag a conditional release
   /// sets: set exactly where the result says "released").
@@ -1711,6 +1728,8 @@ void FunctionFlow::applyRow(const ApiRow &Row, const Target &T, uint32_t Id,
       else
         Sub = RuntimeSubclass;
     }
+    if (Lock.concrete())
+      noteTaken(S, {Lock.Class, C.At});
     // Taking back an entry lock this function released is not recursion;
     // the acquisition is still an effect for lock order.
     Effect E;
@@ -1850,6 +1869,8 @@ void FunctionFlow::applyRow(const ApiRow &Row, const Target &T, uint32_t Id,
       return;
     Effect E;
     E.Kind = Row.Op == ApiOp::Wait ? EffectKind::Wait : EffectKind::Signal;
+    if (E.Kind == EffectKind::Signal)
+      E.TakenBefore.assign(S.Taken.begin(), S.Taken.end());
     E.Leaf = C.At;
     E.What = What;
     E.Lock = Obj;
@@ -1969,12 +1990,25 @@ void FunctionFlow::applySummary(const FnResult &R, const Target &T, uint32_t Id,
           Rel.push_back(K);
       }
       E.Around = std::move(Around);
+      // What this function took before calling the completer counts too.
+      if (E.Kind == EffectKind::Signal)
+        for (const TakenLock &TL : S.Taken)
+          if (!llvm::is_contained(E.TakenBefore, TL))
+            E.TakenBefore.push_back(TL);
       record(std::move(E), S, std::move(Rel));
     }
   }
   if (!Single)
     return;
   const Transfer &X = R.T;
+  for (TakenLock TL : X.MustTaken) {
+    if (!TL.Via.valid()) {
+      TL.Via = C.At;
+      TL.Caller = F.Name;
+      TL.Callee = T.Name;
+    }
+    noteTaken(S, TL);
+  }
   for (Ctx Cx : X.Releases) {
     if (Cx.Key.Kind == CtxKind::Lock) {
       LockVal Lock = substituteLock(Cx.Key.Lock, C, S);
@@ -2428,6 +2462,11 @@ void FunctionFlow::summarise() {
     T.NoReturn = true;
     return;
   }
+  // The lock classes taken on the way to every return.
+  T.MustTaken.assign(Returns.front().S.Taken.begin(), Returns.front().S.Taken.end());
+  for (const Ret &R : Returns)
+    llvm::erase_if(T.MustTaken,
+                   [&](const TakenLock &TL) { return !llvm::is_contained(R.S.Taken, TL); });
   // The lock and mask it returns.
   bool LockAgreed = true;
   for (const Ret &R : Returns) {

@@ -293,6 +293,14 @@ private:
   /// made with a lock held.
   std::map<std::string, std::map<std::string, Witness>> CallbackAcquired;
   std::map<std::string, std::map<std::string, Witness>> SignalUnder;
+  /// completion -> lock class taken on every path to its complete() ->
+  /// that complete() (its effect and where the lock was taken).
+  struct SignalAfterLock {
+    const Effect *E = nullptr;
+    TakenLock T;
+  };
+  std::map<std::string, std::map<std::string, SignalAfterLock>> SignalAfter;
+  void noteSignalAfter(const Effect &E);
   std::vector<Witness> WaitUnderLock;
   void resolveWaitUnderLock();
   /// irq-inversion: per function, whether it may run with hard IRQs on
@@ -1879,8 +1887,35 @@ void Linker::resolveWaitUnderLock() {
     if (E.Fl == Flavor::Completion) {
       auto It = SignalUnder.find(Key);
       const Witness *Other = It == SignalUnder.end() ? nullptr : acquiredIn(It->second, C);
-      if (!Other)
+      if (!Other) {
+        // The completer takes the lock before it completes (and releases
+        // it first): it waits for the waiter's lock, the waiter for it.
+        auto A = SignalAfter.find(Key);
+        if (A == SignalAfter.end())
+          continue;
+        auto B = A->second.find(C.Key.Lock.Class.str());
+        if (B == A->second.end())
+          continue;
+        const SignalAfterLock &SA = B->second;
+        chainNotes(Notes, W);
+        if (SA.T.Via.valid())
+          Notes.push_back({SA.T.Via, quoted(SA.T.Caller) + " calls " + quoted(SA.T.Callee) +
+                                         " here"});
+        Notes.push_back({SA.T.At, flavorNoun(C.LockFl).str() + " " + Shown +
+                                      " acquired here, before " + quoted(Key) +
+                                      " is completed"});
+        Notes.push_back({SA.E->Leaf, quoted(SA.E->What) + " completes " + quoted(Key) +
+                                         " here, only after taking " + Shown});
+        report(Rule::WaitUnderLock, W,
+               quoted(E.What) + " waits for completion " + quoted(Key) + " while " + Held +
+                   " is held, and " + quoted(Key) + " is completed only after " + Shown +
+                   " is taken: possible deadlock",
+               std::move(Notes),
+               "release " + Shown + " before waiting, or complete " + quoted(Key) +
+                   " before taking it",
+               "lock:" + classKey(C.Key.Lock.Class.str(), C.Key.Subclass));
         continue;
+      }
       chainNotes(Notes, W);
       chainNotes(Notes, *Other);
       Notes.push_back({Other->E->Leaf, quoted(Other->E->What) + " completes " + quoted(Key) +
@@ -2060,10 +2095,26 @@ void Linker::stackInReclaim() {
   }
 }
 
+void Linker::noteSignalAfter(const Effect &E) {
+  if (E.Kind != EffectKind::Signal || !E.Lock.concrete())
+    return;
+  for (const TakenLock &T : E.TakenBefore) {
+    SignalAfterLock &Best = SignalAfter[E.Lock.Class.str()][T.Class.str()];
+    if (!Best.E || E.Chain.Size < Best.E->Chain.Size ||
+        (E.Chain.Size == Best.E->Chain.Size &&
+         std::tie(E.Leaf, T.At) < std::tie(Best.E->Leaf, Best.T.At)))
+      Best = {&E, T};
+  }
+}
+
 void Linker::rules() {
   for (size_t I = 0; I < P.Functions.size(); ++I) {
-    for (const Anchor &A : R.Results[I].Anchors)
+    for (const Anchor &A : R.Results[I].Anchors) {
+      noteSignalAfter(A.E);
       check(*P.Functions[I], uint32_t(I), A.E, A.Released, false);
+    }
+    for (const OpenEffect &O : R.Results[I].Open)
+      noteSignalAfter(O.E);
     // Effects that depend on a caller: with the callers, where they become
     // concrete; in this function's own entry context (a callback registered
     // here) or when nothing calls it, as they are.

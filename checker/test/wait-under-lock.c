@@ -155,3 +155,49 @@ void dev_probe(struct dev *d, int irq) {
   request_irq(irq, dev_irq, 0, "dev", d); // #irq_req
   finish(d);
 }
+
+// --- a completer that needs the lock before it completes -----------------------------
+// It takes and releases 'cdev::lock', then completes: while the waiter holds
+// 'cdev::lock', the completer cannot get to complete().
+struct cdev {
+  struct mutex lock;
+  struct completion done;
+  struct completion early;
+  int state;
+};
+static void cdev_update(struct cdev *d) {
+  mutex_lock(&d->lock); // #c_update_lock
+  d->state = 1;
+  mutex_unlock(&d->lock);
+}
+void cdev_complete_after(struct cdev *d) {
+  cdev_update(d); // #c_update_call
+  complete(&d->done); // #c_complete
+}
+void cdev_wait(struct cdev *d) {
+  mutex_lock(&d->lock); // #c_wait_lock
+  wait_for_completion(&d->done); // #c_wait
+  mutex_unlock(&d->lock);
+}
+// expected-warning@#c_wait {{'wait_for_completion' waits for completion 'cdev::done' while mutex 'cdev::lock' is held, and 'cdev::done' is completed only after 'cdev::lock' is taken: possible deadlock [gfpdep-wait-under-lock]}}
+// expected-note@#c_wait_lock {{mutex 'cdev::lock' acquired here}}
+// expected-note@#c_update_call {{'cdev_complete_after' calls 'cdev_update' here}}
+// expected-note@#c_update_lock {{mutex 'cdev::lock' acquired here, before 'cdev::done' is completed}}
+// expected-note@#c_complete {{'complete' completes 'cdev::done' here, only after taking 'cdev::lock'}}
+// expected-note@#c_wait {{release 'cdev::lock' before waiting, or complete 'cdev::done' before taking it}}
+
+// Clean: complete() first, the lock after; or the lock taken on one path only.
+void cdev_complete_first(struct cdev *d) {
+  complete(&d->early);
+  cdev_update(d);
+}
+void cdev_complete_maybe(struct cdev *d, int slow) {
+  if (slow)
+    cdev_update(d);
+  complete(&d->early);
+}
+void cdev_wait_early(struct cdev *d) {
+  mutex_lock(&d->lock);
+  wait_for_completion(&d->early);
+  mutex_unlock(&d->lock);
+}
