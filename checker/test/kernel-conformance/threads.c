@@ -4,7 +4,8 @@
 // kthread_create_on_node()), request_threaded_irq(), synchronize_irq(),
 // alloc_workqueue(), queue_work() and queue_delayed_work() (inlines over
 // queue_work_on() and queue_delayed_work_on()), flush_workqueue() (a macro
-// over __flush_workqueue()) and destroy_workqueue().
+// over __flush_workqueue()) and destroy_workqueue(); and a completer that
+// takes the waiter's lock before complete().
 #include <linux/module.h>
 #include <linux/kthread.h>
 #include <linux/interrupt.h>
@@ -101,8 +102,33 @@ void conf_remove_fixed(struct conf_dev *d)
 }
 MODULE_LICENSE("GPL");
 
-// CHECK-DAG: threads.c:81:{{[0-9]+}}: warning: 'kthread_stop' waits for kernel thread 'conf_dev::thread' to exit, whose function 'conf_thread_fn' acquires 'conf_dev::lock', while mutex 'conf_dev::lock' is held: possible deadlock [gfpdep-wait-under-lock]
-// CHECK-DAG: threads.c:82:{{[0-9]+}}: warning: 'synchronize_irq' waits for the IRQ thread function 'conf_irq_thread' (requested on IRQ 'conf_dev::irq'), which acquires 'conf_dev::lock', while mutex 'conf_dev::lock' is held: possible deadlock [gfpdep-wait-under-lock]
-// CHECK-DAG: threads.c:83:{{[0-9]+}}: warning: 'free_irq' waits for the IRQ thread function 'conf_irq_thread' (requested with a 'conf_dev' dev_id), which acquires 'conf_dev::lock', while mutex 'conf_dev::lock' is held: possible deadlock [gfpdep-wait-under-lock]
-// CHECK-DAG: threads.c:84:{{[0-9]+}}: warning: 'flush_workqueue' waits for the work queued on 'conf_dev::wq', whose function 'conf_work_fn' acquires 'conf_dev::lock', while mutex 'conf_dev::lock' is held: possible deadlock [gfpdep-wait-under-lock]
-// CHECK-DAG: threads.c:85:{{[0-9]+}}: warning: 'destroy_workqueue' waits for the work queued on 'conf_dev::wq', whose function 'conf_work_fn' acquires 'conf_dev::lock', while mutex 'conf_dev::lock' is held: possible deadlock [gfpdep-wait-under-lock]
+// CHECK-DAG: threads.c:82:{{[0-9]+}}: warning: 'kthread_stop' waits for kernel thread 'conf_dev::thread' to exit, whose function 'conf_thread_fn' acquires 'conf_dev::lock', while mutex 'conf_dev::lock' is held: possible deadlock [gfpdep-wait-under-lock]
+// CHECK-DAG: threads.c:83:{{[0-9]+}}: warning: 'synchronize_irq' waits for the IRQ thread function 'conf_irq_thread' (requested on IRQ 'conf_dev::irq'), which acquires 'conf_dev::lock', while mutex 'conf_dev::lock' is held: possible deadlock [gfpdep-wait-under-lock]
+// CHECK-DAG: threads.c:84:{{[0-9]+}}: warning: 'free_irq' waits for the IRQ thread function 'conf_irq_thread' (requested with a 'conf_dev' dev_id), which acquires 'conf_dev::lock', while mutex 'conf_dev::lock' is held: possible deadlock [gfpdep-wait-under-lock]
+// CHECK-DAG: threads.c:85:{{[0-9]+}}: warning: 'flush_workqueue' waits for the work queued on 'conf_dev::wq', whose function 'conf_work_fn' acquires 'conf_dev::lock', while mutex 'conf_dev::lock' is held: possible deadlock [gfpdep-wait-under-lock]
+// CHECK-DAG: threads.c:86:{{[0-9]+}}: warning: 'destroy_workqueue' waits for the work queued on 'conf_dev::wq', whose function 'conf_work_fn' acquires 'conf_dev::lock', while mutex 'conf_dev::lock' is held: possible deadlock [gfpdep-wait-under-lock]
+
+// A completer that takes the waiter's lock before complete().
+struct conf_req {
+	struct mutex lock;
+	struct completion done;
+	int state;
+};
+static void conf_req_update(struct conf_req *r)
+{
+	mutex_lock(&r->lock);
+	r->state = 1;
+	mutex_unlock(&r->lock);
+}
+void conf_req_finish(struct conf_req *r)
+{
+	conf_req_update(r);
+	complete(&r->done);
+}
+void conf_req_wait(struct conf_req *r)
+{
+	mutex_lock(&r->lock);
+	wait_for_completion(&r->done);
+	mutex_unlock(&r->lock);
+}
+// CHECK-DAG: threads.c:131:{{[0-9]+}}: warning: 'wait_for_completion' waits for completion 'conf_req::done' while mutex 'conf_req::lock' is held, and 'conf_req::done' is completed only after 'conf_req::lock' is taken: possible deadlock [gfpdep-wait-under-lock]
