@@ -113,9 +113,12 @@ struct Fact {
   /// The condition was parameter FieldParam's field Field ("rwc->try_lock").
   int32_t FieldParam = -1;
   Symbol Field;
+  /// Param is a flags parameter the function widens (FnFacts::Widenings):
+  /// mask guards carry the widenings; a context's guard does not use it.
+  bool Widened = false;
   bool operator==(const Fact &O) const {
     return Value == O.Value && Param == O.Param && Bits == O.Bits &&
-           FieldParam == O.FieldParam && Field == O.Field;
+           FieldParam == O.FieldParam && Field == O.Field && Widened == O.Widened;
   }
   bool operator!=(const Fact &O) const { return !(*this == O); }
 };
@@ -404,8 +407,8 @@ struct State {
         const Fact *F = findIn(Mine.Known, Split);
         Key = Split;
         Value = F->Value;
-        Param = F->Param;
-        Bits = F->Bits;
+        Param = F->Widened ? -1 : F->Param;
+        Bits = F->Widened ? 0 : F->Bits;
         return true;
       }
       if (uint64_t N = nullSplit(Mine, Other)) {
@@ -1424,7 +1427,8 @@ void FunctionFlow::edge(const BlockFacts &B, unsigned SuccIdx, State &S) {
     // A narrowed mask found without the bit says nothing of the caller's.
     bool Decides = C.Param >= 0 && !(C.Narrowed && !Value);
     S.setKnown(Atom, {Value, Decides ? C.Param : -1, Decides ? C.Bits : 0, C.FieldParam,
-                      C.FieldParam >= 0 ? C.Field : Symbol()});
+                      C.FieldParam >= 0 ? C.Field : Symbol(),
+                      Decides && !widenings(C.Param).empty()});
     S.learn(Atom, Value);
     // Contexts begun only when the condition had the other value are not
     // in force here; those begun when it had this value certainly are.
