@@ -215,6 +215,16 @@ struct Effect {
   bool FaultOnly = false; ///< Block: only to fault a page in (copy_from_user)
   bool ProcessOnly = false; ///< Block: not in interrupt context (vfree)
   Loc PromiseAt;        ///< Requires
+  /// The effect happens only where function-pointer parameter Param is Fn:
+  /// it was reached through a call of that parameter ("release(kref)" in
+  /// kref_put()), which runs what the caller passed, not every function
+  /// any caller passes.
+  struct FnGuard {
+    uint32_t Param;
+    Symbol Fn;
+    bool operator==(const FnGuard &O) const { return Param == O.Param && Fn == O.Fn; }
+  };
+  llvm::SmallVector<FnGuard, 0> FnGuards;
   /// Signal: the lock classes taken on every path from the owner's entry
   /// to the complete(), released or not (a completer that needs L first
   /// cannot complete while the waiter holds L).

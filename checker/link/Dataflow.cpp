@@ -51,7 +51,7 @@ bool Effect::open() const {
       Lock.K == LockVal::Param)
     return true;
   if (SubclassParam != NoIndex || !ParamTruths.empty() || !MaskGuards.empty() ||
-      !FieldTruths.empty())
+      !FieldTruths.empty() || !FnGuards.empty())
     return true;
   for (const Under &U : Around)
     if (U.C.GuardParam >= 0)
@@ -693,6 +693,8 @@ static std::string effectKey(const Effect &E, llvm::ArrayRef<CtxKey> Released) {
     OS << "m" << G.Param << "/" << G.Bits << "=" << G.Value << ",";
   for (const TakenLock &TL : E.TakenBefore)
     OS << "t" << TL.Class << ",";
+  for (const Effect::FnGuard &G : E.FnGuards)
+    OS << "g" << G.Param << "=" << G.Fn << ",";
   for (const Effect::FieldTruth &T : E.FieldTruths)
     OS << "f" << T.Param << "." << T.Field << "=" << T.Value << ",";
   for (const CtxKey &R : Released) {
@@ -830,6 +832,12 @@ private:
   /// call's arguments exclude it.
   bool mapParamTruths(Effect &E, const CallFacts &C, const State &S) const;
   bool mapMaskGuards(Effect &E, const CallFacts &C, const State &S);
+  /// The function-pointer guards of a callee's effect in this function's
+  /// terms: false when this call passes another function.
+  bool mapFnGuards(Effect &E, const CallFacts &C) const;
+  /// Set while a call through a function-pointer parameter applies one of
+  /// its possible targets: every effect recorded then depends on it.
+  llvm::SmallVector<Effect::FnGuard, 1> CallGuards;
   static void noteTaken(State &S, const TakenLock &T) {
     constexpr size_t MaxTaken = 8;
     if (!llvm::is_contained(S.Taken, T) && S.Taken.size() < MaxTaken) {
@@ -1600,6 +1608,9 @@ void FunctionFlow::call(uint32_t Id, State &S) {
   if (Recording)
     site(Id, S); // what the callee runs under: the state before the call
   for (const Target &T : Ts) {
+    CallGuards.clear();
+    if (C.Kind == CalleeKind::Param)
+      CallGuards.push_back({C.ParamIndex, T.Id});
     if (const auto *Promises = P.promises(T.Id))
       for (const Promise &Pr : *Promises) {
         Effect E;
@@ -1633,6 +1644,7 @@ void FunctionFlow::call(uint32_t Id, State &S) {
       applyRow(Row, T, Id, S);
     }
   }
+  CallGuards.clear();
   // Out-parameters: the callee may have stored anything there. What a
   // guard says of them stays (the kernel's "locked" protocol: the callee
   // drops the lock and clears the flag together).
@@ -1937,6 +1949,8 @@ void FunctionFlow::applySummary(const FnResult &R, const Target &T, uint32_t Id,
         continue; // a branch this call's argument never takes
       if (!mapMaskGuards(E, C, S))
         continue; // a mask test every mask this call passes fails
+      if (!mapFnGuards(E, C))
+        continue; // reached through a function this call does not pass
       if (E.SubclassParam != NoIndex) {
         substituteSubclass(E.Subclass, E.SubclassParam, C);
       }
@@ -2236,6 +2250,26 @@ bool FunctionFlow::mapParamTruths(Effect &E, const CallFacts &C, const State &S)
   return true;
 }
 
+bool FunctionFlow::mapFnGuards(Effect &E, const CallFacts &C) const {
+  llvm::SmallVector<Effect::FnGuard, 0> Mine;
+  for (const Effect::FnGuard &G : E.FnGuards) {
+    const ArgVal *A = arg(C, int(G.Param));
+    if (A && A->Fns != NoIndex) {
+      if (!llvm::is_contained(F.FnLists[A->Fns], G.Fn))
+        return false;
+      continue; // this call passes it
+    }
+    if (A && A->Lock.K == LockVal::Param && A->Lock.Class.empty()) {
+      Effect::FnGuard Own{A->Lock.Index, G.Fn}; // passed on from our caller
+      if (!llvm::is_contained(Mine, Own))
+        Mine.push_back(Own);
+    }
+    // Anything else (a field, a local): what it holds is not followed here.
+  }
+  E.FnGuards = std::move(Mine);
+  return true;
+}
+
 bool FunctionFlow::mapMaskGuards(Effect &E, const CallFacts &C, const State &S) {
   llvm::SmallVector<Effect::MaskGuard, 1> Mine;
   for (const Effect::MaskGuard &G : E.MaskGuards) {
@@ -2282,6 +2316,9 @@ void FunctionFlow::record(Effect E, const State &S,
                           llvm::SmallVector<CtxKey, 1> Released) {
   if (!Recording || !interesting(E))
     return;
+  for (const Effect::FnGuard &G : CallGuards)
+    if (!llvm::is_contained(E.FnGuards, G))
+      E.FnGuards.push_back(G);
   // The mask tests on parameters this path passed: an effect reached only
   // for some masks depends on what the caller passes (a sleep only for
   // masks that allow blocking).
@@ -2411,6 +2448,23 @@ void FunctionFlow::site(uint32_t Id, const State &S) {
     // passed).
     if (Known && (AM.Consts.empty() != (AM.FromParam == NoIndex)))
       St.ArgMasks.push_back(std::move(AM));
+  }
+  // The functions passed for parameters a callee calls through.
+  uint64_t Called = 0;
+  for (int32_t TI : St.Targets)
+    Called |= P.calledParams(TI);
+  for (unsigned I = 0; I < C.Args.size() && I < 64; ++I) {
+    if (!((Called >> I) & 1))
+      continue;
+    const ArgVal &A = C.Args[I];
+    Site::ArgFn AF{I};
+    if (A.Fns != NoIndex)
+      AF.Fns.assign(F.FnLists[A.Fns].begin(), F.FnLists[A.Fns].end());
+    else if (A.Lock.K == LockVal::Param && A.Lock.Class.empty())
+      AF.FromParam = A.Lock.Index;
+    else
+      continue;
+    St.ArgFns.push_back(std::move(AF));
   }
   for (unsigned I = 0; I < C.Args.size(); ++I) {
     const ArgVal &A = C.Args[I];

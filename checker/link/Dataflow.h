@@ -73,6 +73,14 @@ struct Site {
     uint64_t Clear = 0;
   };
   llvm::SmallVector<ArgMask, 1> ArgMasks;
+  /// What the call passes for function-pointer parameters the callee calls:
+  /// the functions named here, or this function's parameter FromParam.
+  struct ArgFn {
+    uint32_t Arg;
+    llvm::SmallVector<Symbol, 1> Fns;
+    uint32_t FromParam = NoIndex;
+  };
+  llvm::SmallVector<ArgFn, 0> ArgFns;
   /// Reached where a reference drop found the last reference to an object
   /// of this record: the object's destruction, which nobody holding a lock
   /// of that record's objects enters.

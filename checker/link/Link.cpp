@@ -147,6 +147,10 @@ struct Item {
     int64_t Value;
   };
   llvm::SmallVector<FieldConst, 0> FieldConsts;
+  /// The functions every way in passes for function-pointer parameters the
+  /// function calls through (kref_put(&x->ref, x_release)): a call of the
+  /// parameter reaches only those. A parameter not listed may be any.
+  llvm::SmallVector<std::pair<uint32_t, llvm::SmallVector<Symbol, 1>>, 0> ParamFns;
   /// The bytes of locals the functions of Path keep on the stack, from the
   /// one where the context began down to the caller of this function.
   uint64_t FrameSum = 0;
@@ -217,6 +221,31 @@ static bool mergeMasks(Item &Old, const Item &Y) {
         }
     if (Other == Y.ParamMasks.end() || Values.size() > MaxParamMasks) {
       Old.ParamMasks.erase(Old.ParamMasks.begin() + I);
+      Changed = true;
+      continue;
+    }
+    ++I;
+  }
+  return Changed;
+}
+
+/// More functions than this for one parameter: any function.
+static constexpr unsigned MaxParamFns = 16;
+
+/// Old's function parameters widened by Y's (one either leaves open is open).
+static bool mergeFns(Item &Old, const Item &Y) {
+  bool Changed = false;
+  for (size_t I = 0; I < Old.ParamFns.size();) {
+    auto &[P, Fns] = Old.ParamFns[I];
+    auto Other = llvm::find_if(Y.ParamFns, [&](const auto &X) { return X.first == P; });
+    if (Other != Y.ParamFns.end())
+      for (Symbol Fn : Other->second)
+        if (!llvm::is_contained(Fns, Fn)) {
+          Fns.push_back(Fn);
+          Changed = true;
+        }
+    if (Other == Y.ParamFns.end() || Fns.size() > MaxParamFns) {
+      Old.ParamFns.erase(Old.ParamFns.begin() + I);
       Changed = true;
       continue;
     }
@@ -629,8 +658,29 @@ void Linker::contexts() {
               Changed |= Dst.size() != Before;
             }
             for (const Item &X : In) {
+              // A call through a function-pointer parameter runs what this
+              // context's ways in passed for it.
+              if (C.Kind == CalleeKind::Param) {
+                auto PF = llvm::find_if(X.ParamFns, [&](const auto &PM) {
+                  return PM.first == C.ParamIndex;
+                });
+                if (PF != X.ParamFns.end() && !llvm::is_contained(PF->second, T.Id))
+                  continue;
+              }
               Item Y = X;
               Y.Path = Arena.prepend(X.Path, C.At, F.Name, T.Name);
+              Y.ParamFns.clear();
+              for (const Site::ArgFn &AF : S.ArgFns) {
+                if (AF.FromParam == NoIndex) {
+                  Y.ParamFns.push_back({AF.Arg, AF.Fns});
+                  continue;
+                }
+                auto From = llvm::find_if(X.ParamFns, [&](const auto &PM) {
+                  return PM.first == AF.FromParam;
+                });
+                if (From != X.ParamFns.end())
+                  Y.ParamFns.push_back({AF.Arg, From->second});
+              }
               Y.FrameSum = X.FrameSum + F.FrameBytes;
               Y.Aliases = 0;
               Y.FieldAliases.clear();
@@ -708,6 +758,7 @@ void Linker::contexts() {
               }
               Item &Old = Pos->second;
               Changed |= mergeMasks(Old, Y);
+              Changed |= mergeFns(Old, Y);
               if ((Old.Aliases | Y.Aliases) != Old.Aliases) {
                 Old.Aliases |= Y.Aliases;
                 Changed = true;
@@ -736,6 +787,7 @@ void Linker::contexts() {
                     Y.AltOrigins.push_back(A);
                 Y.Aliases = Old.Aliases;
                 Y.ParamMasks = Old.ParamMasks;
+                Y.ParamFns = Old.ParamFns;
                 Y.C.Must = Y.C.Must && Old.C.Must;
                 for (const auto &FA : Old.FieldAliases)
                   if (!llvm::is_contained(Y.FieldAliases, FA))

@@ -98,6 +98,11 @@ void Program::finish() {
       Suppressions[{S.File, S.Line}].push_back(S.Rule);
   }
   registrations();
+  CalledParams.assign(Functions.size(), 0);
+  for (size_t I = 0; I < Functions.size(); ++I)
+    for (const CallFacts &C : Functions[I]->Calls)
+      if (C.Kind == CalleeKind::Param && C.ParamIndex < 64)
+        CalledParams[I] |= uint64_t(1) << C.ParamIndex;
   paramMaskStores();
   // One entry per (function, context, origin), in a stable order.
   llvm::sort(Entries, [](const EntrySeed &A, const EntrySeed &B) {

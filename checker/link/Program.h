@@ -128,6 +128,10 @@ public:
     auto It = Bindings.find({unsigned(Fl), Object});
     return It == Bindings.end() ? nullptr : &It->second;
   }
+  /// The parameters (bit i: parameter i < 64) function I calls through.
+  uint64_t calledParams(int32_t I) const {
+    return I >= 0 && size_t(I) < CalledParams.size() ? CalledParams[I] : 0;
+  }
   /// The work items queued on workqueue Wq ("dev::wq", a global), or null.
   const std::vector<QueuedWork> *queued(Symbol Wq) const {
     auto It = Queued.find(Wq);
@@ -154,6 +158,7 @@ private:
   SymbolMap<Loc> KeyedClasses;
   std::map<std::pair<unsigned, Symbol>, std::vector<Binding>> Bindings;
   std::map<Symbol, std::vector<QueuedWork>> Queued;
+  std::vector<uint64_t> CalledParams;
   SymbolMap<ApiRow> AnnotatedRows;
   SymbolMap<std::vector<Promise>> MustNotHold;
   std::deque<std::string> RowNames;
