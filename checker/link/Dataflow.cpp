@@ -2263,8 +2263,15 @@ bool FunctionFlow::mapFnGuards(Effect &E, const CallFacts &C) const {
       Effect::FnGuard Own{A->Lock.Index, G.Fn}; // passed on from our caller
       if (!llvm::is_contained(Mine, Own))
         Mine.push_back(Own);
+      continue;
     }
-    // Anything else (a field, a local): what it holds is not followed here.
+    // A function-pointer field or variable ("ce->ops->destroy"): what the
+    // program stores there.
+    if (A && A->Lock.concrete())
+      if (const SymbolSet *Stored = P.storedInto(A->Lock.Class))
+        if (!Stored->count(G.Fn))
+          return false;
+    // Anything else (a local): what it holds is not followed here.
   }
   E.FnGuards = std::move(Mine);
   return true;
@@ -2458,10 +2465,13 @@ void FunctionFlow::site(uint32_t Id, const State &S) {
       continue;
     const ArgVal &A = C.Args[I];
     Site::ArgFn AF{I};
+    const SymbolSet *Stored = nullptr;
     if (A.Fns != NoIndex)
       AF.Fns.assign(F.FnLists[A.Fns].begin(), F.FnLists[A.Fns].end());
     else if (A.Lock.K == LockVal::Param && A.Lock.Class.empty())
       AF.FromParam = A.Lock.Index;
+    else if (A.Lock.concrete() && (Stored = P.storedInto(A.Lock.Class)))
+      AF.Fns.assign(Stored->begin(), Stored->end()); // "ce->ops->destroy"
     else
       continue;
     St.ArgFns.push_back(std::move(AF));

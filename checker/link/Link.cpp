@@ -182,6 +182,25 @@ static std::string fieldsKey(llvm::SmallVectorImpl<Item::FieldConst> &Consts) {
   return K;
 }
 
+/// ParamFns, sorted, as text: "|param=fn,fn;": ways in that pass different
+/// functions for a parameter called through are kept apart, so that a call
+/// of it runs only what each passed (kref_put()'s release).
+static std::string fnsKey(
+    llvm::SmallVectorImpl<std::pair<uint32_t, llvm::SmallVector<Symbol, 1>>> &Fns) {
+  if (Fns.empty())
+    return std::string();
+  llvm::sort(Fns, [](const auto &A, const auto &B) { return A.first < B.first; });
+  std::string K = "|";
+  for (auto &[P, List] : Fns) {
+    llvm::sort(List, [](Symbol A, Symbol B) { return A.ref() < B.ref(); });
+    K += std::to_string(P) + "=";
+    for (Symbol S : List)
+      K += S.str() + ",";
+    K += ";";
+  }
+  return K;
+}
+
 /// Whether a site whose path tests parameter fields as Needs is reachable
 /// with an item whose ways in pass Consts.
 static bool fieldsConsistent(llvm::ArrayRef<Item::FieldConst> Consts,
@@ -751,7 +770,9 @@ void Linker::contexts() {
               }
               auto [Pos, Inserted] =
                   Items[TI].try_emplace(
-                      ItemKey{Y.C.Key, constsKey(Y.ParamConsts), fieldsKey(Y.FieldConsts)}, Y);
+                      ItemKey{Y.C.Key, constsKey(Y.ParamConsts),
+                              fieldsKey(Y.FieldConsts) + fnsKey(Y.ParamFns)},
+                      Y);
               if (Inserted) {
                 Changed = true;
                 continue;

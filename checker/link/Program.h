@@ -128,6 +128,15 @@ public:
     auto It = Bindings.find({unsigned(Fl), Object});
     return It == Bindings.end() ? nullptr : &It->second;
   }
+  /// The functions stored into a function-pointer field ("record::field")
+  /// or variable (its id), or null.
+  const SymbolSet *storedInto(Symbol Key) const {
+    auto It = FieldStores.find(Key);
+    if (It != FieldStores.end())
+      return &It->second;
+    auto V = VarStores.find(Key);
+    return V == VarStores.end() ? nullptr : &V->second;
+  }
   /// The parameters (bit i: parameter i < 64) function I calls through.
   uint64_t calledParams(int32_t I) const {
     return I >= 0 && size_t(I) < CalledParams.size() ? CalledParams[I] : 0;

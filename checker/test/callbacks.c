@@ -109,3 +109,18 @@ void module_init_fn(struct tasklet_struct *t) {
 // expected-warning@#tasklet_mutex {{acquiring mutex 'data' may sleep in atomic context: 'tasklet_fn' is a tasklet [gfpdep-sleep-in-atomic]}}
 // expected-note@#reg_tasklet {{'tasklet_fn' set up as a tasklet here}}
 // expected-note@#tasklet_mutex {{take the sleeping lock before the atomic section begins}}
+
+// A function-pointer argument read from an ops table (i915's
+// intel_context_put(): "kref_put(&ce->ref, ce->ops->destroy)") runs what
+// the program stores into that field, not every function passed for the
+// parameter elsewhere.
+struct ref_ops { void (*destroy)(int); };
+static void quiet_destroy(int i) {}
+static const struct ref_ops quiet_ops = {.destroy = quiet_destroy};
+struct ctx_obj { const struct ref_ops *ops; };
+void put_ctx(struct ctx_obj *ce, spinlock_t *lk) {
+  spin_lock(lk); // clean: only quiet_destroy is ever stored into ref_ops::destroy
+  for_each_item(ce->ops->destroy, 1);
+  spin_unlock(lk);
+}
+const struct ref_ops *ops_in_use(void) { return &quiet_ops; }
