@@ -1641,6 +1641,15 @@ bool FunctionExtractor::run(bool &Trivial) {
     const auto *Cond = dyn_cast_or_null<Expr>(CB->getTerminatorCondition());
     if (!Cond)
       continue;
+    // "if (ret && slow_ms)": the block that evaluates the last operand
+    // branches on that operand (the earlier ones branched in their own
+    // blocks, whose terminator is the && or || itself).
+    if (const Stmt *Term = CB->getTerminatorStmt(); Term && !isa<BinaryOperator>(Term))
+      while (const auto *L = dyn_cast<BinaryOperator>(Cond->IgnoreParens())) {
+        if (!L->isLogicalOp())
+          break;
+        Cond = L->getRHS();
+      }
     BlockFacts &B = F.Blocks[CB->getBlockID()];
     // A predicate whose body returns a constant (seqprop_preemptible() on a
     // plain seqcount, sched_core_disabled() without CONFIG_SCHED_CORE): the

@@ -102,3 +102,37 @@ void get_partial_node_drain(struct kmem_cache *s, struct slab *slab) {
 // expected-note@#drain_put {{'get_partial_node_drain' calls 'put_cpu_partial' here}}
 // expected-note@#drain_call {{'put_cpu_partial' calls 'unfreeze_partials' here}}
 // expected-note@#drain_lock {{if these are different objects of one class, take the inner one with the _nested() variant and a subclass}}
+
+// The last operand of '&&' decides the branch of the block that evaluates
+// it (drivers/gpu/drm/i915/intel_uncore.c: "if (ret && slow_timeout_ms)
+// ret = wait_for(...)" in __intel_wait_for_register_fw(), which
+// __intel_wait_for_register() calls under uncore->lock with 0).
+struct uncore { spinlock_t lock; };
+int poll_register(struct uncore *u);
+static int wait_for_register_fw(struct uncore *u, unsigned int fast_us,
+                                unsigned int slow_ms) {
+  int ret = -1;
+  if (fast_us && fast_us <= 20000)
+    ret = poll_register(u);
+  if (ret && slow_ms)
+    msleep(10); // #slow_sleep
+  return ret;
+}
+int wait_for_register(struct uncore *u, unsigned int fast_us) {
+  int ret;
+  spin_lock(&u->lock);
+  ret = wait_for_register_fw(u, fast_us, 0); // clean: no slow wait
+  spin_unlock(&u->lock);
+  return ret;
+}
+int wait_for_register_slow(struct uncore *u) {
+  int ret;
+  spin_lock(&u->lock); // #slow_lock
+  ret = wait_for_register_fw(u, 2, 10); // #slow_call
+  spin_unlock(&u->lock);
+  return ret;
+}
+// expected-warning@#slow_sleep {{'msleep' may sleep in atomic context: spinlock 'uncore::lock' is held [gfpdep-sleep-in-atomic]}}
+// expected-note@#slow_lock {{spinlock 'uncore::lock' acquired here}}
+// expected-note@#slow_call {{'wait_for_register_slow' calls 'wait_for_register_fw' here}}
+// expected-note@#slow_sleep {{move the call out of the atomic section}}
