@@ -473,6 +473,10 @@ public:
 
   /// The object an expression names, "record::field" or a global's name.
   std::string objectName(const Expr *E);
+  /// lockdep_set_class() and its kin, read from the macro's first argument
+  /// (without CONFIG_LOCKDEP nothing of it is in the AST): KeyedClasses.
+  void readClassSettings();
+  std::string classFromTokens(llvm::ArrayRef<std::string> Tokens, SourceLocation At);
 
 private:
   void addDefinition(const FunctionDecl *FD);
@@ -698,6 +702,111 @@ static std::string initialisedClass(const Expr *E) {
     E = ME->getBase()->IgnoreParenCasts(); // &lock->rlock: the spinlock_t
   }
   return std::string();
+}
+
+std::string UnitExtractor::classFromTokens(llvm::ArrayRef<std::string> Tokens,
+                                           SourceLocation At) {
+  size_t I = 0;
+  while (I < Tokens.size() && (Tokens[I] == "&" || Tokens[I] == "("))
+    ++I;
+  if (I == Tokens.size())
+    return std::string();
+  StringRef Name = Tokens[I++];
+  // The variable: a parameter or local of the function the macro is in
+  // (the last one declared before it), else a global.
+  const VarDecl *VD = nullptr;
+  for (const FunctionDecl *FD : Defs) {
+    const Stmt *Body = FD->getBody();
+    if (!Body || !SM.isPointWithin(At, SM.getExpansionLoc(Body->getBeginLoc()),
+                                   SM.getExpansionLoc(Body->getEndLoc())))
+      continue;
+    for (const ParmVarDecl *P : FD->parameters())
+      if (P->getName() == Name)
+        VD = P;
+    std::function<void(const Stmt *)> Scan = [&](const Stmt *S) {
+      if (!S)
+        return;
+      if (const auto *DS = dyn_cast<DeclStmt>(S))
+        for (const Decl *D : DS->decls())
+          if (const auto *V = dyn_cast<VarDecl>(D))
+            if (V->getName() == Name &&
+                SM.isBeforeInTranslationUnit(SM.getExpansionLoc(V->getLocation()), At))
+              VD = V;
+      for (const Stmt *C : S->children())
+        Scan(C);
+    };
+    Scan(Body);
+    break;
+  }
+  if (!VD)
+    for (const NamedDecl *ND : Ctx.getTranslationUnitDecl()->lookup(&Ctx.Idents.get(Name)))
+      if (const auto *V = dyn_cast<VarDecl>(ND))
+        VD = V;
+  if (!VD)
+    return std::string();
+  QualType T = VD->getType();
+  const FieldDecl *Last = nullptr, *Prev = nullptr;
+  while (I < Tokens.size()) {
+    StringRef Tok = Tokens[I++];
+    if (Tok == ")")
+      continue;
+    if (Tok == "[") { // an index: the element
+      for (int Depth = 1; I < Tokens.size() && Depth; ++I)
+        Depth += Tokens[I] == "[" ? 1 : Tokens[I] == "]" ? -1 : 0;
+      if (const Type *AT = T->getPointeeOrArrayElementType())
+        T = QualType(AT, 0);
+      continue;
+    }
+    if (Tok != "->" && Tok != ".")
+      return std::string(); // not a plain access path
+    if (Tok == "->") {
+      if (!T->isPointerType())
+        return std::string();
+      T = T->getPointeeType();
+    }
+    if (I == Tokens.size())
+      return std::string();
+    const RecordDecl *RD = T->getAsRecordDecl();
+    if (!RD || !(RD = RD->getDefinition()))
+      return std::string();
+    const FieldDecl *FD = nullptr;
+    for (const NamedDecl *ND : RD->lookup(&Ctx.Idents.get(Tokens[I]))) {
+      if (const auto *F = dyn_cast<FieldDecl>(ND))
+        FD = F;
+      else if (const auto *IF = dyn_cast<IndirectFieldDecl>(ND))
+        FD = IF->getAnonField();
+    }
+    ++I;
+    if (!FD)
+      return std::string();
+    Prev = Last;
+    Last = FD;
+    T = FD->getType();
+  }
+  if (!Last)
+    return nameVariable(VD).Class.str();
+  if (isLockInnards(Last) && Prev)
+    Last = Prev; // &x->lock.rlock: the spinlock_t
+  return fieldKey(Last);
+}
+
+void UnitExtractor::readClassSettings() {
+  std::vector<std::pair<std::string, Loc>> Found;
+  for (const auto &[Point, H] : S.Hints) {
+    const ApiRow *Row = builtinRow(H.Name);
+    if (!Row || Row->Op != ApiOp::LockClassKey || Row->Arg < 0 ||
+        unsigned(Row->Arg) >= H.Args.size())
+      continue;
+    SourceLocation At = SM.getExpansionLoc(SourceLocation::getFromRawEncoding(Point));
+    std::string Class = classFromTokens(H.Args[Row->Arg].Tokens, At);
+    if (!Class.empty())
+      Found.push_back({Class, makeLoc(At, SM)});
+  }
+  llvm::sort(Found, [](const auto &A, const auto &B) {
+    return std::tie(A.first, A.second) < std::tie(B.first, B.second);
+  });
+  for (auto &[Class, Where] : Found)
+    U.KeyedClasses.push_back({Symbol(Class), Where});
 }
 
 bool UnitExtractor::VisitCallExpr(CallExpr *CE) {
@@ -955,6 +1064,7 @@ void UnitExtractor::linkCallees(const FunctionDecl *FD,
 
 void UnitExtractor::run() {
   TraverseDecl(Ctx.getTranslationUnitDecl());
+  readClassSettings();
 
   // Reachability: the main file's definitions, every function stored or
   // passed anywhere, every annotated one.

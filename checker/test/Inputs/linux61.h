@@ -89,6 +89,9 @@ int fatal_signal_pending(struct task_struct *p);
 /* lockdep.h without CONFIG_LOCKDEP */
 #define lockdep_assert_held(l) do { (void)(l); } while (0)
 #define SINGLE_DEPTH_NESTING 1
+#define lockdep_set_class(lock, key) do { (void)(key); } while (0)
+#define lockdep_set_class_and_name(lock, key, name) do { (void)(key); (void)(name); } while (0)
+#define lockdep_set_subclass(lock, sub) do { } while (0)
 
 /* bitops: a read with an asm barrier */
 static inline bool variable_test_bit(long nr, const volatile unsigned long *addr) {
