@@ -223,23 +223,22 @@ static bool masksConsistent(const Item &It, llvm::ArrayRef<Effect::MaskGuard> Gu
   return true;
 }
 
-/// More masks than this for one parameter: any mask.
-static constexpr unsigned MaxParamMasks = 8;
-
-/// Old's masks widened by Y's (a parameter either leaves open is open).
-static bool mergeMasks(Item &Old, const Item &Y) {
+/// Old's per-parameter values widened by Y's: the union for a parameter
+/// both constrain; a parameter either leaves open, or one with more than
+/// Max values, is open (any value).
+template <typename Vec> static bool mergeParamValues(Vec &Old, const Vec &Y, size_t Max) {
   bool Changed = false;
-  for (size_t I = 0; I < Old.ParamMasks.size();) {
-    auto &[P, Values] = Old.ParamMasks[I];
-    auto Other = llvm::find_if(Y.ParamMasks, [&](const auto &X) { return X.first == P; });
-    if (Other != Y.ParamMasks.end())
-      for (uint64_t V : Other->second)
+  for (size_t I = 0; I < Old.size();) {
+    auto &[P, Values] = Old[I];
+    auto Other = llvm::find_if(Y, [&](const auto &X) { return X.first == P; });
+    if (Other != Y.end())
+      for (const auto &V : Other->second)
         if (!llvm::is_contained(Values, V)) {
           Values.push_back(V);
           Changed = true;
         }
-    if (Other == Y.ParamMasks.end() || Values.size() > MaxParamMasks) {
-      Old.ParamMasks.erase(Old.ParamMasks.begin() + I);
+    if (Other == Y.end() || Values.size() > Max) {
+      Old.erase(Old.begin() + I);
       Changed = true;
       continue;
     }
@@ -248,29 +247,16 @@ static bool mergeMasks(Item &Old, const Item &Y) {
   return Changed;
 }
 
+/// More masks than this for one parameter: any mask.
+static constexpr unsigned MaxParamMasks = 8;
 /// More functions than this for one parameter: any function.
 static constexpr unsigned MaxParamFns = 16;
 
-/// Old's function parameters widened by Y's (one either leaves open is open).
+static bool mergeMasks(Item &Old, const Item &Y) {
+  return mergeParamValues(Old.ParamMasks, Y.ParamMasks, MaxParamMasks);
+}
 static bool mergeFns(Item &Old, const Item &Y) {
-  bool Changed = false;
-  for (size_t I = 0; I < Old.ParamFns.size();) {
-    auto &[P, Fns] = Old.ParamFns[I];
-    auto Other = llvm::find_if(Y.ParamFns, [&](const auto &X) { return X.first == P; });
-    if (Other != Y.ParamFns.end())
-      for (Symbol Fn : Other->second)
-        if (!llvm::is_contained(Fns, Fn)) {
-          Fns.push_back(Fn);
-          Changed = true;
-        }
-    if (Other == Y.ParamFns.end() || Fns.size() > MaxParamFns) {
-      Old.ParamFns.erase(Old.ParamFns.begin() + I);
-      Changed = true;
-      continue;
-    }
-    ++I;
-  }
-  return Changed;
+  return mergeParamValues(Old.ParamFns, Y.ParamFns, MaxParamFns);
 }
 
 /// Whether It is a lock of an object of record Rec ("neighbour::lock").
