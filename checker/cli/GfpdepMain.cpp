@@ -862,6 +862,27 @@ int main(int argc, const char **argv) {
   if (BuildPath.empty())
     return usageError("no build directory: give -p <dir with "
                       "compile_commands.json>, or --summaries <dir>");
+  // Read the JSON database ourselves first: LLVM's loader echoes the
+  // offending line, raw bytes and all, to the terminal.
+  {
+    llvm::SmallString<256> DBPath(BuildPath);
+    llvm::sys::path::append(DBPath, "compile_commands.json");
+    if (auto Buf = llvm::MemoryBuffer::getFile(DBPath)) {
+      llvm::StringRef Text = (*Buf)->getBuffer();
+      std::string Why;
+      if (Text.contains('\0'))
+        Why = "it holds NUL bytes (a binary file?)";
+      else if (llvm::Error E = checkJsonDepth(Text))
+        Why = llvm::toString(std::move(E));
+      else if (llvm::Expected<llvm::json::Value> V = llvm::json::parse(Text); !V)
+        Why = llvm::toString(V.takeError());
+      else if (!V->getAsArray())
+        Why = "the top level is not an array of compile commands";
+      if (!Why.empty())
+        return usageError("'" + DBPath.str().str() +
+                          "' is not a JSON compilation database: " + Why);
+    }
+  }
   std::string Err;
   std::unique_ptr<tooling::CompilationDatabase> Loaded =
       tooling::CompilationDatabase::loadFromDirectory(BuildPath, Err);
