@@ -15,6 +15,12 @@
 #include "Naming.h"
 #include "PathMode.h"
 #include "SummaryFile.h"
+#include "clang/Driver/Options.h"
+#include "llvm/TargetParser/Host.h"
+#include "clang/Driver/Compilation.h"
+#include "clang/Driver/Driver.h"
+#include "llvm/Option/ArgList.h"
+#include "llvm/Option/OptTable.h"
 #include "driver/DatabaseRunner.h"
 #include "driver/Frontend.h"
 #include "clang/AST/ASTConsumer.h"
@@ -126,6 +132,16 @@ static cl::opt<bool> PathSensitive(
     cl::desc("Check every finding on each unit's paths with the Clang Static "
              "Analyzer (drop those no feasible path reaches) and report "
              "lock-balance (docs/path-sensitive.md)"),
+    cl::cat(Category));
+static cl::list<std::string> ExtraArgs(
+    "extra-arg",
+    cl::desc("An argument to append to every unit's compile command (as "
+             "clang-tidy's --extra-arg)"),
+    cl::cat(Category));
+static cl::list<std::string> ExtraArgsBefore(
+    "extra-arg-before",
+    cl::desc("An argument to put right after the compiler in every unit's "
+             "compile command"),
     cl::cat(Category));
 static cl::opt<bool> Quiet("quiet", cl::desc("No progress line"),
                            cl::cat(Category));
@@ -308,6 +324,60 @@ std::optional<std::string> commandProblem(const tooling::CompilationDatabase &DB
              "' of its compile command: not a directory";
   }
   return std::nullopt;
+}
+
+/// Drops the -f and -m flags clang does not know (a gcc-built database's
+/// -fconserve-stack, -mrecord-mcount, ...): clang would reject the unit,
+/// as clang-tidy and clangd would, for a flag that changes nothing gfpdep
+/// reads. Then adds --extra-arg-before (after the compiler) and
+/// --extra-arg (at the end).
+/// Whether clang's driver rejects a target-specific flag on this host's
+/// target ("unsupported option '-mrecord-mcount' for target ..."): asked of
+/// the driver once per flag.
+static bool unsupportedForTarget(const std::string &Flag) {
+  static std::mutex M;
+  static std::map<std::string, bool> Cache;
+  std::lock_guard<std::mutex> Lock(M);
+  auto It = Cache.find(Flag);
+  if (It != Cache.end())
+    return It->second;
+  llvm::IntrusiveRefCntPtr<clang::DiagnosticIDs> IDs(new clang::DiagnosticIDs());
+  llvm::IntrusiveRefCntPtr<clang::DiagnosticOptions> DO(new clang::DiagnosticOptions());
+  clang::IgnoringDiagConsumer Quiet;
+  clang::DiagnosticsEngine Diags(IDs, DO, &Quiet, false);
+  clang::driver::Driver D("clang", llvm::sys::getDefaultTargetTriple(), Diags);
+  const char *Argv[] = {"clang", "-fsyntax-only", Flag.c_str(), "-x", "c", "-"};
+  std::unique_ptr<clang::driver::Compilation> C(D.BuildCompilation(Argv));
+  bool Bad = Diags.hasErrorOccurred();
+  Cache[Flag] = Bad;
+  return Bad;
+}
+
+static tooling::ArgumentsAdjuster clangCompatible() {
+  return [](const tooling::CommandLineArguments &Args, StringRef) {
+    const llvm::opt::OptTable &T = clang::driver::getDriverOptTable();
+    tooling::CommandLineArguments Out;
+    for (size_t I = 0; I < Args.size(); ++I) {
+      StringRef A = Args[I];
+      if (I > 0 && (A.starts_with("-f") || A.starts_with("-m")) && A.size() > 2) {
+        unsigned MissingIndex = 0, MissingCount = 0;
+        const char *One[] = {Args[I].c_str()};
+        llvm::opt::InputArgList L = T.ParseArgs(
+            One, MissingIndex, MissingCount,
+            llvm::opt::Visibility(clang::driver::options::ClangOption));
+        if (L.hasArg(clang::driver::options::OPT_UNKNOWN))
+          continue;
+        // A flag for another target only: rejected by the driver alone.
+        if (MissingCount == 0 && A.starts_with("-m") && unsupportedForTarget(Args[I]))
+          continue;
+      }
+      Out.push_back(Args[I]);
+      if (I == 0)
+        Out.insert(Out.end(), ExtraArgsBefore.begin(), ExtraArgsBefore.end());
+    }
+    Out.insert(Out.end(), ExtraArgs.begin(), ExtraArgs.end());
+    return Out;
+  };
 }
 
 /// Drops the flags with which a compile writes files besides its object
@@ -936,7 +1006,9 @@ int main(int argc, const char **argv) {
     FO.LockOrderGates = LockOrderGates;
   FO.LockOrderGates = LockOrderGates;
     size_t N = Units.size();
-    DatabaseResult D = analyseDatabase(*DB, Units, Threads, FO, stripBuildOutputs(),
+    DatabaseResult D = analyseDatabase(*DB, Units, Threads, FO,
+                                       tooling::combineAdjusters(stripBuildOutputs(),
+                                                                 clangCompatible()),
                                        [&](unsigned Done) {
                                          if (Tty)
                                            llvm::errs() << "\rgfpdep: " << Done
@@ -1001,6 +1073,7 @@ int main(int argc, const char **argv) {
             // an input file.
             Tool.clearArgumentsAdjusters();
             Tool.appendArgumentsAdjuster(stripBuildOutputs());
+            Tool.appendArgumentsAdjuster(clangCompatible());
             Tool.appendArgumentsAdjuster(tooling::getClangStripOutputAdjuster());
             Tool.appendArgumentsAdjuster(tooling::getClangSyntaxOnlyAdjuster());
             Tool.appendArgumentsAdjuster(
