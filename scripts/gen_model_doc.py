@@ -90,7 +90,8 @@ lock taken after it is a lock-order edge like any other.
 
 `-fplugin-arg-gfpdep-model=FILE.yaml` adds rows without rebuilding (repeat
 the option for several files; a row replaces a built-in one of the same
-name):
+name); `gfpdep --model=FILE.yaml` does the same for the whole-program link
+and `gfpdep -p`:
 
 ```yaml
 version: 1

@@ -15,6 +15,8 @@
 #include "Naming.h"
 #include "PathMode.h"
 #include "SummaryFile.h"
+#include "model/ModelFile.h"
+#include "model/ApiModel.h"
 #include "clang/Driver/Options.h"
 #include "llvm/TargetParser/Host.h"
 #include "clang/Driver/Compilation.h"
@@ -132,6 +134,11 @@ static cl::opt<bool> PathSensitive(
     cl::desc("Check every finding on each unit's paths with the Clang Static "
              "Analyzer (drop those no feasible path reaches) and report "
              "lock-balance (docs/path-sensitive.md)"),
+    cl::cat(Category));
+static cl::list<std::string> ModelFiles(
+    "model",
+    cl::desc("Add the rows of a model file (docs/model.md) to the built-in "
+             "model, as the plugin's model=; repeatable"),
     cl::cat(Category));
 static cl::list<std::string> ExtraArgs(
     "extra-arg",
@@ -847,6 +854,20 @@ static int linkSummaries() {
 }
 
 /// gfpdep --link: every unit's facts from the build, one link.
+/// The built-in model plus the --model files, or null when none is given.
+static std::unique_ptr<ApiModel> UserModel;
+static int loadModels() {
+  if (ModelFiles.empty())
+    return 0;
+  UserModel = std::make_unique<ApiModel>();
+  for (const std::string &F : ModelFiles) {
+    std::string Error;
+    if (!loadModelFile(F, *UserModel, Error))
+      return usageError("invalid model file: " + Error);
+  }
+  return 0;
+}
+
 static int linkBuildFacts() {
   std::set<std::string> Known;
   if (int RC = loadBaseline(Known))
@@ -859,6 +880,7 @@ static int linkBuildFacts() {
   FO.StackBudget = StackBudget;
   FO.StackChainBudget = StackChainBudget;
   FO.LockOrderGates = LockOrderGates;
+  FO.Model = UserModel.get();
   std::vector<std::string> Paths(Files.begin(), Files.end());
   ProgramLinkResult R = linkFactsInputs(Paths, FO);
   for (const std::string &E : R.Errors)
@@ -906,6 +928,8 @@ int main(int argc, const char **argv) {
           &llvm::errs()))
     return ExitUsage;
   if (int RC = checkOutputPaths())
+    return RC;
+  if (int RC = loadModels())
     return RC;
   if (StackBudget < gfpdep::MinStackBudget || (StackChainBudget && StackChainBudget < gfpdep::MinStackBudget))
     return usageError("--stack-budget and --stack-chain-budget need at least " +
@@ -1000,6 +1024,7 @@ int main(int argc, const char **argv) {
   // (--path-sensitive and --graph still take the per-unit passes below.)
   if (!PathSensitive && GraphFormat == Graph::None) {
     gfpdep::FrontendOptions FO;
+    FO.Model = UserModel.get();
     FO.Enabled = Base.Rules.Enabled;
     FO.StackBudget = StackBudget;
     FO.StackChainBudget = StackChainBudget;
