@@ -38,6 +38,7 @@
 #include "llvm/Support/Format.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/ThreadPool.h"
@@ -51,6 +52,9 @@
 #include <set>
 
 using namespace clang;
+
+#define GFPDEP_STR2(X) #X
+#define GFPDEP_STR(X) GFPDEP_STR2(X)
 using namespace gfpdep;
 namespace cl = llvm::cl;
 namespace json = llvm::json;
@@ -474,9 +478,55 @@ json::Value locJSON(const Loc &L) {
                       {"column", int64_t(L.Col)}};
 }
 
+/// The errors of this run (units that could not be analysed, inputs that
+/// could not be read): printed now, and recorded in SARIF's invocation.
+static std::vector<std::string> RunErrors;
+static void noteRunError(const std::string &Msg) {
+  llvm::errs() << "gfpdep: error: " << Msg << "\n";
+  RunErrors.push_back(Msg);
+}
+
+/// A path as a URI reference: every byte but the unreserved ones and '/'
+/// percent-encoded (RFC 3986).
+static std::string uriPath(StringRef P) {
+  std::string Out;
+  for (unsigned char C : P) {
+    if (llvm::isAlnum(C) || C == '-' || C == '.' || C == '_' || C == '~' || C == '/')
+      Out += char(C);
+    else
+      Out += "%" + llvm::utohexstr(C, /*LowerCase=*/false, /*Width=*/2);
+  }
+  return Out;
+}
+
+/// The root directory as an absolute path ending in '/', or empty.
+static std::string rootDir() {
+  if (Root.empty())
+    return std::string();
+  llvm::SmallString<256> R(Root);
+  llvm::sys::fs::make_absolute(R);
+  llvm::sys::path::remove_dots(R, true);
+  std::string S = R.str().str();
+  if (S.empty() || S.back() != '/')
+    S += '/';
+  return S;
+}
+
+/// SARIF's artifactLocation: relative to SRCROOT (originalUriBaseIds) under
+/// --root, otherwise an absolute file:// URI.
+static json::Object sarifArtifact(StringRef File) {
+  std::string Shown = displayPath(File);
+  if (!Root.empty() && !llvm::sys::path::is_absolute(Shown))
+    return json::Object{{"uri", uriPath(Shown)}, {"uriBaseId", "SRCROOT"}};
+  llvm::SmallString<256> Abs(File);
+  llvm::sys::fs::make_absolute(Abs);
+  llvm::sys::path::remove_dots(Abs, true);
+  return json::Object{{"uri", "file://" + uriPath(Abs)}};
+}
+
 json::Value sarifLocation(const Loc &L, const std::string *Message) {
   json::Object Phys{
-      {"artifactLocation", json::Object{{"uri", displayPath(L.File.ref())}}},
+      {"artifactLocation", sarifArtifact(L.File.ref())},
       {"region", json::Object{{"startLine", int64_t(L.Line)},
                               {"startColumn", int64_t(L.Col)}}}};
   json::Object Out{{"physicalLocation", std::move(Phys)}};
@@ -517,7 +567,7 @@ void writeJson(llvm::raw_ostream &OS, const std::vector<Finding> &Findings) {
      << "\n";
 }
 
-void writeSarif(llvm::raw_ostream &OS, const std::vector<Finding> &Findings) {
+void writeSarif(llvm::raw_ostream &OS, const std::vector<Finding> &Findings, bool Failed) {
   json::Array Rules;
   for (unsigned I = 0; I < NumRules; ++I) {
     Rule R = Rule(I);
@@ -555,15 +605,24 @@ void writeSarif(llvm::raw_ostream &OS, const std::vector<Finding> &Findings) {
              {"threadFlows",
               json::Array{json::Object{{"locations", std::move(Flow)}}}}}}}});
   }
+  // Whether every unit was analysed, and why not.
+  json::Array Notes;
+  for (const std::string &E : RunErrors)
+    Notes.push_back(json::Object{{"level", "error"}, {"message", json::Object{{"text", E}}}});
+  json::Object Invocation{{"executionSuccessful", RunErrors.empty() && !Failed}};
+  if (!Notes.empty())
+    Invocation["toolExecutionNotifications"] = std::move(Notes);
   json::Object Run{
       {"tool",
        json::Object{{"driver",
                      json::Object{{"name", "gfpdep"},
-                                  {"version", "0.1.0"},
-                                  {"informationUri",
-                                   "https://example.invalid/gfpdep"},
+                                  {"version", GFPDEP_STR(GFPDEP_VERSION)},
                                   {"rules", std::move(Rules)}}}}},
+      {"invocations", json::Array{std::move(Invocation)}},
       {"results", std::move(Results)}};
+  if (std::string R = rootDir(); !R.empty())
+    Run["originalUriBaseIds"] =
+        json::Object{{"SRCROOT", json::Object{{"uri", "file://" + uriPath(R)}}}};
   OS << llvm::formatv(
             "{0:2}",
             json::Value(json::Object{
@@ -727,7 +786,7 @@ static int report(std::vector<Finding> All, const std::vector<LockEdge> &GraphEd
       writeJson(OS, Report);
       break;
     case Format::Sarif:
-      writeSarif(OS, Report);
+      writeSarif(OS, Report, Failed);
       break;
     }
   }
@@ -884,7 +943,7 @@ static int linkBuildFacts() {
   std::vector<std::string> Paths(Files.begin(), Files.end());
   ProgramLinkResult R = linkFactsInputs(Paths, FO);
   for (const std::string &E : R.Errors)
-    llvm::errs() << "gfpdep: error: " << E << "\n";
+    noteRunError(E);
   if (R.Units == 0 && R.Errors.empty())
     return usageError("no gfpdep facts in the inputs: build with "
                       "-fplugin=gfpdep.so (it puts each unit's facts into its "
@@ -907,8 +966,6 @@ static int linkBuildFacts() {
   return report(std::move(R.Findings), {}, {}, Known, !R.Errors.empty());
 }
 
-#define GFPDEP_STR2(X) #X
-#define GFPDEP_STR(X) GFPDEP_STR2(X)
 
 int main(int argc, const char **argv) {
   cl::HideUnrelatedOptions(Category);
@@ -1045,8 +1102,7 @@ int main(int argc, const char **argv) {
     for (const DatabaseUnit &U : D.Units)
       if (!U.Ok) {
         Failed = true;
-        llvm::errs() << "gfpdep: error: could not analyse " << U.File << ": "
-                     << U.Error << "\n";
+        noteRunError("could not analyse " + U.File + ": " + U.Error);
       }
     for (const FrontendProblem &P : D.Problems) {
       Failed |= !P.Remark;
@@ -1146,8 +1202,7 @@ int main(int argc, const char **argv) {
   for (size_t I = 0; I < Units.size(); ++I) {
     if (!Results[I].Ok) {
       Failed = true;
-      llvm::errs() << "gfpdep: error: could not analyse " << Units[I] << ": "
-                   << Results[I].Error << "\n";
+      noteRunError("could not analyse " + Units[I] + ": " + Results[I].Error);
       continue;
     }
     for (const Problem &P : Results[I].R.Problems) {
