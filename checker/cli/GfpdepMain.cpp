@@ -1041,6 +1041,37 @@ int main(int argc, const char **argv) {
     return usageError("cannot load a compilation database from '" + BuildPath +
                       "': " + Err);
   auto DB = std::make_unique<AbsoluteDatabase>(std::move(Loaded), BuildPath);
+  // Model files the build gives the plugin (-fplugin-arg-gfpdep-model=)
+  // are the program's model here too: what the plugin flags, gfpdep -p does.
+  {
+    std::set<std::string> BuildModels;
+    for (const tooling::CompileCommand &C : DB->getAllCompileCommands())
+      for (const std::string &A : C.CommandLine) {
+        StringRef V(A);
+        if (!V.consume_front("-fplugin-arg-gfpdep-model=") || V.empty())
+          continue;
+        llvm::SmallString<256> Path(V);
+        if (!llvm::sys::path::is_absolute(Path)) {
+          llvm::SmallString<256> Dir(C.Directory);
+          llvm::sys::path::append(Dir, Path);
+          Path = Dir;
+        }
+        llvm::sys::path::remove_dots(Path, true);
+        BuildModels.insert(Path.str().str());
+      }
+    for (const std::string &M : BuildModels) {
+      if (llvm::is_contained(ModelFiles, M))
+        continue;
+      if (!UserModel)
+        UserModel = std::make_unique<ApiModel>();
+      std::string Error;
+      if (!loadModelFile(M, *UserModel, Error))
+        return usageError("invalid model file named in the build's commands: " + Error);
+      if (!Quiet)
+        llvm::errs() << "gfpdep: note: using the model file '" << M
+                     << "' the build's commands give the plugin\n";
+    }
+  }
   std::vector<std::string> Units;
   if (Files.empty()) {
     Units = DB->getAllFiles();

@@ -9,6 +9,14 @@
 // RUN: %python %inputs/make_cdb.py %t %annotations %t/bus.c
 // RUN: %cli_gfpdep -p %t --root %t --model=%inputs/bus-model.yaml > %t/db.txt; test $? = 1
 // RUN: FileCheck %s < %t/db.txt
+// The model file the build's own commands give the plugin (a path
+// relative to the command's directory) is read too.
+// RUN: rm -rf %t/b && mkdir -p %t/b && cp %s %t/b/bus.c && cp %inputs/bus-model.yaml %t/b/
+// RUN: %python -c "import json,sys; d=sys.argv[1]; json.dump([dict(directory=d, file='bus.c', arguments=['clang','-c','-fplugin=gfpdep.so','-fplugin-arg-gfpdep-model=bus-model.yaml','bus.c'])], open(d+'/compile_commands.json','w'))" %t/b
+// RUN: %cli_gfpdep -p %t/b --root %t/b > %t/b.txt 2> %t/b.err; test $? = 1
+// RUN: FileCheck %s < %t/b.txt
+// RUN: FileCheck %s --check-prefix=NOTE < %t/b.err
+// NOTE: gfpdep: note: using the model file '{{.*}}b{{/|\\}}bus-model.yaml' the build's commands give the plugin
 // RUN: %cli_gfpdep --link %t --model=%inputs/bad-op.yaml > /dev/null 2> %t/bad.txt; test $? = 2
 // RUN: FileCheck %s --check-prefix=BAD < %t/bad.txt
 // CHECK: bus.c:{{[0-9]+}}:3: warning: 'pool_alloc' with GFP_KERNEL may sleep in atomic context: spinlock 'bus::lock' is held [gfpdep-sleep-in-atomic]
