@@ -17,6 +17,7 @@
 #include "SummaryFile.h"
 #include "model/ModelFile.h"
 #include "model/ApiModel.h"
+#include "LockGraph.h"
 #include "clang/Driver/Options.h"
 #include "llvm/TargetParser/Host.h"
 #include "clang/Driver/Compilation.h"
@@ -164,6 +165,15 @@ static cl::opt<Graph> GraphFormat(
     cl::desc("Write the whole-program lock-class graph instead of findings"),
     cl::init(Graph::None),
     cl::values(clEnumValN(Graph::Dot, "dot", "Graphviz DOT; cycles in red")),
+    cl::cat(Category));
+enum class Scope { Cycles, All };
+static cl::opt<Scope> GraphScope(
+    "graph-scope",
+    cl::desc("What --graph=dot draws of the lock graph"),
+    cl::init(Scope::Cycles),
+    cl::values(clEnumValN(Scope::Cycles, "cycles",
+                          "the cycles and the classes one edge from them (default)"),
+               clEnumValN(Scope::All, "all", "every class and edge")),
     cl::cat(Category));
 
 namespace {
@@ -632,70 +642,75 @@ void writeSarif(llvm::raw_ostream &OS, const std::vector<Finding> &Findings, boo
      << "\n";
 }
 
-/// The lock-class graph: classes, the reclaim pseudo-locks, one witness per
-/// edge; the edges of every cycle among real classes in red.
-void writeDot(llvm::raw_ostream &OS, const std::vector<LockEdge> &Edges,
-              const std::vector<ReclaimAcquisition> &Reclaim) {
-  std::map<std::pair<std::string, std::string>, std::string> Label;
-  for (const LockEdge &E : Edges) {
-    std::string L = llvm::sys::path::filename(E.Acquire.Leaf.File.ref()).str() +
-                    ":" + std::to_string(E.Acquire.Leaf.Line);
-    auto Key = std::make_pair(E.From, E.To);
-    if (!Label.count(Key) || L < Label[Key])
-      Label[Key] = L;
-  }
-  for (const ReclaimAcquisition &R : Reclaim) {
-    std::string L = llvm::sys::path::filename(R.Acquire.Leaf.File.ref()).str() +
-                    ":" + std::to_string(R.Acquire.Leaf.Line);
-    auto Key = std::make_pair(std::string(R.FsReclaim ? "fs_reclaim" : "reclaim"),
-                              R.Acquire.Lock.Class.str());
-    if (!Label.count(Key) || L < Label[Key])
-      Label[Key] = L;
-  }
-  // Edges on a cycle among real classes: To reaches From.
-  std::map<std::string, std::set<std::string>> Succ;
-  for (const auto &[Key, L] : Label)
-    if (Key.first != "reclaim" && Key.first != "fs_reclaim")
-      Succ[Key.first].insert(Key.second);
-  auto Reaches = [&](const std::string &A, const std::string &B) {
-    std::set<std::string> Seen{A};
-    std::vector<std::string> Work{A};
-    while (!Work.empty()) {
-      std::string N = Work.back();
-      Work.pop_back();
-      if (N == B)
-        return true;
-      for (const std::string &M : Succ[N])
-        if (Seen.insert(M).second)
-          Work.push_back(M);
+/// The lock-class graph as DOT: the --graph-scope selection, one witness
+/// (the least file:line) per edge, the edges of every cycle in red (a cycle
+/// through a reclaim pseudo-lock is a reclaim deadlock).
+void writeDot(llvm::raw_ostream &OS, const std::vector<GraphEdge> &Graph) {
+  ShownGraph S = selectGraph(Graph, GraphScope == Scope::All);
+  auto Quote = [](StringRef T) {
+    std::string Out = "\"";
+    for (char C : T) {
+      if (C == '"' || C == '\\')
+        Out += '\\';
+      Out += C;
     }
-    return false;
+    return Out + "\"";
   };
-  std::set<std::string> Nodes;
-  for (const auto &[Key, L] : Label) {
-    Nodes.insert(Key.first);
-    Nodes.insert(Key.second);
-  }
   OS << "digraph gfpdep_locks {\n  rankdir=LR;\n  node [shape=box];\n";
-  for (const std::string &N : Nodes) {
-    OS << "  \"" << N << "\"";
-    if (N == "reclaim" || N == "fs_reclaim")
-      OS << " [shape=ellipse, style=dashed]";
+  if (GraphScope != Scope::All) {
+    std::string Label =
+        S.Cycles ? std::to_string(S.Cycles) + (S.Cycles == 1 ? " cycle" : " cycles") +
+                       " and their neighbours: " +
+                       std::to_string(S.Nodes.size()) + " of " +
+                       std::to_string(S.TotalNodes) + " lock classes"
+                 : "no cycles among " + std::to_string(S.TotalNodes) + " lock classes";
+    OS << "  label=" << Quote(Label + " (--graph-scope=all shows every edge)")
+       << ";\n  labelloc=t;\n";
+  }
+  for (unsigned I = 0; I < S.Nodes.size(); ++I) {
+    OS << "  " << Quote(S.Nodes[I]);
+    if (isReclaimNode(S.Nodes[I]))
+      OS << " [shape=ellipse, style=dashed" << (S.NodeOnCycle[I] ? ", color=red" : "")
+         << "]";
+    else if (S.NodeOnCycle[I])
+      OS << " [color=red]";
     OS << ";\n";
   }
-  for (const auto &[Key, L] : Label) {
-    bool Pseudo = Key.first == "reclaim" || Key.first == "fs_reclaim";
-    bool Cycle = !Pseudo && Reaches(Key.second, Key.first);
-    OS << "  \"" << Key.first << "\" -> \"" << Key.second << "\" [label=\""
-       << L << "\"";
-    if (Cycle)
+  for (const ShownGraph::Edge &E : S.Edges) {
+    std::string L = llvm::sys::path::filename(E.E->At.File.ref()).str() + ":" +
+                    std::to_string(E.E->At.Line);
+    OS << "  " << Quote(E.E->From) << " -> " << Quote(E.E->To)
+       << " [label=" << Quote(L);
+    if (E.OnCycle)
       OS << ", color=red, fontcolor=red";
-    if (Pseudo)
+    if (isReclaimNode(E.E->From) || isReclaimNode(E.E->To))
       OS << ", style=dashed";
     OS << "];\n";
   }
   OS << "}\n";
 }
+
+/// The per-unit passes' edges (the path-sensitive mode) as graph edges.
+std::vector<GraphEdge> graphOf(const std::vector<LockEdge> &Edges,
+                               const std::vector<ReclaimAcquisition> &Reclaim) {
+  std::map<std::pair<std::string, std::string>, Loc> G;
+  auto Add = [&](const std::string &From, const std::string &To, const Loc &At) {
+    auto [It, New] = G.try_emplace({From, To}, At);
+    if (!New && At < It->second)
+      It->second = At;
+  };
+  for (const LockEdge &E : Edges)
+    Add(E.From, E.To, E.Acquire.Leaf);
+  for (const ReclaimAcquisition &R : Reclaim)
+    Add(R.FsReclaim ? "fs_reclaim" : "reclaim", R.Acquire.Lock.Class.str(), R.Acquire.Leaf);
+  std::vector<GraphEdge> Out;
+  for (auto &[Key, At] : G)
+    Out.push_back({Key.first, Key.second, At});
+  return Out;
+}
+
+/// Whether the report draws the lock graph.
+bool wantGraph() { return GraphFormat != Graph::None; }
 
 int usageError(const llvm::Twine &Msg) {
   llvm::errs() << "gfpdep: error: " << Msg << "\n";
@@ -749,8 +764,7 @@ int checkOutputPaths() {
 } // namespace
 
 /// Baseline, output format, exit status: the same for both modes.
-static int report(std::vector<Finding> All, const std::vector<LockEdge> &GraphEdges,
-                  const std::vector<ReclaimAcquisition> &GraphReclaim,
+static int report(std::vector<Finding> All, const std::vector<GraphEdge> &Graph,
                   const std::set<std::string> &Known, bool Failed) {
   if (!WriteBaseline.empty()) {
     json::Array Prints;
@@ -776,7 +790,7 @@ static int report(std::vector<Finding> All, const std::vector<LockEdge> &GraphEd
   std::string Text;
   llvm::raw_string_ostream OS(Text);
   if (GraphFormat == Graph::Dot) {
-    writeDot(OS, GraphEdges, GraphReclaim);
+    writeDot(OS, Graph);
   } else {
     switch (OutFormat) {
     case Format::Text:
@@ -909,7 +923,7 @@ static int linkSummaries() {
   if (Stats)
     llvm::errs() << "gfpdep: linked " << Units.size() << " summary files, "
                  << Out.Findings.size() << " findings\n";
-  return report(std::move(Out.Findings), Out.Edges, Out.Reclaim, Known, false);
+  return report(std::move(Out.Findings), graphOf(Out.Edges, Out.Reclaim), Known, false);
 }
 
 /// gfpdep --link: every unit's facts from the build, one link.
@@ -940,6 +954,7 @@ static int linkBuildFacts() {
   FO.StackChainBudget = StackChainBudget;
   FO.LockOrderGates = LockOrderGates;
   FO.Model = UserModel.get();
+  FO.Graph = wantGraph();
   std::vector<std::string> Paths(Files.begin(), Files.end());
   ProgramLinkResult R = linkFactsInputs(Paths, FO);
   for (const std::string &E : R.Errors)
@@ -963,7 +978,7 @@ static int linkBuildFacts() {
                  << " files (" << R.Duplicates << " duplicates), " << R.Functions
                  << " functions, " << R.Findings.size() << " findings\n";
   sortFindings(R.Findings);
-  return report(std::move(R.Findings), {}, {}, Known, !R.Errors.empty());
+  return report(std::move(R.Findings), R.Graph, Known, !R.Errors.empty());
 }
 
 
@@ -998,8 +1013,6 @@ int main(int argc, const char **argv) {
     if (Files.empty())
       return usageError("--link needs the build's objects, archives, facts "
                         "files or directories");
-    if (GraphFormat != Graph::None)
-      return usageError("--graph does not work with --link yet");
     if (PathSensitive)
       return usageError("--path-sensitive needs the units' source: use -p");
     return linkBuildFacts();
@@ -1097,6 +1110,7 @@ int main(int argc, const char **argv) {
   Base.ExportSummary = true;
   Base.CyclesWithExternalEdges = false; // closed once, below, for all units
   Base.KeepUnit = PathSensitive;        // the path mode's analyzer reads it
+  Base.Model = UserModel.get();         // --model and the build's model files
 
   std::set<std::string> Known;
   if (int RC = loadBaseline(Known))
@@ -1109,15 +1123,15 @@ int main(int argc, const char **argv) {
   Threads = std::max(1u, std::min({Threads, MaxJobs, unsigned(Units.size())}));
 
   // The whole program: each unit parsed once for its facts, one link.
-  // (--path-sensitive and --graph still take the per-unit passes below.)
-  if (!PathSensitive && GraphFormat == Graph::None) {
+  // (--path-sensitive still takes the per-unit passes below.)
+  if (!PathSensitive) {
     gfpdep::FrontendOptions FO;
+    FO.Graph = wantGraph();
     FO.Model = UserModel.get();
     FO.Enabled = Base.Rules.Enabled;
     FO.StackBudget = StackBudget;
     FO.StackChainBudget = StackChainBudget;
     FO.LockOrderGates = LockOrderGates;
-  FO.LockOrderGates = LockOrderGates;
     size_t N = Units.size();
     DatabaseResult D = analyseDatabase(*DB, Units, Threads, FO,
                                        tooling::combineAdjusters(stripBuildOutputs(),
@@ -1152,7 +1166,7 @@ int main(int argc, const char **argv) {
                    << llvm::format("%.2f", D.LinkSeconds) << " s, functions: "
                    << D.Functions << ", findings: " << D.Findings.size() << "\n";
     sortFindings(D.Findings);
-    return report(std::move(D.Findings), {}, {}, Known, Failed);
+    return report(std::move(D.Findings), D.Graph, Known, Failed);
   }
   std::vector<UnitResult> Results(Units.size());
   ExternalSummaries External;
@@ -1278,6 +1292,6 @@ int main(int argc, const char **argv) {
                  << " kept unverified, " << Sum.Balance << " lock-balance\n";
   }
 
-  return report(std::move(All), GraphEdges, GraphReclaim, Known, Failed);
+  return report(std::move(All), graphOf(GraphEdges, GraphReclaim), Known, Failed);
 }
 

@@ -161,6 +161,7 @@ DatabaseResult gfpdep::analyseDatabase(const tooling::CompilationDatabase &DB,
   LinkOptions LO = linkOptionsFor(Opts);
   LinkResult L = linkUnits(Units, LO, Opts.Model);
   R.Findings = std::move(L.Findings);
+  R.Graph = std::move(L.Graph);
   R.Functions = L.Stats.Functions;
   R.FixpointLimitHit = L.Stats.FixpointLimitHit;
   R.FunctionsCutShort = L.Stats.FunctionsCutShort;

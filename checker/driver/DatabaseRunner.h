@@ -44,6 +44,7 @@ struct DatabaseResult {
   std::vector<FrontendProblem> Problems; ///< annotation misuse, skipped functions
   unsigned Functions = 0, FixpointLimitHit = 0, FunctionsCutShort = 0;
   double ParseSeconds = 0, LinkSeconds = 0; ///< wall time of each step
+  std::vector<GraphEdge> Graph; ///< when FrontendOptions::Graph
 };
 
 /// Parses every file of Files with its command from DB on Threads threads

@@ -18,6 +18,7 @@ LinkOptions gfpdep::linkOptionsFor(const FrontendOptions &Opts) {
   LO.StackBudget = Opts.StackBudget;
   LO.StackChainBudget = Opts.StackChainBudget;
   LO.LockOrderGates = Opts.LockOrderGates;
+  LO.Graph = Opts.Graph;
   return LO;
 }
 

@@ -61,6 +61,8 @@ struct FrontendOptions {
   bool LockOrderGates = false; ///< LinkOptions::LockOrderGates
   /// Fill FrontendResult::Transfers.
   bool ExportTransfers = false;
+  /// Fill the lock-class graph of a whole-program link (LinkOptions::Graph).
+  bool Graph = false;
 };
 
 struct FrontendProblem {
@@ -103,6 +105,7 @@ struct ProgramLinkResult {
   std::vector<std::string> Errors; ///< unreadable inputs, one line each
   unsigned Units = 0, FilesRead = 0, FilesWithout = 0, Duplicates = 0;
   unsigned Functions = 0, FixpointLimitHit = 0, FunctionsCutShort = 0;
+  std::vector<GraphEdge> Graph; ///< when FrontendOptions::Graph
 };
 ProgramLinkResult linkFactsInputs(const std::vector<std::string> &Paths,
                                   const FrontendOptions &Opts);

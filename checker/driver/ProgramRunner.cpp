@@ -241,6 +241,7 @@ ProgramLinkResult gfpdep::linkFactsInputs(const std::vector<std::string> &Paths,
   LinkOptions LO = linkOptionsFor(Opts);
   LinkResult L = linkUnits(In.Units, LO, Opts.Model);
   R.Findings = std::move(L.Findings);
+  R.Graph = std::move(L.Graph);
   R.Functions = L.Stats.Functions;
   R.FixpointLimitHit = L.Stats.FixpointLimitHit;
   R.FunctionsCutShort = L.Stats.FunctionsCutShort;

@@ -104,6 +104,19 @@ struct PathQuery {
   void merge(const PathQuery &O);
 };
 
+/// An edge of the program's lock-class graph: From is held while To is
+/// acquired, first at At (the least location of its witnesses). Class keys
+/// are "record::field", "name/1" for subclass 1, "name/*" for a run-time
+/// one. The pseudo-locks "reclaim" and "fs_reclaim" stand for entering
+/// reclaim: "L -> reclaim" is an allocation that may enter it while L is
+/// held, "reclaim -> L" an acquisition of L from inside it (an OOM
+/// notifier, a shrinker; an fs_reclaim section). A cycle through one of
+/// them is a reclaim deadlock.
+struct GraphEdge {
+  std::string From, To;
+  Loc At;
+};
+
 struct Finding {
   Rule R;
   Loc Where;

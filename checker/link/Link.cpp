@@ -376,6 +376,7 @@ private:
   void resolveReclaimUnderLock();
   void resolveCycles();
   void stackInReclaim();
+  void exportGraph();
 
   // --- notes ---
   void originNotes(std::vector<Step> &Notes, const Witness &W) const;
@@ -2227,7 +2228,34 @@ void Linker::run() {
   R.Stats.ContextTime = Since(T);
   T = Clock::now();
   rules();
+  if (Opts.Graph)
+    exportGraph();
   R.Stats.RulesTime = Since(T);
+}
+
+void Linker::exportGraph() {
+  std::map<std::pair<std::string, std::string>, Loc> G;
+  auto Add = [&](std::string From, std::string To, const Loc &At) {
+    auto [It, New] = G.try_emplace({std::move(From), std::move(To)}, At);
+    if (!New && At < It->second)
+      It->second = At;
+  };
+  for (const auto &[Key, W] : Edges)
+    Add(Key.first, Key.second, W.E->Leaf);
+  for (const auto &[Key, W] : ReclaimAcquired)
+    Add("reclaim", Key, W.E->Leaf);
+  for (const auto &[Key, W] : FsReclaimAcquired)
+    Add("fs_reclaim", Key, W.E->Leaf);
+  for (const Witness &W : AllocUnderLock) {
+    std::string Held = classKey(W.C.Key.Lock.Class.str(), W.C.Key.Subclass);
+    uint64_t Mask = 0;
+    if (reclaimValue(*W.E, W.E->M, false, Mask))
+      Add(Held, "reclaim", W.E->Leaf);
+    if (reclaimValue(*W.E, W.E->M, true, Mask))
+      Add(Held, "fs_reclaim", W.E->Leaf);
+  }
+  for (auto &[Key, At] : G)
+    R.Graph.push_back({Key.first, Key.second, At});
 }
 
 } // namespace

@@ -48,6 +48,8 @@ struct LinkOptions {
   /// Report only findings that touch this file (a plain compile reports its
   /// own unit's findings); empty: all.
   Symbol OnlyFile;
+  /// Fill LinkResult::Graph.
+  bool Graph = false;
 };
 
 struct LinkStats {
@@ -67,6 +69,8 @@ struct LinkResult {
   /// The summaries, by Program::Functions index (the path-sensitive mode
   /// reads them).
   std::vector<FnResult> Results;
+  /// When LinkOptions::Graph: sorted by (From, To), one edge per pair.
+  std::vector<GraphEdge> Graph;
 };
 
 LinkResult linkProgram(const Program &P, const LinkOptions &Opts);

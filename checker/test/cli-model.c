@@ -9,6 +9,10 @@
 // RUN: %python %inputs/make_cdb.py %t %annotations %t/bus.c
 // RUN: %cli_gfpdep -p %t --root %t --model=%inputs/bus-model.yaml > %t/db.txt; test $? = 1
 // RUN: FileCheck %s < %t/db.txt
+// The path-sensitive mode (its per-unit passes) takes the model too.
+// RUN: %cli_gfpdep -p %t --root %t --path-sensitive > %t/ps-none.txt; test $? = 0
+// RUN: %cli_gfpdep -p %t --root %t --path-sensitive --model=%inputs/bus-model.yaml > %t/ps.txt; test $? = 1
+// RUN: FileCheck %s < %t/ps.txt
 // The model file the build's own commands give the plugin (a path
 // relative to the command's directory) is read too.
 // RUN: rm -rf %t/b && mkdir -p %t/b && cp %s %t/b/bus.c && cp %inputs/bus-model.yaml %t/b/

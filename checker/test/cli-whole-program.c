@@ -78,14 +78,18 @@
 // RUN: FileCheck %s --check-prefix=NOP < %t/err2.txt
 // NOP: gfpdep: error: no build directory: give -p <dir with compile_commands.json>, or --summaries <dir>
 //
-// The lock-class graph: classes, the reclaim pseudo-lock, cycles in red.
+// The lock-class graph: classes, the reclaim pseudo-locks, cycles in red;
+// the reclaim deadlock is a cycle through "reclaim" (more in cli-graph.c).
 // RUN: %cli_gfpdep -p %t/order --graph=dot | FileCheck %s --check-prefix=DOT
 // DOT: digraph gfpdep_locks {
+// DOT: label="1 cycle and their neighbours: 2 of 2 lock classes (--graph-scope=all shows every edge)";
 // DOT: "config_lock" -> "dev_list_lock" [label="devices.c:10", color=red, fontcolor=red];
 // DOT: "dev_list_lock" -> "config_lock" [label="config.c:4", color=red, fontcolor=red];
 // RUN: %cli_gfpdep -p %t/balloon --graph=dot | FileCheck %s --check-prefix=DOTRECLAIM
-// DOTRECLAIM: "reclaim" [shape=ellipse, style=dashed];
-// DOTRECLAIM: "reclaim" -> "vballoon::balloon_lock" [label="lock.c:{{[0-9]+}}", style=dashed];
+// DOTRECLAIM: "reclaim" [shape=ellipse, style=dashed, color=red];
+// DOTRECLAIM: "vballoon::balloon_lock" [color=red];
+// DOTRECLAIM: "reclaim" -> "vballoon::balloon_lock" [label="lock.c:{{[0-9]+}}", color=red, fontcolor=red, style=dashed];
+// DOTRECLAIM: "vballoon::balloon_lock" -> "reclaim" [label="alloc.c:{{[0-9]+}}", color=red, fontcolor=red, style=dashed];
 //
 // A unit that does not compile: exit status 3, the others still reported.
 // RUN: echo 'void broken(void) { undeclared(); }' > %t/balloon/broken.c
