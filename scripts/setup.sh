@@ -7,6 +7,7 @@ PKGS=(
   clang-19 libclang-19-dev llvm-19-dev llvm-19-tools clang-tidy-19 libclang-rt-19-dev
   libgtest-dev cmake ninja-build python3 ccache distcc
   libgrpc++-dev libprotobuf-dev
+  chromium
 )
 
 missing=()

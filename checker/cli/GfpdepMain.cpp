@@ -17,6 +17,7 @@
 #include "SummaryFile.h"
 #include "model/ModelFile.h"
 #include "model/ApiModel.h"
+#include "HtmlReport.h"
 #include "LockGraph.h"
 #include "clang/Driver/Options.h"
 #include "llvm/TargetParser/Host.h"
@@ -73,12 +74,15 @@ static cl::opt<unsigned> Jobs(
     cl::value_desc("n"), cl::Prefix, cl::init(0), cl::cat(Category));
 /// More threads than this buy nothing but memory.
 constexpr unsigned MaxJobs = 256;
-enum class Format { Text, Json, Sarif };
+enum class Format { Text, Json, Sarif, Html };
 static cl::opt<Format> OutFormat(
     "format", cl::desc("Output format"), cl::init(Format::Text),
     cl::values(clEnumValN(Format::Text, "text", "clang-style diagnostics"),
                clEnumValN(Format::Json, "json", "gfpdep JSON"),
-               clEnumValN(Format::Sarif, "sarif", "SARIF 2.1.0")),
+               clEnumValN(Format::Sarif, "sarif", "SARIF 2.1.0"),
+               clEnumValN(Format::Html, "html",
+                          "one self-contained HTML page: findings, chains linked "
+                          "to source lines, the lock graph")),
     cl::cat(Category));
 static cl::list<std::string> SummaryDirs(
     "summaries",
@@ -155,6 +159,11 @@ static cl::list<std::string> ExtraArgsBefore(
     cl::desc("An argument to put right after the compiler in every unit's "
              "compile command"),
     cl::cat(Category));
+static cl::opt<bool> NoSource(
+    "no-source",
+    cl::desc("Text report: no source line and caret under each warning and "
+             "note (clang's -fno-caret-diagnostics)"),
+    cl::cat(Category));
 static cl::opt<bool> Quiet("quiet", cl::desc("No progress line"),
                            cl::cat(Category));
 static cl::opt<bool> Stats("pass-stats", cl::desc("Print passes and counts to stderr"),
@@ -169,7 +178,7 @@ static cl::opt<Graph> GraphFormat(
 enum class Scope { Cycles, All };
 static cl::opt<Scope> GraphScope(
     "graph-scope",
-    cl::desc("What --graph=dot draws of the lock graph"),
+    cl::desc("What --graph=dot and --format=html draw of the lock graph"),
     cl::init(Scope::Cycles),
     cl::values(clEnumValN(Scope::Cycles, "cycles",
                           "the cycles and the classes one edge from them (default)"),
@@ -545,12 +554,93 @@ json::Value sarifLocation(const Loc &L, const std::string *Message) {
   return Out;
 }
 
+/// Source lines for the text report, each file read once.
+class SourceLines {
+public:
+  /// Line N of File (1-based) with tabs expanded to 8 columns, and the
+  /// caret's column (0-based) for Col in it; false when not available.
+  bool get(const Loc &L, std::string &Text, unsigned &Caret) {
+    auto [It, New] = Files.try_emplace(L.File.ref().str());
+    if (New) {
+      if (auto Buf = llvm::MemoryBuffer::getFile(It->first, /*IsText=*/true)) {
+        It->second.Buffer = std::move(*Buf);
+        It->second.Buffer->getBuffer().split(It->second.Lines, '\n');
+      }
+    }
+    const File &F = It->second;
+    if (!L.valid() || L.Line > F.Lines.size())
+      return false;
+    StringRef Raw = F.Lines[L.Line - 1];
+    Raw.consume_back("\r");
+    Text.clear();
+    Caret = 0;
+    for (unsigned I = 0; I < Raw.size(); ++I) {
+      if (I + 1 == L.Col)
+        Caret = Text.size();
+      if (Raw[I] == '\t')
+        Text.append(8 - Text.size() % 8, ' ');
+      else
+        Text += Raw[I];
+    }
+    if (L.Col > Raw.size())
+      Caret = Text.size();
+    return true;
+  }
+
+private:
+  struct File {
+    std::unique_ptr<llvm::MemoryBuffer> Buffer;
+    llvm::SmallVector<StringRef, 0> Lines;
+  };
+  std::map<std::string, File> Files;
+};
+
+/// LLVM's own --color (WithColor's: --color, --color=false; unset: on a
+/// terminal), which gfpdep's help lists.
+cl::opt<cl::boolOrDefault> *colourOption() {
+  auto &Opts = cl::getRegisteredOptions();
+  auto It = Opts.find("color");
+  return It == Opts.end() ? nullptr
+                          : static_cast<cl::opt<cl::boolOrDefault> *>(It->second);
+}
+
+/// Whether the text report is coloured.
+bool useColour() {
+  if (cl::opt<cl::boolOrDefault> *O = colourOption(); O && *O != cl::BOU_UNSET)
+    return *O == cl::BOU_TRUE;
+  return (Output.empty() || Output == "-") && llvm::sys::Process::StandardOutIsDisplayed() &&
+         llvm::sys::Process::StandardOutHasColors();
+}
+
+/// Clang's text style: "file:line:col: warning: message [gfpdep-rule]",
+/// the source line and a caret, one note per step the same way; colour
+/// (clang's: bold location and message, magenta warning, dark note, green
+/// caret) on a terminal.
 void writeText(llvm::raw_ostream &OS, const std::vector<Finding> &Findings) {
+  bool C = useColour();
+  const char *Bold = C ? "\x1b[1m" : "", *Reset = C ? "\x1b[0m" : "";
+  const char *Warn = C ? "\x1b[0;1;35m" : "", *Note = C ? "\x1b[0;1;30m" : "";
+  const char *Green = C ? "\x1b[0;1;32m" : "";
+  SourceLines Src;
+  auto Snippet = [&](const Loc &L) {
+    std::string Text;
+    unsigned Caret;
+    if (NoSource || !Src.get(L, Text, Caret))
+      return;
+    std::string Num = std::to_string(L.Line);
+    std::string Gutter = std::string(Num.size() < 5 ? 5 - Num.size() : 0, ' ');
+    OS << Gutter << Num << " | " << Text << "\n"
+       << std::string(Gutter.size() + Num.size(), ' ') << " | " << std::string(Caret, ' ')
+       << Green << "^" << Reset << "\n";
+  };
   for (const Finding &F : Findings) {
-    OS << locText(F.Where) << ": warning: " << F.Message << " [gfpdep-"
-       << ruleId(F.R) << "]\n";
-    for (const Step &S : F.Notes)
-      OS << locText(S.Where) << ": note: " << S.Text << "\n";
+    OS << Bold << locText(F.Where) << ": " << Warn << "warning: " << Reset << Bold
+       << F.Message << " [gfpdep-" << ruleId(F.R) << "]" << Reset << "\n";
+    Snippet(F.Where);
+    for (const Step &S : F.Notes) {
+      OS << Bold << locText(S.Where) << ": " << Note << "note: " << Reset << S.Text << "\n";
+      Snippet(S.Where);
+    }
   }
   if (!Findings.empty())
     OS << Findings.size() << (Findings.size() == 1 ? " finding" : " findings")
@@ -710,7 +800,7 @@ std::vector<GraphEdge> graphOf(const std::vector<LockEdge> &Edges,
 }
 
 /// Whether the report draws the lock graph.
-bool wantGraph() { return GraphFormat != Graph::None; }
+bool wantGraph() { return GraphFormat != Graph::None || OutFormat == Format::Html; }
 
 int usageError(const llvm::Twine &Msg) {
   llvm::errs() << "gfpdep: error: " << Msg << "\n";
@@ -802,6 +892,17 @@ static int report(std::vector<Finding> All, const std::vector<GraphEdge> &Graph,
     case Format::Sarif:
       writeSarif(OS, Report, Failed);
       break;
+    case Format::Html: {
+      ShownGraph G = selectGraph(Graph, GraphScope == Scope::All);
+      HtmlReportInput In;
+      In.Findings = &Report;
+      In.Graph = &G;
+      In.Display = [](StringRef P) { return displayPath(P); };
+      In.Version = GFPDEP_STR(GFPDEP_VERSION);
+      In.Errors = RunErrors;
+      writeHtml(OS, In);
+      break;
+    }
     }
   }
   if (int RC = writeReport(Text))
@@ -983,6 +1084,11 @@ static int linkBuildFacts() {
 
 
 int main(int argc, const char **argv) {
+  if (cl::Option *O = colourOption()) {
+    O->setDescription("Colour in the text report (--color, --color=false; default: "
+                      "on a terminal)");
+    O->Categories.assign(1, &Category);
+  }
   cl::HideUnrelatedOptions(Category);
   cl::SetVersionPrinter([](llvm::raw_ostream &OS) {
     OS << "gfpdep " GFPDEP_STR(GFPDEP_VERSION) " (LLVM " LLVM_VERSION_STRING ")\n";

@@ -49,9 +49,20 @@ config.substitutions.append(
         os.path.join(os.path.dirname(config.gfpdep_annotations), "checker", "test"),
         "Inputs", "make_cdb.py"))))
 config.substitutions.append(("%python", sys.executable))
+config.substitutions.append(
+    ("%check_html", "%s %s" % (sys.executable, os.path.join(
+        config.gfpdep_suite_src if config.gfpdep_suite == "rules" else
+        os.path.join(os.path.dirname(config.gfpdep_annotations), "checker", "test"),
+        "Inputs", "check_html.py"))))
 import shutil
 if shutil.which("ccache"):
     config.available_features.add("ccache")
+# The HTML report is checked as Chromium renders it (scripts/setup.sh
+# installs chromium).
+if shutil.which("chromium"):
+    config.available_features.add("chromium")
+else:
+    lit_config.note("chromium not found: the HTML report tests are unsupported")
 if shutil.which("distcc") and shutil.which("distccd"):
     config.available_features.add("distcc")
 config.substitutions.append(("%clang", clang))
