@@ -5,4 +5,6 @@
 // CHECK: compaction_hugetlb_lru_lock {{.*}}) no yes whole-program ok
 // CHECK: fill_balloon {{.*}}) no yes whole-program ok
 // CHECK: io_wq_sleeping_recursion {{.*}}) yes yes per-file ok
-// CHECK: recall: 3 of 3 bugs found by their expected route
+// CHECK: nfc_fw_download_timeout {{.*}}) no yes whole-program ok
+// CHECK: trace_tgid_record_lock_inversion {{.*}}) no yes whole-program ok
+// CHECK: recall: 5 of 5 bugs found by their expected route
