@@ -389,6 +389,10 @@ static tooling::ArgumentsAdjuster clangCompatible() {
     tooling::CommandLineArguments Out;
     for (size_t I = 0; I < Args.size(); ++I) {
       StringRef A = Args[I];
+      // No "N warnings generated." from clang under gfpdep's report: the
+      // unit's own warnings are not gfpdep's to print.
+      if (I == 1)
+        Out.push_back("-fno-caret-diagnostics");
       if (I > 0 && (A.starts_with("-f") || A.starts_with("-m")) && A.size() > 2) {
         unsigned MissingIndex = 0, MissingCount = 0;
         const char *One[] = {Args[I].c_str()};
@@ -749,8 +753,9 @@ void writeDot(llvm::raw_ostream &OS, const std::vector<GraphEdge> &Graph) {
   OS << "digraph gfpdep_locks {\n  rankdir=LR;\n  node [shape=box];\n";
   if (GraphScope != Scope::All) {
     std::string Label =
-        S.Cycles ? std::to_string(S.Cycles) + (S.Cycles == 1 ? " cycle" : " cycles") +
-                       " and their neighbours: " +
+        S.Cycles ? std::to_string(S.Cycles) +
+                       (S.Cycles == 1 ? " cycle and its" : " cycles and their") +
+                       " neighbours: " +
                        std::to_string(S.Nodes.size()) + " of " +
                        std::to_string(S.TotalNodes) + " lock classes"
                  : "no cycles among " + std::to_string(S.TotalNodes) + " lock classes";
@@ -957,9 +962,24 @@ static int loadBaseline(std::set<std::string> &Known) {
     return usageError("'" + Baseline + "' is not a gfpdep baseline (a JSON "
                       "object with \"fingerprints\")");
   }
-  for (const json::Value &F : *A)
-    if (std::optional<StringRef> S = F.getAsString())
-      Known.insert(S->str());
+  if (std::optional<StringRef> Fmt = O->getString("format"); Fmt && *Fmt != "gfpdep-baseline")
+    return usageError("'" + Baseline + "' is not a gfpdep baseline: its format is '" +
+                      *Fmt + "', not 'gfpdep-baseline'");
+  if (const json::Value *Ver = O->get("version")) {
+    std::optional<int64_t> N = Ver->getAsInteger();
+    if (!N || *N != 1)
+      return usageError("cannot read baseline '" + Baseline + "': version " +
+                        (N ? std::to_string(*N) : std::string("of the wrong type")) +
+                        " is not supported (this gfpdep reads version 1); write it "
+                        "again with --write-baseline");
+  }
+  for (size_t I = 0; I < A->size(); ++I) {
+    std::optional<StringRef> S = (*A)[I].getAsString();
+    if (!S)
+      return usageError("cannot read baseline '" + Baseline + "': fingerprints[" +
+                        std::to_string(I) + "] is not a string");
+    Known.insert(S->str());
+  }
   return 0;
 }
 
@@ -1039,6 +1059,128 @@ static int loadModels() {
     if (!loadModelFile(F, *UserModel, Error))
       return usageError("invalid model file: " + Error);
   }
+  return 0;
+}
+
+/// The options the build's commands give the plugin, applied to this run:
+/// model= files (relative to each command's directory) are added; the
+/// engine options (stack-budget=, stack-chain-budget=, lock-order-gates,
+/// disable=, enable=) are taken where the command line does not give them,
+/// and must then agree across the commands; the options of the compile
+/// itself (its output files, stats, werror, path-sensitive, the older
+/// per-unit engine's summaries and limits) do not apply and are named once.
+/// A usage error's exit status, or 0.
+static int applyBuildPluginArgs(const tooling::CompilationDatabase &DB) {
+  std::set<std::string> BuildModels;
+  std::map<std::string, std::set<std::string>> Values; // option -> values
+  std::map<std::string, unsigned> Commands;             // option -> commands giving it
+  unsigned WithPlugin = 0;
+  for (const tooling::CompileCommand &C : DB.getAllCompileCommands()) {
+    std::set<std::string> Here;
+    bool Any = false;
+    for (const std::string &A : C.CommandLine) {
+      StringRef V(A);
+      if (!V.consume_front("-fplugin-arg-gfpdep-"))
+        continue;
+      Any = true;
+      auto [Name, Value] = V.split('=');
+      if (Name == "model") {
+        if (Value.empty())
+          continue;
+        llvm::SmallString<256> Path(Value);
+        if (!llvm::sys::path::is_absolute(Path)) {
+          llvm::SmallString<256> Dir(C.Directory);
+          llvm::sys::path::append(Dir, Path);
+          Path = Dir;
+        }
+        llvm::sys::path::remove_dots(Path, true);
+        BuildModels.insert(Path.str().str());
+        continue;
+      }
+      Values[Name.str()].insert(Value.str());
+      Here.insert(Name.str());
+    }
+    WithPlugin += Any;
+    for (const std::string &N : Here)
+      ++Commands[N];
+  }
+  for (const std::string &M : BuildModels) {
+    if (llvm::is_contained(ModelFiles, M))
+      continue;
+    if (!UserModel)
+      UserModel = std::make_unique<ApiModel>();
+    std::string Error;
+    if (!loadModelFile(M, *UserModel, Error))
+      return usageError("invalid model file named in the build's commands: " + Error);
+    if (!Quiet)
+      llvm::errs() << "gfpdep: note: using the model file '" << M
+                   << "' the build's commands give the plugin\n";
+  }
+  // One value for the whole program, or an error saying how to choose.
+  auto One = [&](const std::string &Name, std::string &Out) -> int {
+    const std::set<std::string> &V = Values[Name];
+    if (V.size() > 1 || Commands[Name] != WithPlugin) {
+      std::string All;
+      for (const std::string &X : V)
+        All += (All.empty() ? "'" : ", '") + Name + (X.empty() ? "" : "=" + X) + "'";
+      return usageError("the build's commands give the plugin different " + Name +
+                        " options (" + All + (Commands[Name] != WithPlugin ? ", and none in some" : "") +
+                        "), but the whole program has one: give --" + Name +
+                        " to choose");
+    }
+    Out = *V.begin();
+    return 0;
+  };
+  auto Note = [&](const std::string &What) {
+    if (!Quiet)
+      llvm::errs() << "gfpdep: note: using " << What
+                   << " from the build's commands to the plugin\n";
+  };
+  for (auto [Name, Opt] : {std::pair<const char *, cl::opt<uint64_t> *>{"stack-budget", &StackBudget},
+                           {"stack-chain-budget", &StackChainBudget}}) {
+    if (!Values.count(Name) || Opt->getNumOccurrences())
+      continue;
+    std::string V;
+    if (int RC = One(Name, V))
+      return RC;
+    uint64_t N;
+    if (StringRef(V).getAsInteger(10, N) ||
+        (N < gfpdep::MinStackBudget && !(N == 0 && StringRef(Name) == "stack-chain-budget")))
+      return usageError("invalid value '" + V + "' for '" + Name +
+                        "=' in the build's commands: needs a whole number of bytes, at least " +
+                        std::to_string(gfpdep::MinStackBudget));
+    *Opt = N;
+    Note(std::string(Name) + "=" + V);
+  }
+  if (Values.count("lock-order-gates") && !LockOrderGates.getNumOccurrences()) {
+    std::string V;
+    if (int RC = One("lock-order-gates", V))
+      return RC;
+    LockOrderGates = true;
+    Note("lock-order-gates");
+  }
+  for (auto [Name, List] : {std::pair<const char *, cl::list<std::string> *>{"disable", std::addressof(Disable)},
+                            {"enable", std::addressof(Enable)}}) {
+    if (!Values.count(Name) || List->getNumOccurrences())
+      continue;
+    std::string V;
+    if (int RC = One(Name, V))
+      return RC;
+    llvm::SmallVector<StringRef, 4> Ids;
+    StringRef(V).split(Ids, ',', -1, /*KeepEmpty=*/false);
+    for (StringRef Id : Ids)
+      List->push_back(Id.trim().str());
+    Note(std::string(Name) + "=" + V);
+  }
+  // What the compile alone concerns.
+  std::string Ignored;
+  for (const auto &[Name, V] : Values)
+    if (Name != "stack-budget" && Name != "stack-chain-budget" && Name != "lock-order-gates" &&
+        Name != "disable" && Name != "enable" && Name != "facts-dir" && Name != "embed-facts")
+      Ignored += (Ignored.empty() ? "'" : ", '") + Name + "'";
+  if (!Ignored.empty() && !Quiet)
+    llvm::errs() << "gfpdep: note: the build's commands also give the plugin " << Ignored
+                 << ", which concern the compile itself: gfpdep -p does not apply them\n";
   return 0;
 }
 
@@ -1160,37 +1302,10 @@ int main(int argc, const char **argv) {
     return usageError("cannot load a compilation database from '" + BuildPath +
                       "': " + Err);
   auto DB = std::make_unique<AbsoluteDatabase>(std::move(Loaded), BuildPath);
-  // Model files the build gives the plugin (-fplugin-arg-gfpdep-model=)
-  // are the program's model here too: what the plugin flags, gfpdep -p does.
-  {
-    std::set<std::string> BuildModels;
-    for (const tooling::CompileCommand &C : DB->getAllCompileCommands())
-      for (const std::string &A : C.CommandLine) {
-        StringRef V(A);
-        if (!V.consume_front("-fplugin-arg-gfpdep-model=") || V.empty())
-          continue;
-        llvm::SmallString<256> Path(V);
-        if (!llvm::sys::path::is_absolute(Path)) {
-          llvm::SmallString<256> Dir(C.Directory);
-          llvm::sys::path::append(Dir, Path);
-          Path = Dir;
-        }
-        llvm::sys::path::remove_dots(Path, true);
-        BuildModels.insert(Path.str().str());
-      }
-    for (const std::string &M : BuildModels) {
-      if (llvm::is_contained(ModelFiles, M))
-        continue;
-      if (!UserModel)
-        UserModel = std::make_unique<ApiModel>();
-      std::string Error;
-      if (!loadModelFile(M, *UserModel, Error))
-        return usageError("invalid model file named in the build's commands: " + Error);
-      if (!Quiet)
-        llvm::errs() << "gfpdep: note: using the model file '" << M
-                     << "' the build's commands give the plugin\n";
-    }
-  }
+  // The options the build gives the plugin (-fplugin-arg-gfpdep-...) are
+  // the program's here too: what the plugin flags, gfpdep -p does.
+  if (int RC = applyBuildPluginArgs(*DB))
+    return RC;
   std::vector<std::string> Units;
   if (Files.empty()) {
     Units = DB->getAllFiles();
@@ -1312,6 +1427,7 @@ int main(int argc, const char **argv) {
                 tooling::getClangStripDependencyFileAdjuster());
             FirstErrorConsumer Diags;
             Tool.setDiagnosticConsumer(&Diags);
+            Tool.setPrintErrorMessage(false); // the unit's error is reported
             ActionFactory Factory(Opts, Out);
             int RC = Tool.run(&Factory);
             Out.Ok = RC == 0 && !Out.SummaryText.empty();

@@ -137,6 +137,7 @@ DatabaseResult gfpdep::analyseDatabase(const tooling::CompilationDatabase &DB,
           }
           FirstErrorConsumer Diags;
           Tool.setDiagnosticConsumer(&Diags);
+          Tool.setPrintErrorMessage(false); // the unit's error is reported
           FactsActionFactory Factory(EO, Facts[I]);
           int RC = Tool.run(&Factory);
           U.Ok = RC == 0 && Facts[I];

@@ -82,7 +82,7 @@
 // the reclaim deadlock is a cycle through "reclaim" (more in cli-graph.c).
 // RUN: %cli_gfpdep --no-source -p %t/order --graph=dot | FileCheck %s --check-prefix=DOT
 // DOT: digraph gfpdep_locks {
-// DOT: label="1 cycle and their neighbours: 2 of 2 lock classes (--graph-scope=all shows every edge)";
+// DOT: label="1 cycle and its neighbours: 2 of 2 lock classes (--graph-scope=all shows every edge)";
 // DOT: "config_lock" -> "dev_list_lock" [label="devices.c:10", color=red, fontcolor=red];
 // DOT: "dev_list_lock" -> "config_lock" [label="config.c:4", color=red, fontcolor=red];
 // RUN: %cli_gfpdep --no-source -p %t/balloon --graph=dot | FileCheck %s --check-prefix=DOTRECLAIM
@@ -96,6 +96,9 @@
 // RUN: %make_cdb %t/balloon %annotations alloc.c lock.c notifier.c broken.c
 // RUN: %cli_gfpdep --no-source -p %t/balloon > %t/three.txt 2> %t/three.err || test $? = 3
 // RUN: FileCheck %s --check-prefix=THREE < %t/three.err
+// Only gfpdep's line: not clang's "N errors generated." nor ClangTool's
+// "Error while processing".
+// RUN: not grep -E 'generated\.|Error while processing' %t/three.err
 // THREE: gfpdep: error: could not analyse {{.*}}broken.c: {{.*}}broken.c:1:{{[0-9]+}}: call to undeclared function 'undeclared'
 // RUN: FileCheck %s --check-prefix=STILL < %t/three.txt
 // STILL: [gfpdep-reclaim-under-lock]
