@@ -2,7 +2,9 @@
 # ctest "install": cmake --install into a temporary prefix, then a project
 # of its own that finds gfpdep with find_package() and builds a bad file
 # with gfpdep_check(): the build prints the finding. Then cpack's .deb
-# holds the same files. Nothing is left behind.
+# holds the same files. Nothing is left behind but what cmake --install and
+# cpack themselves write into the build directory (install_manifest.txt,
+# _CPack_Packages).
 # Usage: test_install.sh <build dir> <clang>
 set -euo pipefail
 BUILD=$(cd "$1" && pwd)
@@ -14,7 +16,8 @@ cmake --install "$BUILD" --prefix "$T/usr" > "$T/install.log"
 for f in bin/gfpdep lib/gfpdep/gfpdep.so lib/gfpdep/GfpdepTidyModule.so \
          include/gfpdep/annotations.h include/gfpdep/kernel.h \
          lib/cmake/gfpdep/gfpdepConfig.cmake lib/cmake/gfpdep/gfpdepConfigVersion.cmake \
-         share/man/man1/gfpdep.1 share/doc/gfpdep/usage.md share/doc/gfpdep/rules/lock-order.md; do
+         share/man/man1/gfpdep.1 share/doc/gfpdep/usage.md share/doc/gfpdep/rules/lock-order.md \
+         share/doc/gfpdep/images/html-report.png share/doc/gfpdep/images/lock-graph.svg; do
   test -f "$T/usr/$f" || { echo "install: missing $f"; exit 1; }
 done
 "$T/usr/bin/gfpdep" --version | grep -q '^gfpdep ' || { echo "install: gfpdep --version"; exit 1; }
