@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Facts.h"
+#include "Annotations.h"
 #include "Naming.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/AST/ASTContext.h"
@@ -18,40 +19,13 @@ using namespace gfpdep;
 
 namespace {
 
-/// The annotations gfpdep reads: __attribute__((annotate("gfpdep::NAME", ...))).
-struct AnnotationSpec {
-  const char *Name;
-  enum { EntryCtx, NeverSleeps, Row, MustNotHold } What;
-  Flavor Fl;    // EntryCtx: context flavour; Row: default lock flavour
-  ApiOp Op;     // Row
-  bool TakesParam;
-};
-
-const AnnotationSpec Annotations[] = {
-    {"oom_notifier", AnnotationSpec::EntryCtx, Flavor::OomNotifier, ApiOp::Block, false},
-    {"shrinker", AnnotationSpec::EntryCtx, Flavor::Shrinker, ApiOp::Block, false},
-    {"atomic_context", AnnotationSpec::EntryCtx, Flavor::IrqOff, ApiOp::Block, false},
-    {"nonblocking_context", AnnotationSpec::EntryCtx, Flavor::NonBlock, ApiOp::Block, false},
-    {"never_sleeps", AnnotationSpec::NeverSleeps, Flavor::None, ApiOp::Block, false},
-    {"must_not_hold", AnnotationSpec::MustNotHold, Flavor::None, ApiOp::Block, false},
-    {"might_sleep", AnnotationSpec::Row, Flavor::None, ApiOp::Block, false},
-    {"allocates", AnnotationSpec::Row, Flavor::None, ApiOp::Alloc, true},
-    {"acquires", AnnotationSpec::Row, Flavor::Mutex, ApiOp::Acquire, true},
-    {"try_acquires", AnnotationSpec::Row, Flavor::Mutex, ApiOp::TryAcquire, true},
-    {"releases", AnnotationSpec::Row, Flavor::Mutex, ApiOp::Release, true},
-};
-
-std::string knownAnnotations() {
-  std::string S;
-  for (const AnnotationSpec &A : Annotations)
-    S += (S.empty() ? "" : ", ") + std::string(A.Name);
-  return S;
-}
-
 class Collector : public RecursiveASTVisitor<Collector> {
 public:
   Collector(ASTContext &Ctx, const ApiModel &Model, ProgramFacts &Facts)
-      : Ctx(Ctx), Model(Model), Facts(Facts) {}
+      : Ctx(Ctx), Model(Model), Facts(Facts),
+        Reader(Ctx, [this](SourceLocation L, std::string Msg) {
+          problem(L, std::move(Msg));
+        }) {}
 
   bool shouldVisitTemplateInstantiations() const { return true; }
   bool shouldVisitImplicitCode() const { return true; }
@@ -132,8 +106,13 @@ public:
   bool VisitFunctionDecl(FunctionDecl *FD) {
     if (FD->isInvalidDecl() || !FD->hasAttrs())
       return true;
-    for (const auto *A : FD->specific_attrs<AnnotateAttr>())
-      readAnnotation(FD, A);
+    for (const ParsedAnnotation &P : Reader.readFunction(FD))
+      readAnnotation(FD, P);
+    return true;
+  }
+
+  bool VisitDecl(Decl *D) {
+    Reader.checkPlacement(D); // an annotation on a variable, a field, ...
     return true;
   }
 
@@ -141,6 +120,7 @@ private:
   ASTContext &Ctx;
   const ApiModel &Model;
   ProgramFacts &Facts;
+  AnnotationReader Reader;
 
   void storeField(const FieldDecl *FD, const LockRef &Obj, const FunctionDecl *Fn,
                   SourceLocation At) {
@@ -201,107 +181,28 @@ private:
     Facts.Problems.push_back({makeLoc(L, Ctx.getSourceManager()), std::move(Msg)});
   }
 
-  /// gfpdep::must_not_hold("record::field") or (position of a lock parameter).
-  void readMustNotHold(FunctionDecl *FD, const AnnotateAttr *A) {
-    const char *Usage = "'gfpdep::must_not_hold' takes one lock: a class name "
-                        "string (\"record::field\" or a global's name) or the "
-                        "1-based position of a lock parameter";
-    if (A->args_size() != 1) {
-      problem(A->getLocation(), Usage);
-      return;
-    }
-    const Expr *E = *A->args_begin();
-    ProgramFacts::Promise P;
-    P.Where = makeLoc(A->getLocation(), Ctx.getSourceManager());
-    Expr::EvalResult R;
-    if (const auto *SL = dyn_cast<StringLiteral>(E->IgnoreParenImpCasts())) {
-      if (SL->getString().empty()) {
-        problem(E->getExprLoc(), Usage);
-        return;
-      }
-      P.Lock.Class = SL->getString();
-    } else if (!E->isValueDependent() && E->EvaluateAsInt(R, Ctx)) {
-      uint64_t Pos = R.Val.getInt().getZExtValue();
-      if (Pos == 0 || Pos > FD->getNumParams()) {
-        problem(A->getLocation(),
-                "'gfpdep::must_not_hold' needs the 1-based position of a "
-                "parameter of '" + declName(FD) + "' (it has " +
-                std::to_string(FD->getNumParams()) + ")");
-        return;
-      }
-      P.Lock.Param = int(Pos) - 1;
-      if (const IdentifierInfo *II = FD->getParamDecl(Pos - 1)->getIdentifier())
-        P.Lock.Display = II->getName();
-    } else {
-      problem(E->getExprLoc(), Usage);
-      return;
-    }
-    Facts.MustNotHold[FD->getCanonicalDecl()].push_back(P);
-  }
-
-  void readAnnotation(FunctionDecl *FD, const AnnotateAttr *A) {
-    StringRef Full = A->getAnnotation();
-    if (!Full.consume_front("gfpdep::"))
-      return;
-    const AnnotationSpec *Spec = nullptr;
-    for (const AnnotationSpec &S : Annotations)
-      if (Full == S.Name)
-        Spec = &S;
-    if (!Spec) {
-      problem(A->getLocation(), "unknown gfpdep annotation 'gfpdep::" +
-                                    Full.str() + "'; known annotations: " +
-                                    knownAnnotations());
-      return;
-    }
-    if (Spec->What == AnnotationSpec::MustNotHold) {
-      readMustNotHold(FD, A);
-      return;
-    }
-    // Arguments: a 1-based parameter position, then an optional flavour.
-    std::optional<unsigned> Position;
-    Flavor Fl = Spec->Fl;
-    unsigned ArgNo = 0;
-    for (const Expr *E : A->args()) {
-      ++ArgNo;
-      Expr::EvalResult R;
-      if (const auto *SL = dyn_cast<StringLiteral>(E->IgnoreParenImpCasts())) {
-        if (!parseFlavor(SL->getString(), Fl) ||
-            !(isSleepingLock(Fl) || isSpinningLock(Fl))) {
-          problem(E->getExprLoc(),
-                  "'gfpdep::" + Full.str() + "': '" + SL->getString().str() +
-                      "' is not a lock flavour (mutex, rwsem, semaphore, "
-                      "spin, raw-spin, rwlock)");
-          return;
-        }
-        continue;
-      }
-      if (!E->isValueDependent() && E->EvaluateAsInt(R, Ctx)) {
-        Position = R.Val.getInt().getZExtValue();
-        continue;
-      }
-      problem(E->getExprLoc(), "argument " + std::to_string(ArgNo) +
-                                   " of 'gfpdep::" + Full.str() +
-                                   "' must be an integer constant or a string");
-      return;
-    }
-    if (Spec->TakesParam) {
-      if (!Position || *Position == 0 || *Position > FD->getNumParams()) {
-        problem(A->getLocation(),
-                "'gfpdep::" + Full.str() + "' needs the 1-based position of a "
-                "parameter of '" + declName(FD) + "' (it has " +
-                std::to_string(FD->getNumParams()) + ")");
-        return;
-      }
-    } else if (Position) {
-      problem(A->getLocation(),
-              "'gfpdep::" + Full.str() + "' takes no parameter position");
-      return;
-    }
+  /// One well-formed annotation (AnnotationReader has checked it).
+  void readAnnotation(FunctionDecl *FD, const ParsedAnnotation &P) {
+    const AnnotationSpec *Spec = P.Spec;
     const FunctionDecl *Canon = FD->getCanonicalDecl();
+    if (Spec->What == AnnotationSpec::MustNotHold) {
+      // gfpdep::must_not_hold("record::field") or (position of a lock parameter).
+      ProgramFacts::Promise Pr;
+      Pr.Where = makeLoc(P.A->getLocation(), Ctx.getSourceManager());
+      if (P.Position) {
+        Pr.Lock.Param = int(*P.Position) - 1;
+        if (const IdentifierInfo *II = FD->getParamDecl(*P.Position - 1)->getIdentifier())
+          Pr.Lock.Display = II->getName();
+      } else {
+        Pr.Lock.Class = P.Class;
+      }
+      Facts.MustNotHold[Canon].push_back(Pr);
+      return;
+    }
     if (Spec->What == AnnotationSpec::Row) {
       Facts.AnnotationStrings.push_back(declName(FD));
-      ApiRow Row{Facts.AnnotationStrings.back(), Spec->Op, Fl,
-                 Position ? int(*Position) - 1 : -1, -1, 0, ""};
+      ApiRow Row{Facts.AnnotationStrings.back(), Spec->Op, P.Fl,
+                 P.Position ? int(*P.Position) - 1 : -1, -1, 0, ""};
       Facts.AnnotatedRows[Canon] = Row;
       return;
     }
@@ -310,8 +211,8 @@ private:
     EP.Ctx.Kind = Spec->What == AnnotationSpec::NeverSleeps ? CtxKind::NeverSleeps
                                                             : CtxKind::Entry;
     EP.Ctx.Fl = Spec->Fl;
-    EP.Ctx.Origin = makeLoc(A->getLocation(), Ctx.getSourceManager());
-    EP.Ctx.Via = "gfpdep::" + Full.str();
+    EP.Ctx.Origin = makeLoc(P.A->getLocation(), Ctx.getSourceManager());
+    EP.Ctx.Via = "gfpdep::" + std::string(Spec->Name);
     EP.Ctx.Entry = declName(FD);
     Facts.Entries.push_back(EP);
   }

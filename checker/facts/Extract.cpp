@@ -14,6 +14,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "facts/Extract.h"
+#include "Annotations.h"
 #include "Naming.h"
 #include "model/GfpLayout.h"
 #include "clang/AST/ASTContext.h"
@@ -287,36 +288,6 @@ namespace {
 
 using FnSet = llvm::SmallSetVector<const FunctionDecl *, 4>;
 
-/// The annotations gfpdep reads: __attribute__((annotate("gfpdep::NAME", ...))).
-struct AnnotationSpec {
-  const char *Name;
-  enum { EntryCtx, NeverSleeps, Row, MustNotHold } What;
-  Flavor Fl;
-  ApiOp Op;
-  bool TakesParam;
-};
-
-const AnnotationSpec Annotations[] = {
-    {"oom_notifier", AnnotationSpec::EntryCtx, Flavor::OomNotifier, ApiOp::Block, false},
-    {"shrinker", AnnotationSpec::EntryCtx, Flavor::Shrinker, ApiOp::Block, false},
-    {"atomic_context", AnnotationSpec::EntryCtx, Flavor::IrqOff, ApiOp::Block, false},
-    {"nonblocking_context", AnnotationSpec::EntryCtx, Flavor::NonBlock, ApiOp::Block, false},
-    {"never_sleeps", AnnotationSpec::NeverSleeps, Flavor::None, ApiOp::Block, false},
-    {"must_not_hold", AnnotationSpec::MustNotHold, Flavor::None, ApiOp::Block, false},
-    {"might_sleep", AnnotationSpec::Row, Flavor::None, ApiOp::Block, false},
-    {"allocates", AnnotationSpec::Row, Flavor::None, ApiOp::Alloc, true},
-    {"acquires", AnnotationSpec::Row, Flavor::Mutex, ApiOp::Acquire, true},
-    {"try_acquires", AnnotationSpec::Row, Flavor::Mutex, ApiOp::TryAcquire, true},
-    {"releases", AnnotationSpec::Row, Flavor::Mutex, ApiOp::Release, true},
-};
-
-std::string knownAnnotations() {
-  std::string S;
-  for (const AnnotationSpec &A : Annotations)
-    S += (S.empty() ? "" : ", ") + std::string(A.Name);
-  return S;
-}
-
 class UnitExtractor;
 
 /// Reads one function into FnFacts.
@@ -421,7 +392,10 @@ class UnitExtractor : public RecursiveASTVisitor<UnitExtractor> {
 public:
   UnitExtractor(ASTContext &Ctx, Preprocessor *PP, FactsCollector::State &S,
                 const ExtractOptions &Opts, UnitFacts &U)
-      : Ctx(Ctx), SM(Ctx.getSourceManager()), PP(PP), S(S), Opts(Opts), U(U) {}
+      : Ctx(Ctx), SM(Ctx.getSourceManager()), PP(PP), S(S), Opts(Opts), U(U),
+        Reader(Ctx, [this](SourceLocation L, std::string Msg) {
+          problem(L, std::move(Msg));
+        }) {}
 
   bool shouldVisitTemplateInstantiations() const { return true; }
   bool shouldVisitImplicitCode() const { return true; }
@@ -436,6 +410,10 @@ public:
   bool VisitCXXConstructExpr(CXXConstructExpr *CE);
   bool VisitCXXMethodDecl(CXXMethodDecl *MD);
   bool VisitFunctionDecl(FunctionDecl *FD);
+  bool VisitDecl(Decl *D) {
+    Reader.checkPlacement(D); // an annotation on a variable, a field, ...
+    return true;
+  }
   bool VisitLambdaExpr(LambdaExpr *LE) {
     addDefinition(LE->getCallOperator());
     return true;
@@ -447,6 +425,7 @@ public:
   FactsCollector::State &S;
   const ExtractOptions &Opts;
   UnitFacts &U;
+  AnnotationReader Reader;
 
   std::vector<const FunctionDecl *> Defs;
   llvm::DenseMap<const FunctionDecl *, unsigned> DefIndex;
@@ -488,8 +467,7 @@ private:
   void problem(SourceLocation L, std::string Msg) {
     U.Problems.push_back({makeLoc(L, SM), std::move(Msg)});
   }
-  void readAnnotation(FunctionDecl *FD, const AnnotateAttr *A);
-  void readMustNotHold(FunctionDecl *FD, const AnnotateAttr *A);
+  void readAnnotation(FunctionDecl *FD, const ParsedAnnotation &P);
   void linkCallees(const FunctionDecl *FD,
                    llvm::SmallVectorImpl<const FunctionDecl *> &Out);
   /// The object an expression names, for stores: "record::field" or a
@@ -865,8 +843,8 @@ bool UnitExtractor::VisitFunctionDecl(FunctionDecl *FD) {
   addDefinition(FD);
   if (FD->isInvalidDecl() || !FD->hasAttrs())
     return true;
-  for (const auto *A : FD->specific_attrs<AnnotateAttr>())
-    readAnnotation(FD, A);
+  for (const ParsedAnnotation &P : Reader.readFunction(FD))
+    readAnnotation(FD, P);
   return true;
 }
 
@@ -888,109 +866,28 @@ void UnitExtractor::addDefinition(const FunctionDecl *FD) {
 
 // --- annotations ------------------------------------------------------------------
 
-void UnitExtractor::readMustNotHold(FunctionDecl *FD, const AnnotateAttr *A) {
-  const char *Usage = "'gfpdep::must_not_hold' takes one lock: a class name "
-                      "string (\"record::field\" or a global's name) or the "
-                      "1-based position of a lock parameter";
-  if (A->args_size() != 1) {
-    problem(A->getLocation(), Usage);
-    return;
-  }
-  const Expr *E = *A->args_begin();
+void UnitExtractor::readAnnotation(FunctionDecl *FD, const ParsedAnnotation &P) {
+  const AnnotationSpec *Spec = P.Spec;
   AnnotationFacts AF;
-  AF.K = AnnotationFacts::MustNotHold;
   AF.Fn = functionId(FD);
   AF.FnName = declName(FD);
-  AF.Where = makeLoc(A->getLocation(), SM);
-  Expr::EvalResult R;
-  if (const auto *SL = dyn_cast<StringLiteral>(E->IgnoreParenImpCasts())) {
-    if (SL->getString().empty()) {
-      problem(E->getExprLoc(), Usage);
-      return;
-    }
-    AF.Lock = LockVal::ofClass(SL->getString());
-  } else if (!E->isValueDependent() && E->EvaluateAsInt(R, Ctx)) {
-    uint64_t Pos = R.Val.getInt().getZExtValue();
-    if (Pos == 0 || Pos > FD->getNumParams()) {
-      problem(A->getLocation(),
-              "'gfpdep::must_not_hold' needs the 1-based position of a "
-              "parameter of '" + declName(FD) + "' (it has " +
-                  std::to_string(FD->getNumParams()) + ")");
-      return;
-    }
-    AF.Lock = LockVal::ofParam(Pos - 1);
-    AF.Param = int32_t(Pos - 1);
-  } else {
-    problem(E->getExprLoc(), Usage);
-    return;
-  }
-  U.Annotations.push_back(AF);
-  Annotated.insert(FD);
-}
-
-void UnitExtractor::readAnnotation(FunctionDecl *FD, const AnnotateAttr *A) {
-  StringRef Full = A->getAnnotation();
-  if (!Full.consume_front("gfpdep::"))
-    return;
-  const AnnotationSpec *Spec = nullptr;
-  for (const AnnotationSpec &Sp : Annotations)
-    if (Full == Sp.Name)
-      Spec = &Sp;
-  if (!Spec) {
-    problem(A->getLocation(), "unknown gfpdep annotation 'gfpdep::" + Full.str() +
-                                  "'; known annotations: " + knownAnnotations());
-    return;
-  }
+  AF.Where = makeLoc(P.A->getLocation(), SM);
   if (Spec->What == AnnotationSpec::MustNotHold) {
-    readMustNotHold(FD, A);
+    AF.K = AnnotationFacts::MustNotHold;
+    if (P.Position) {
+      AF.Lock = LockVal::ofParam(*P.Position - 1);
+      AF.Param = int32_t(*P.Position - 1);
+    } else {
+      AF.Lock = LockVal::ofClass(P.Class);
+    }
+    U.Annotations.push_back(AF);
+    Annotated.insert(FD);
     return;
   }
-  std::optional<unsigned> Position;
-  Flavor Fl = Spec->Fl;
-  unsigned ArgNo = 0;
-  for (const Expr *E : A->args()) {
-    ++ArgNo;
-    Expr::EvalResult R;
-    if (const auto *SL = dyn_cast<StringLiteral>(E->IgnoreParenImpCasts())) {
-      if (!parseFlavor(SL->getString(), Fl) ||
-          !(isSleepingLock(Fl) || isSpinningLock(Fl))) {
-        problem(E->getExprLoc(),
-                "'gfpdep::" + Full.str() + "': '" + SL->getString().str() +
-                    "' is not a lock flavour (mutex, rwsem, semaphore, spin, "
-                    "raw-spin, rwlock)");
-        return;
-      }
-      continue;
-    }
-    if (!E->isValueDependent() && E->EvaluateAsInt(R, Ctx)) {
-      Position = R.Val.getInt().getZExtValue();
-      continue;
-    }
-    problem(E->getExprLoc(), "argument " + std::to_string(ArgNo) + " of 'gfpdep::" +
-                                 Full.str() +
-                                 "' must be an integer constant or a string");
-    return;
-  }
-  if (Spec->TakesParam) {
-    if (!Position || *Position == 0 || *Position > FD->getNumParams()) {
-      problem(A->getLocation(), "'gfpdep::" + Full.str() +
-                                    "' needs the 1-based position of a parameter of '" +
-                                    declName(FD) + "' (it has " +
-                                    std::to_string(FD->getNumParams()) + ")");
-      return;
-    }
-  } else if (Position) {
-    problem(A->getLocation(), "'gfpdep::" + Full.str() + "' takes no parameter position");
-    return;
-  }
-  AnnotationFacts AF;
-  AF.Fn = functionId(FD);
-  AF.FnName = declName(FD);
-  AF.Fl = Fl;
+  AF.Fl = P.Fl;
   AF.Op = Spec->Op;
-  AF.Param = Position ? int32_t(*Position) - 1 : -1;
-  AF.Via = "gfpdep::" + Full.str();
-  AF.Where = makeLoc(A->getLocation(), SM);
+  AF.Param = P.Position ? int32_t(*P.Position) - 1 : -1;
+  AF.Via = "gfpdep::" + std::string(Spec->Name);
   AF.K = Spec->What == AnnotationSpec::Row           ? AnnotationFacts::Row
          : Spec->What == AnnotationSpec::NeverSleeps ? AnnotationFacts::NeverSleeps
                                                      : AnnotationFacts::Entry;
