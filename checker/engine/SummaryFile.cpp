@@ -9,6 +9,7 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/JSON.h"
+#include "llvm/Support/MathExtras.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/SHA1.h"
@@ -16,6 +17,7 @@
 #include "llvm/Support/raw_ostream.h"
 #include <cerrno>
 #include <cstdlib>
+#include <limits>
 #include <unistd.h>
 
 using namespace gfpdep;
@@ -88,16 +90,16 @@ static json::Value toJSON(const Effect &E) {
   if (E.Kind == EffectKind::Alloc) {
     json::Array Values;
     for (const MaskSource &V : E.M.Values)
-      Values.push_back(json::Object{{"value", int64_t(V.Value)},
+      Values.push_back(json::Object{{"value", V.Value},
                                     {"at", toJSON(V.Where)},
                                     {"atLeaf", V.AtLeaf}});
     json::Object M{{"values", std::move(Values)}};
     if (E.M.Param >= 0) {
       M["param"] = int64_t(E.M.Param);
-      M["paramOr"] = int64_t(E.M.ParamOr);
+      M["paramOr"] = E.M.ParamOr;
     }
     if (E.M.Clear)
-      M["clear"] = int64_t(E.M.Clear);
+      M["clear"] = E.M.Clear;
     if (E.M.NoReclaim)
       M["noReclaim"] = true;
     if (E.M.ScopeAt.valid()) {
@@ -143,263 +145,592 @@ static json::Value toJSON(const Summary &S) {
 }
 
 // ---- from JSON -------------------------------------------------------------------
+//
+// Every field is checked for its type and range: a field of the wrong type
+// is an error naming its path ("expected an array, got an object at
+// summary.functions"), never a default. A field that is absent takes its
+// default unless it is required; keys the reader does not know are ignored.
 
-static bool fromJSON(const json::Value &V, Loc &L, json::Path P) {
+namespace {
+
+/// Where a value is in the file ("summary.functions[0].usr"): a chain of
+/// parents on the stack, rendered only for an error. A path must not
+/// outlive its parent: name a path only when its parent is named too.
+class JPath {
+public:
+  JPath() = default; ///< the whole file
+  JPath field(llvm::StringRef F) const { return JPath(this, F); }
+  JPath index(size_t I) const { return JPath(this, I); }
+  std::string str() const {
+    if (!Parent)
+      return "summary";
+    std::string S = Parent->str();
+    if (IsIndex)
+      S += "[" + std::to_string(Index) + "]";
+    else
+      S += ("." + Field).str();
+    return S;
+  }
+
+private:
+  JPath(const JPath *P, llvm::StringRef F) : Parent(P), Field(F) {}
+  JPath(const JPath *P, size_t I) : Parent(P), Index(I), IsIndex(true) {}
+  const JPath *Parent = nullptr;
+  llvm::StringRef Field;
+  size_t Index = 0;
+  bool IsIndex = false;
+};
+
+/// What a value is, for "expected X, got Y".
+std::string describe(const json::Value &V) {
+  switch (V.kind()) {
+  case json::Value::Null:
+    return "null";
+  case json::Value::Boolean:
+    return *V.getAsBoolean() ? "true" : "false";
+  case json::Value::Number: {
+    std::string S;
+    llvm::raw_string_ostream OS(S);
+    OS << V;
+    return S;
+  }
+  case json::Value::String: {
+    llvm::StringRef Str = *V.getAsString();
+    if (Str.size() > 40)
+      return "a string";
+    std::string S;
+    llvm::raw_string_ostream OS(S);
+    OS << V;
+    return "the string " + S;
+  }
+  case json::Value::Array:
+    return "an array";
+  case json::Value::Object:
+    return "an object";
+  }
+  return "a value";
+}
+
+constexpr int64_t MaxParam = std::numeric_limits<int32_t>::max();
+constexpr int64_t MaxU32 = std::numeric_limits<uint32_t>::max();
+
+/// Reads one summary file; keeps the first error.
+class Reader {
+public:
+  std::string Error;
+
+  bool fail(const JPath &P, const llvm::Twine &Msg) {
+    if (Error.empty())
+      Error = (Msg + " at " + P.str()).str();
+    return false;
+  }
+  bool expected(const JPath &P, const llvm::Twine &What, const json::Value &Got) {
+    return fail(P, "expected " + What + ", got " + describe(Got));
+  }
+  bool missing(const JPath &P) { return fail(P, "missing required field"); }
+
+  // Values.
+  bool object(const json::Value &V, const JPath &P, llvm::StringRef What,
+              const json::Object *&Out) {
+    Out = V.getAsObject();
+    return Out || expected(P, What, V);
+  }
+  bool string(const json::Value &V, const JPath &P, llvm::StringRef &Out) {
+    std::optional<llvm::StringRef> S = V.getAsString();
+    if (!S)
+      return expected(P, "a string", V);
+    Out = *S;
+    return true;
+  }
+  /// An integer in [0, Max].
+  bool unsignedInt(const json::Value &V, const JPath &P, uint64_t Max,
+                   const llvm::Twine &What, uint64_t &Out) {
+    std::optional<uint64_t> N = V.getAsUINT64();
+    if (!N) // 1.0 is 1, as json::Value::getAsInteger reads it
+      if (std::optional<int64_t> I = V.getAsInteger(); I && *I >= 0)
+        N = uint64_t(*I);
+    if (!N || *N > Max)
+      return expected(P, What, V);
+    Out = *N;
+    return true;
+  }
+  bool u32(const json::Value &V, const JPath &P, unsigned &Out) {
+    uint64_t N;
+    if (!unsignedInt(V, P, MaxU32, "an integer from 0 to 4294967295", N))
+      return false;
+    Out = unsigned(N);
+    return true;
+  }
+  bool u64(const json::Value &V, const JPath &P, uint64_t &Out) {
+    return unsignedInt(V, P, std::numeric_limits<uint64_t>::max(),
+                       "an integer from 0 to 18446744073709551615", Out);
+  }
+  bool param(const json::Value &V, const JPath &P, int &Out) {
+    uint64_t N;
+    if (!unsignedInt(V, P, MaxParam, "a parameter index from 0 to 2147483647", N))
+      return false;
+    Out = int(N);
+    return true;
+  }
+
+  // Fields of an object: absent is the default (or an error when Required).
+  bool string(const json::Object &O, llvm::StringRef Key, const JPath &P,
+              bool Required, llvm::StringRef &Out) {
+    const json::Value *V = O.get(Key);
+    if (!V)
+      return Required ? missing(P.field(Key)) : true;
+    return string(*V, P.field(Key), Out);
+  }
+  bool symbol(const json::Object &O, llvm::StringRef Key, const JPath &P,
+              bool Required, Symbol &Out) {
+    llvm::StringRef S;
+    if (!string(O, Key, P, Required, S))
+      return false;
+    if (O.get(Key))
+      Out = S;
+    return true;
+  }
+  bool text(const json::Object &O, llvm::StringRef Key, const JPath &P,
+            bool Required, std::string &Out) {
+    llvm::StringRef S;
+    if (!string(O, Key, P, Required, S))
+      return false;
+    if (O.get(Key))
+      Out = S.str();
+    return true;
+  }
+  bool boolean(const json::Object &O, llvm::StringRef Key, const JPath &P,
+               bool &Out) {
+    const json::Value *V = O.get(Key);
+    if (!V)
+      return true;
+    std::optional<bool> B = V->getAsBoolean();
+    if (!B)
+      return expected(P.field(Key), "true or false", *V);
+    Out = *B;
+    return true;
+  }
+  bool u32(const json::Object &O, llvm::StringRef Key, const JPath &P,
+           unsigned &Out) {
+    const json::Value *V = O.get(Key);
+    return !V || u32(*V, P.field(Key), Out);
+  }
+  bool u64(const json::Object &O, llvm::StringRef Key, const JPath &P,
+           uint64_t &Out) {
+    const json::Value *V = O.get(Key);
+    return !V || u64(*V, P.field(Key), Out);
+  }
+  bool param(const json::Object &O, llvm::StringRef Key, const JPath &P,
+             int &Out) {
+    const json::Value *V = O.get(Key);
+    return !V || param(*V, P.field(Key), Out);
+  }
+  bool array(const json::Object &O, llvm::StringRef Key, const JPath &P,
+             const json::Array *&Out) {
+    Out = nullptr;
+    const json::Value *V = O.get(Key);
+    if (!V)
+      return true;
+    Out = V->getAsArray();
+    return Out || expected(P.field(Key), "an array", *V);
+  }
+  bool object(const json::Object &O, llvm::StringRef Key, const JPath &P,
+              llvm::StringRef What, bool Required, const json::Object *&Out) {
+    Out = nullptr;
+    const json::Value *V = O.get(Key);
+    if (!V)
+      return Required ? missing(P.field(Key)) : true;
+    return object(*V, P.field(Key), What, Out);
+  }
+  const json::Value *required(const json::Object &O, llvm::StringRef Key,
+                              const JPath &P) {
+    const json::Value *V = O.get(Key);
+    if (!V)
+      missing(P.field(Key));
+    return V;
+  }
+
+  // The format's types.
+  bool loc(const json::Value &V, const JPath &P, Loc &L);
+  bool loc(const json::Object &O, llvm::StringRef Key, const JPath &P, Loc &L) {
+    const json::Value *V = required(O, Key, P);
+    return V && loc(*V, P.field(Key), L);
+  }
+  bool lock(const json::Value &V, const JPath &P, LockRef &L);
+  bool flavor(const json::Object &O, const JPath &P, Flavor &F);
+  bool context(const json::Value &V, const JPath &P, Context &C);
+  bool enclosing(const json::Value &V, const JPath &P, Enclosing &E);
+  bool enclosing(const json::Object &O, llvm::StringRef Key, const JPath &P,
+                 Enclosing &E) {
+    const json::Value *V = required(O, Key, P);
+    return V && enclosing(*V, P.field(Key), E);
+  }
+  bool mask(const json::Object &O, const JPath &P, Mask &M);
+  bool effect(const json::Value &V, const JPath &P, Effect &E);
+  bool contexts(const json::Object &O, llvm::StringRef Key, const JPath &P,
+                std::vector<Context> &Out);
+  bool summary(const json::Value &V, const JPath &P, Summary &S);
+  bool pairs(const json::Object &O, llvm::StringRef Key, const JPath &P,
+             bool SingleBits, std::vector<std::pair<std::string, uint64_t>> &Out);
+  bool unit(const json::Object &Root, UnitSummary &U);
+};
+
+bool Reader::loc(const json::Value &V, const JPath &P, Loc &L) {
   const json::Array *A = V.getAsArray();
-  if (!A || A->size() != 3) {
-    P.report("expected a location [file, line, column]");
+  if (!A)
+    return expected(P, "a location [file, line, column]", V);
+  if (A->size() != 3)
+    return fail(P, "expected a location [file, line, column], got an array of " +
+                       llvm::Twine(A->size()) + " elements");
+  llvm::StringRef File;
+  if (!string((*A)[0], P.index(0), File) || !u32((*A)[1], P.index(1), L.Line) ||
+      !u32((*A)[2], P.index(2), L.Col))
     return false;
-  }
-  std::optional<llvm::StringRef> File = (*A)[0].getAsString();
-  std::optional<int64_t> Line = (*A)[1].getAsInteger();
-  std::optional<int64_t> Col = (*A)[2].getAsInteger();
-  if (!File || !Line || !Col || *Line < 0 || *Col < 0) {
-    P.report("expected a location [file, line, column]");
-    return false;
-  }
-  L.File = *File;
-  L.Line = unsigned(*Line);
-  L.Col = unsigned(*Col);
+  L.File = File;
   L.Raw = 0;
   return true;
 }
 
-static bool readSymbol(const json::Object &O, llvm::StringRef Key, Symbol &Out,
-                       json::Path P, bool Required) {
-  const json::Value *V = O.get(Key);
-  if (!V) {
-    if (Required)
-      P.field(Key).report("missing");
-    return !Required;
-  }
-  std::optional<llvm::StringRef> S = V->getAsString();
-  if (!S) {
-    P.field(Key).report("expected a string");
+bool Reader::lock(const json::Value &V, const JPath &P, LockRef &L) {
+  const json::Object *O;
+  return object(V, P, "a lock {class, param, display}", O) &&
+         symbol(*O, "class", P, true, L.Class) && param(*O, "param", P, L.Param) &&
+         symbol(*O, "display", P, false, L.Display);
+}
+
+bool Reader::flavor(const json::Object &O, const JPath &P, Flavor &F) {
+  llvm::StringRef S;
+  if (!string(O, "flavor", P, true, S))
     return false;
-  }
-  Out = *S;
+  if (!parseFlavor(S, F))
+    return fail(P.field("flavor"), "unknown flavor '" + S + "'");
   return true;
 }
 
-static bool fromJSON(const json::Value &V, LockRef &L, json::Path P) {
-  const json::Object *O = V.getAsObject();
-  if (!O) {
-    P.report("expected a lock object");
-    return false;
-  }
-  if (!readSymbol(*O, "class", L.Class, P, true))
-    return false;
-  if (std::optional<int64_t> Param = O->getInteger("param"))
-    L.Param = int(*Param);
-  return readSymbol(*O, "display", L.Display, P, false);
-}
-
-static bool readFlavor(const json::Object &O, Flavor &F, json::Path P) {
-  Symbol S;
-  if (!readSymbol(O, "flavor", S, P, true))
-    return false;
-  if (!parseFlavor(S.ref(), F)) {
-    P.field("flavor").report("unknown flavor");
-    return false;
-  }
-  return true;
-}
-
-static bool fromJSON(const json::Value &V, Context &C, json::Path P) {
-  const json::Object *O = V.getAsObject();
-  if (!O) {
-    P.report("expected a context object");
-    return false;
-  }
-  Symbol Kind;
-  if (!readSymbol(*O, "kind", Kind, P, true))
+bool Reader::context(const json::Value &V, const JPath &P, Context &C) {
+  const json::Object *O;
+  llvm::StringRef Kind;
+  if (!object(V, P, "a context object", O) || !string(*O, "kind", P, true, Kind))
     return false;
   static const CtxKind Kinds[] = {CtxKind::Lock, CtxKind::Section,
                                   CtxKind::Scope, CtxKind::FsReclaim,
                                   CtxKind::Entry, CtxKind::NeverSleeps};
   bool Found = false;
   for (CtxKind K : Kinds)
-    if (ctxKindName(K) == Kind.ref()) {
+    if (ctxKindName(K) == Kind) {
       C.Kind = K;
       Found = true;
     }
-  if (!Found) {
-    P.field("kind").report("unknown context kind");
+  if (!Found)
+    return fail(P.field("kind"), "unknown context kind '" + Kind + "'");
+  if (!flavor(*O, P, C.Fl) || !loc(*O, "origin", P, C.Origin))
     return false;
-  }
-  if (!readFlavor(*O, C.Fl, P))
-    return false;
-  const json::Value *Origin = O->get("origin");
-  if (!Origin || !fromJSON(*Origin, C.Origin, P.field("origin")))
-    return Origin ? false : (P.field("origin").report("missing"), false);
   if (const json::Value *Lock = O->get("lock"))
-    if (!fromJSON(*Lock, C.Lock, P.field("lock")))
+    if (!lock(*Lock, P.field("lock"), C.Lock))
       return false;
-  C.Subclass = unsigned(O->getInteger("subclass").value_or(0));
-  C.Recursive = O->getBoolean("recursive").value_or(false);
-  C.Implicit = O->getBoolean("implicit").value_or(false);
-  return readSymbol(*O, "via", C.Via, P, false) &&
-         readSymbol(*O, "entry", C.Entry, P, false);
+  return u32(*O, "subclass", P, C.Subclass) &&
+         boolean(*O, "recursive", P, C.Recursive) &&
+         boolean(*O, "implicit", P, C.Implicit) &&
+         symbol(*O, "via", P, false, C.Via) &&
+         symbol(*O, "entry", P, false, C.Entry);
 }
 
-static bool fromJSON(const json::Value &V, Effect &E, json::Path P) {
-  const json::Object *O = V.getAsObject();
-  if (!O) {
-    P.report("expected an effect object");
+bool Reader::enclosing(const json::Value &V, const JPath &P, Enclosing &E) {
+  const json::Object *O;
+  return object(V, P, "{context, chainLen}", O) &&
+         [&] {
+           const json::Value *C = required(*O, "context", P);
+           return C && context(*C, P.field("context"), E.Ctx);
+         }() &&
+         u32(*O, "chainLen", P, E.ChainLen);
+}
+
+bool Reader::mask(const json::Object &M, const JPath &P, Mask &Out) {
+  const json::Array *Values;
+  if (!array(M, "values", P, Values))
     return false;
+  if (Values) {
+    const JPath VsP = P.field("values");
+    for (size_t I = 0; I < Values->size(); ++I) {
+      const JPath VP = VsP.index(I);
+      const json::Object *VO;
+      const json::Value *Val;
+      MaskSource S;
+      if (!object((*Values)[I], VP, "{value, at, atLeaf}", VO) ||
+          !(Val = required(*VO, "value", VP)) || !u64(*Val, VP.field("value"), S.Value) ||
+          !loc(*VO, "at", VP, S.Where) || !boolean(*VO, "atLeaf", VP, S.AtLeaf))
+        return false;
+      Out.add(S);
+    }
   }
-  Symbol Kind;
-  if (!readSymbol(*O, "kind", Kind, P, true))
+  if (!param(M, "param", P, Out.Param) || !u64(M, "paramOr", P, Out.ParamOr) ||
+      !u64(M, "clear", P, Out.Clear) || !boolean(M, "noReclaim", P, Out.NoReclaim))
+    return false;
+  if (const json::Value *At = M.get("scopeAt"))
+    if (!loc(*At, P.field("scopeAt"), Out.ScopeAt))
+      return false;
+  return symbol(M, "scopeVia", P, false, Out.ScopeVia);
+}
+
+bool Reader::effect(const json::Value &V, const JPath &P, Effect &E) {
+  const json::Object *O;
+  llvm::StringRef Kind;
+  if (!object(V, P, "an effect object", O) || !string(*O, "kind", P, true, Kind))
     return false;
   static const EffectKind Kinds[] = {EffectKind::Alloc, EffectKind::Block,
                                      EffectKind::Acquire, EffectKind::Requires};
   bool Found = false;
   for (EffectKind K : Kinds)
-    if (effectKindName(K) == Kind.ref()) {
+    if (effectKindName(K) == Kind) {
       E.Kind = K;
       Found = true;
     }
-  if (!Found) {
-    P.field("kind").report("unknown effect kind");
-    return false;
-  }
-  const json::Value *Leaf = O->get("leaf");
-  if (!Leaf) {
-    P.field("leaf").report("missing");
-    return false;
-  }
-  if (!fromJSON(*Leaf, E.Leaf, P.field("leaf")) ||
-      !readSymbol(*O, "what", E.What, P, true))
+  if (!Found)
+    return fail(P.field("kind"), "unknown effect kind '" + Kind + "'");
+  if (!loc(*O, "leaf", P, E.Leaf) || !symbol(*O, "what", P, true, E.What))
     return false;
   if (E.Kind == EffectKind::Alloc) {
-    const json::Object *M = O->getObject("mask");
-    if (!M) {
-      P.field("mask").report("missing");
+    const json::Object *M;
+    if (!object(*O, "mask", P, "a mask object", /*Required=*/true, M) ||
+        !mask(*M, P.field("mask"), E.M))
       return false;
-    }
-    if (const json::Array *Values = M->getArray("values")) {
-      size_t I = 0;
-      // json::Path points at its parent: every level needs a name.
-      json::Path MP = P.field("mask");
-      json::Path VsP = MP.field("values");
-      for (const json::Value &VV : *Values) {
-        json::Path VP = VsP.index(I++);
-        const json::Object *VO = VV.getAsObject();
-        std::optional<int64_t> Val = VO ? VO->getInteger("value") : std::nullopt;
-        const json::Value *At = VO ? VO->get("at") : nullptr;
-        MaskSource S;
-        if (!Val || !At || !fromJSON(*At, S.Where, VP.field("at"))) {
-          VP.report("expected {value, at, atLeaf}");
-          return false;
-        }
-        S.Value = uint64_t(*Val);
-        S.AtLeaf = VO->getBoolean("atLeaf").value_or(false);
-        E.M.add(S);
-      }
-    }
-    E.M.Param = int(M->getInteger("param").value_or(-1));
-    E.M.ParamOr = uint64_t(M->getInteger("paramOr").value_or(0));
-    E.M.Clear = uint64_t(M->getInteger("clear").value_or(0));
-    E.M.NoReclaim = M->getBoolean("noReclaim").value_or(false);
-    if (const json::Value *At = M->get("scopeAt")) {
-      if (!fromJSON(*At, E.M.ScopeAt, P.field("mask").field("scopeAt")))
-        return false;
-      if (!readSymbol(*M, "scopeVia", E.M.ScopeVia, P.field("mask"), false))
-        return false;
-    }
   }
   if (E.Kind == EffectKind::Acquire || E.Kind == EffectKind::Requires) {
-    const json::Value *Lock = O->get("lock");
-    if (!Lock) {
-      P.field("lock").report("missing");
+    const json::Value *Lock = required(*O, "lock", P);
+    if (!Lock || !lock(*Lock, P.field("lock"), E.Lock) || !flavor(*O, P, E.Fl) ||
+        !u32(*O, "subclass", P, E.Subclass) ||
+        !boolean(*O, "recursive", P, E.Recursive))
       return false;
-    }
-    if (!fromJSON(*Lock, E.Lock, P.field("lock")) || !readFlavor(*O, E.Fl, P))
-      return false;
-    E.Subclass = unsigned(O->getInteger("subclass").value_or(0));
-    E.Recursive = O->getBoolean("recursive").value_or(false);
   }
-  if (E.Kind == EffectKind::Requires) {
-    const json::Value *At = O->get("promiseAt");
-    if (!At || !fromJSON(*At, E.PromiseAt, P.field("promiseAt")))
-      return At ? false : (P.field("promiseAt").report("missing"), false);
-  }
-  if (const json::Array *Chain = O->getArray("chain")) {
+  if (E.Kind == EffectKind::Requires && !loc(*O, "promiseAt", P, E.PromiseAt))
+    return false;
+  const json::Array *Chain;
+  if (!array(*O, "chain", P, Chain))
+    return false;
+  if (Chain) {
     std::vector<Step> Steps;
-    size_t I = 0;
-    json::Path CP = P.field("chain");
-    for (const json::Value &SV : *Chain) {
-      json::Path SP = CP.index(I++);
-      const json::Object *SO = SV.getAsObject();
-      const json::Value *At = SO ? SO->get("at") : nullptr;
-      std::optional<llvm::StringRef> Text = SO ? SO->getString("text") : std::nullopt;
+    Steps.reserve(Chain->size());
+    const JPath CP = P.field("chain");
+    for (size_t I = 0; I < Chain->size(); ++I) {
+      const JPath SP = CP.index(I);
+      const json::Object *SO;
       Step S;
-      if (!At || !Text || !fromJSON(*At, S.Where, SP.field("at"))) {
-        SP.report("expected {at, text}");
+      if (!object((*Chain)[I], SP, "{at, text}", SO) || !loc(*SO, "at", SP, S.Where) ||
+          !text(*SO, "text", SP, true, S.Text))
         return false;
-      }
-      S.Text = Text->str();
       Steps.push_back(std::move(S));
     }
     for (auto It = Steps.rbegin(); It != Steps.rend(); ++It)
       E.Chain = E.Chain.prepend(*It);
   }
-  if (const json::Array *Under = O->getArray("under")) {
-    size_t I = 0;
-    json::Path UsP = P.field("under");
-    for (const json::Value &UV : *Under) {
-      json::Path UP = UsP.index(I++);
-      const json::Object *UO = UV.getAsObject();
-      const json::Value *C = UO ? UO->get("context") : nullptr;
+  const json::Array *Under;
+  if (!array(*O, "under", P, Under))
+    return false;
+  if (Under) {
+    const JPath UsP = P.field("under");
+    for (size_t I = 0; I < Under->size(); ++I) {
       Enclosing U;
-      if (!C || !fromJSON(*C, U.Ctx, UP.field("context"))) {
-        if (!C)
-          UP.report("expected {context, chainLen}");
+      if (!enclosing((*Under)[I], UsP.index(I), U))
         return false;
-      }
-      U.ChainLen = unsigned(UO->getInteger("chainLen").value_or(0));
       E.Under.push_back(std::move(U));
     }
   }
   return true;
 }
 
-static bool readContexts(const json::Object &O, llvm::StringRef Key,
-                         std::vector<Context> &Out, json::Path P) {
-  const json::Array *A = O.getArray(Key);
+bool Reader::contexts(const json::Object &O, llvm::StringRef Key, const JPath &P,
+                      std::vector<Context> &Out) {
+  const json::Array *A;
+  if (!array(O, Key, P, A))
+    return false;
   if (!A)
     return true;
-  size_t I = 0;
-  json::Path KP = P.field(Key);
-  for (const json::Value &V : *A) {
+  const JPath KP = P.field(Key);
+  for (size_t I = 0; I < A->size(); ++I) {
     Context C;
-    if (!fromJSON(V, C, KP.index(I++)))
+    if (!context((*A)[I], KP.index(I), C))
       return false;
     Out.push_back(std::move(C));
   }
   return true;
 }
 
-static bool fromJSON(const json::Value &V, Summary &S, json::Path P) {
-  const json::Object *O = V.getAsObject();
-  if (!O) {
-    P.report("expected a summary object");
+bool Reader::summary(const json::Value &V, const JPath &P, Summary &S) {
+  const json::Object *O;
+  const json::Array *Effects;
+  if (!object(V, P, "a summary object", O) || !array(*O, "effects", P, Effects))
     return false;
-  }
-  if (const json::Array *Effects = O->getArray("effects")) {
-    size_t I = 0;
-    json::Path EsP = P.field("effects");
-    for (const json::Value &EV : *Effects) {
+  if (Effects) {
+    const JPath EsP = P.field("effects");
+    for (size_t I = 0; I < Effects->size(); ++I) {
       Effect E;
-      if (!fromJSON(EV, E, EsP.index(I++)))
+      if (!effect((*Effects)[I], EsP.index(I), E))
         return false;
       S.add(std::move(E));
     }
   }
-  return readContexts(*O, "netAcquire", S.NetAcquire, P) &&
-         readContexts(*O, "netRelease", S.NetRelease, P);
+  return contexts(*O, "netAcquire", P, S.NetAcquire) &&
+         contexts(*O, "netRelease", P, S.NetRelease);
 }
 
+/// gfpLayout.bits or .masks: [[name, value], ...].
+bool Reader::pairs(const json::Object &O, llvm::StringRef Key, const JPath &P,
+                   bool SingleBits,
+                   std::vector<std::pair<std::string, uint64_t>> &Out) {
+  const json::Array *A;
+  if (!array(O, Key, P, A))
+    return false;
+  if (!A)
+    return true;
+  const JPath KP = P.field(Key);
+  for (size_t I = 0; I < A->size(); ++I) {
+    const JPath EP = KP.index(I);
+    const json::Array *Pair = (*A)[I].getAsArray();
+    if (!Pair)
+      return expected(EP, "a [name, value] pair", (*A)[I]);
+    if (Pair->size() != 2)
+      return fail(EP, "expected a [name, value] pair, got an array of " +
+                          llvm::Twine(Pair->size()) +
+                          (Pair->size() == 1 ? " element" : " elements"));
+    llvm::StringRef Name;
+    uint64_t Val;
+    if (!string((*Pair)[0], EP.index(0), Name) || !u64((*Pair)[1], EP.index(1), Val))
+      return false;
+    if (SingleBits && !llvm::isPowerOf2_64(Val))
+      return expected(EP.index(1), "a single GFP bit (a power of two)", (*Pair)[1]);
+    Out.emplace_back(Name.str(), Val);
+  }
+  return true;
+}
+
+bool Reader::unit(const json::Object &Root, UnitSummary &U) {
+  const JPath P;
+  if (!text(Root, "unit", P, false, U.Unit))
+    return false;
+  const json::Array *A;
+  if (!array(Root, "functions", P, A))
+    return false;
+  if (A) {
+    const JPath FsP = P.field("functions");
+    for (size_t I = 0; I < A->size(); ++I) {
+      const JPath FP = FsP.index(I);
+      const json::Object *FO;
+      const json::Value *S;
+      UnitSummary::Function F;
+      if (!object((*A)[I], FP, "{usr, name, summary}", FO) ||
+          !text(*FO, "usr", FP, true, F.Usr) || !text(*FO, "name", FP, false, F.Name) ||
+          !(S = required(*FO, "summary", FP)) || !summary(*S, FP.field("summary"), F.S))
+        return false;
+      U.Functions.push_back(std::move(F));
+    }
+  }
+  if (!array(Root, "reclaimAcquired", P, A))
+    return false;
+  if (A) {
+    const JPath RsP = P.field("reclaimAcquired");
+    for (size_t I = 0; I < A->size(); ++I) {
+      const JPath RP = RsP.index(I);
+      const json::Object *RO;
+      const json::Value *Acq;
+      ReclaimAcquisition R;
+      if (!object((*A)[I], RP, "{fsReclaim, acquire, inside}", RO) ||
+          !boolean(*RO, "fsReclaim", RP, R.FsReclaim) ||
+          !(Acq = required(*RO, "acquire", RP)) ||
+          !effect(*Acq, RP.field("acquire"), R.Acquire) ||
+          !enclosing(*RO, "inside", RP, R.Inside))
+        return false;
+      U.Reclaim.push_back(std::move(R));
+    }
+  }
+  if (!array(Root, "lockEdges", P, A))
+    return false;
+  if (A) {
+    const JPath EsP = P.field("lockEdges");
+    for (size_t I = 0; I < A->size(); ++I) {
+      const JPath EP = EsP.index(I);
+      const json::Object *EO;
+      const json::Value *Acq;
+      LockEdge E;
+      if (!object((*A)[I], EP, "{from, to, acquire, held}", EO) ||
+          !text(*EO, "from", EP, true, E.From) || !text(*EO, "to", EP, true, E.To) ||
+          !(Acq = required(*EO, "acquire", EP)) ||
+          !effect(*Acq, EP.field("acquire"), E.Acquire) ||
+          !enclosing(*EO, "held", EP, E.Held))
+        return false;
+      U.Edges.push_back(std::move(E));
+    }
+  }
+  const json::Object *Stores;
+  if (!object(Root, "fieldStores", P, "an object {\"record::field\": [USR...]}",
+              false, Stores))
+    return false;
+  if (Stores) {
+    const JPath SsP = P.field("fieldStores");
+    for (const auto &[Key, V] : *Stores) {
+      const JPath KP = SsP.field(Key);
+      const json::Array *Usrs = V.getAsArray();
+      if (!Usrs)
+        return expected(KP, "an array of USRs", V);
+      std::vector<std::string> Out;
+      for (size_t I = 0; I < Usrs->size(); ++I) {
+        llvm::StringRef Usr;
+        if (!string((*Usrs)[I], KP.index(I), Usr))
+          return false;
+        Out.push_back(Usr.str());
+      }
+      U.FieldStores.emplace_back(Key.str(), std::move(Out));
+    }
+    llvm::sort(U.FieldStores);
+  }
+  const json::Object *Layout;
+  if (!object(Root, "gfpLayout", P, "an object {bits, masks}", false, Layout))
+    return false;
+  if (Layout) {
+    const JPath LP = P.field("gfpLayout");
+    if (!pairs(*Layout, "bits", LP, /*SingleBits=*/true, U.GfpSingles) ||
+        !pairs(*Layout, "masks", LP, /*SingleBits=*/false, U.GfpComposites))
+      return false;
+  }
+  if (!array(Root, "checks", P, A))
+    return false;
+  if (A) {
+    const JPath CsP = P.field("checks");
+    for (size_t I = 0; I < A->size(); ++I) {
+      const JPath CP = CsP.index(I);
+      const json::Object *CO;
+      const json::Value *Eff;
+      Check C;
+      auto E = std::make_shared<Effect>();
+      C.E = E;
+      if (!object((*A)[I], CP, "{effect, under}", CO) ||
+          !(Eff = required(*CO, "effect", CP)) ||
+          !effect(*Eff, CP.field("effect"), *E) || !enclosing(*CO, "under", CP, C.U))
+        return false;
+      U.Checks.push_back(std::move(C));
+    }
+  }
+  if (!array(Root, "entries", P, A))
+    return false;
+  if (A) {
+    const JPath EsP = P.field("entries");
+    for (size_t I = 0; I < A->size(); ++I) {
+      const JPath EP = EsP.index(I);
+      const json::Object *EO;
+      const json::Value *Ctx, *S;
+      UnitSummary::Entry E;
+      if (!object((*A)[I], EP, "{context, summary}", EO) ||
+          !(Ctx = required(*EO, "context", EP)) ||
+          !context(*Ctx, EP.field("context"), E.Ctx) ||
+          !(S = required(*EO, "summary", EP)) ||
+          !summary(*S, EP.field("summary"), E.S))
+        return false;
+      U.Entries.push_back(std::move(E));
+    }
+  }
+  return true;
+}
+
+} // namespace
 } // namespace legacy
 } // namespace gfpdep
 
@@ -436,9 +767,9 @@ std::string gfpdep::writeUnitSummary(const UnitSummary &U) {
   // Arrays of [name, value]: the order is what describe() follows.
   json::Array Singles, Composites;
   for (const auto &[Name, V] : U.GfpSingles)
-    Singles.push_back(json::Array{Name, int64_t(V)});
+    Singles.push_back(json::Array{Name, V}); // uint64_t: all 64 bits
   for (const auto &[Name, V] : U.GfpComposites)
-    Composites.push_back(json::Array{Name, int64_t(V)});
+    Composites.push_back(json::Array{Name, V});
   json::Object Stores;
   for (const auto &[Key, Usrs] : U.FieldStores) {
     json::Array A;
@@ -503,157 +834,24 @@ llvm::Expected<UnitSummary> gfpdep::readUnitSummary(llvm::StringRef Text) {
     return llvm::createStringError(llvm::inconvertibleErrorCode(),
                                    "not a gfpdep summary file (no "
                                    "\"format\": \"gfpdep-summaries\")");
-  std::optional<int64_t> Version = Root->getInteger("version");
-  if (Version != int64_t(SummaryFormatVersion))
-    return llvm::createStringError(
-        llvm::inconvertibleErrorCode(),
-        "summary format version %lld, but this gfpdep reads version %u: "
-        "rebuild the summaries with this gfpdep",
-        (long long)Version.value_or(-1), SummaryFormatVersion);
+  Reader R;
+  const JPath P;
+  const json::Value *Version = R.required(*Root, "version", P);
+  if (Version) {
+    std::optional<int64_t> N = Version->getAsInteger();
+    if (!N)
+      R.expected(P.field("version"), "an integer", *Version);
+    else if (*N != int64_t(SummaryFormatVersion))
+      return llvm::createStringError(
+          llvm::inconvertibleErrorCode(),
+          "summary format version %lld, but this gfpdep reads version %u: "
+          "rebuild the summaries with this gfpdep",
+          (long long)*N, SummaryFormatVersion);
+  }
   UnitSummary U;
-  json::Path::Root R("summary");
-  json::Path P(R);
-  U.Unit = Root->getString("unit").value_or("").str();
-  if (const json::Array *Functions = Root->getArray("functions")) {
-    size_t I = 0;
-    json::Path FsP = P.field("functions");
-    for (const json::Value &FV : *Functions) {
-      json::Path FP = FsP.index(I++);
-      const json::Object *FO = FV.getAsObject();
-      std::optional<llvm::StringRef> Usr = FO ? FO->getString("usr") : std::nullopt;
-      const json::Value *S = FO ? FO->get("summary") : nullptr;
-      UnitSummary::Function F;
-      if (!Usr || !S) {
-        FP.report("expected {usr, name, summary}");
-        return R.getError();
-      }
-      if (!fromJSON(*S, F.S, FP.field("summary")))
-        return R.getError();
-      F.Usr = Usr->str();
-      F.Name = FO->getString("name").value_or("").str();
-      U.Functions.push_back(std::move(F));
-    }
-  }
-  if (const json::Array *Reclaim = Root->getArray("reclaimAcquired")) {
-    size_t I = 0;
-    json::Path RsP = P.field("reclaimAcquired");
-    for (const json::Value &RV : *Reclaim) {
-      json::Path RP = RsP.index(I++);
-      const json::Object *RO = RV.getAsObject();
-      const json::Value *Acq = RO ? RO->get("acquire") : nullptr;
-      const json::Object *Inside = RO ? RO->getObject("inside") : nullptr;
-      const json::Value *Ctx = Inside ? Inside->get("context") : nullptr;
-      ReclaimAcquisition A;
-      if (!Acq || !Ctx) {
-        RP.report("expected {fsReclaim, acquire, inside}");
-        return R.getError();
-      }
-      if (!fromJSON(*Acq, A.Acquire, RP.field("acquire")) ||
-          !fromJSON(*Ctx, A.Inside.Ctx, RP.field("inside").field("context")))
-        return R.getError();
-      A.Inside.ChainLen = unsigned(Inside->getInteger("chainLen").value_or(0));
-      A.FsReclaim = RO->getBoolean("fsReclaim").value_or(false);
-      U.Reclaim.push_back(std::move(A));
-    }
-  }
-  if (const json::Array *Edges = Root->getArray("lockEdges")) {
-    size_t I = 0;
-    json::Path EsP = P.field("lockEdges");
-    for (const json::Value &EV : *Edges) {
-      json::Path EP = EsP.index(I++);
-      const json::Object *EO = EV.getAsObject();
-      std::optional<llvm::StringRef> From = EO ? EO->getString("from") : std::nullopt;
-      std::optional<llvm::StringRef> To = EO ? EO->getString("to") : std::nullopt;
-      const json::Value *Acq = EO ? EO->get("acquire") : nullptr;
-      const json::Object *Held = EO ? EO->getObject("held") : nullptr;
-      const json::Value *Ctx = Held ? Held->get("context") : nullptr;
-      LockEdge E;
-      if (!From || !To || !Acq || !Ctx) {
-        EP.report("expected {from, to, acquire, held}");
-        return R.getError();
-      }
-      if (!fromJSON(*Acq, E.Acquire, EP.field("acquire")) ||
-          !fromJSON(*Ctx, E.Held.Ctx, EP.field("held").field("context")))
-        return R.getError();
-      E.From = From->str();
-      E.To = To->str();
-      E.Held.ChainLen = unsigned(Held->getInteger("chainLen").value_or(0));
-      U.Edges.push_back(std::move(E));
-    }
-  }
-  if (const json::Object *Stores = Root->getObject("fieldStores")) {
-    for (const auto &[Key, V] : *Stores) {
-      const json::Array *A = V.getAsArray();
-      if (!A) {
-        P.field("fieldStores").field(Key).report("expected an array of USRs");
-        return R.getError();
-      }
-      std::vector<std::string> Usrs;
-      for (const json::Value &X : *A)
-        if (std::optional<llvm::StringRef> Usr = X.getAsString())
-          Usrs.push_back(Usr->str());
-      U.FieldStores.emplace_back(Key.str(), std::move(Usrs));
-    }
-    llvm::sort(U.FieldStores);
-  }
-  if (const json::Object *Layout = Root->getObject("gfpLayout")) {
-    auto Read = [&](llvm::StringRef Key,
-                    std::vector<std::pair<std::string, uint64_t>> &Out) {
-      if (const json::Array *A = Layout->getArray(Key))
-        for (const json::Value &V : *A)
-          if (const json::Array *Pair = V.getAsArray())
-            if (Pair->size() == 2) {
-              std::optional<llvm::StringRef> Name = (*Pair)[0].getAsString();
-              std::optional<int64_t> Val = (*Pair)[1].getAsInteger();
-              if (Name && Val)
-                Out.emplace_back(Name->str(), uint64_t(*Val));
-            }
-    };
-    Read("bits", U.GfpSingles);
-    Read("masks", U.GfpComposites);
-  }
-  if (const json::Array *Checks = Root->getArray("checks")) {
-    size_t I = 0;
-    json::Path CsP = P.field("checks");
-    for (const json::Value &CV : *Checks) {
-      json::Path CP = CsP.index(I++);
-      const json::Object *CO = CV.getAsObject();
-      const json::Value *Eff = CO ? CO->get("effect") : nullptr;
-      const json::Object *Under = CO ? CO->getObject("under") : nullptr;
-      const json::Value *Ctx = Under ? Under->get("context") : nullptr;
-      Check C;
-      if (!Eff || !Ctx) {
-        CP.report("expected {effect, under}");
-        return R.getError();
-      }
-      auto E = std::make_shared<Effect>();
-      C.E = E;
-      if (!fromJSON(*Eff, *E, CP.field("effect")) ||
-          !fromJSON(*Ctx, C.U.Ctx, CP.field("under").field("context")))
-        return R.getError();
-      C.U.ChainLen = unsigned(Under->getInteger("chainLen").value_or(0));
-      U.Checks.push_back(std::move(C));
-    }
-  }
-  if (const json::Array *Entries = Root->getArray("entries")) {
-    size_t I = 0;
-    json::Path EsP = P.field("entries");
-    for (const json::Value &EV : *Entries) {
-      json::Path EP = EsP.index(I++);
-      const json::Object *EO = EV.getAsObject();
-      const json::Value *Ctx = EO ? EO->get("context") : nullptr;
-      const json::Value *S = EO ? EO->get("summary") : nullptr;
-      UnitSummary::Entry E;
-      if (!Ctx || !S) {
-        EP.report("expected {context, summary}");
-        return R.getError();
-      }
-      if (!fromJSON(*Ctx, E.Ctx, EP.field("context")) ||
-          !fromJSON(*S, E.S, EP.field("summary")))
-        return R.getError();
-      U.Entries.push_back(std::move(E));
-    }
-  }
+  if (!R.Error.empty() || !R.unit(*Root, U))
+    return llvm::createStringError(llvm::inconvertibleErrorCode(), "%s",
+                                   R.Error.c_str());
   return U;
 }
 

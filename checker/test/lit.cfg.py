@@ -63,6 +63,9 @@ if shutil.which("chromium"):
     config.available_features.add("chromium")
 else:
     lit_config.note("chromium not found: the HTML report tests are unsupported")
+# Tests that make device nodes (mknod) need root: "REQUIRES: root".
+if hasattr(os, "geteuid") and os.geteuid() == 0:
+    config.available_features.add("root")
 if shutil.which("distcc") and shutil.which("distccd"):
     config.available_features.add("distcc")
 config.substitutions.append(("%clang", clang))

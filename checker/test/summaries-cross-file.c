@@ -15,6 +15,8 @@
 // A corrupted summary file is an error naming the file.
 // RUN: echo '{"format": "gfpdep-summaries", "version": 1, "functions": [{"usr": 3}]}' > %t/s/broken.gfpdep.json
 // RUN: not %gfpdep -fplugin-arg-gfpdep-summaries=%t/s %inputs/xtu/lock.c 2>&1 | FileCheck %s --check-prefix=BROKEN
+// RUN: echo '{"format": "gfpdep-summaries", "version": 1, "functions": [3]}' > %t/s/broken.gfpdep.json
+// RUN: not %gfpdep -fplugin-arg-gfpdep-summaries=%t/s %inputs/xtu/lock.c 2>&1 | FileCheck %s --check-prefix=NOTOBJECT
 // RUN: echo '{"format": "gfpdep-summaries", "version": 7}' > %t/s/broken.gfpdep.json
 // RUN: not %gfpdep -fplugin-arg-gfpdep-summaries=%t/s %inputs/xtu/lock.c 2>&1 | FileCheck %s --check-prefix=VERSION
 // RUN: echo '{"format": "gfpdep-summ' > %t/s/broken.gfpdep.json
@@ -33,6 +35,7 @@
 // CHECK: lock.c:3:3: note: mutex 'vballoon::balloon_lock' acquired here, inside reclaim
 // CHECK: alloc.c:4:10: note: allocate before acquiring 'vballoon::balloon_lock', or use GFP_NOWAIT while it is held
 
-// BROKEN: error: gfpdep: {{.*}}broken.gfpdep.json: invalid summary file: expected {usr, name, summary} at summary.functions[0]
+// BROKEN: error: gfpdep: {{.*}}broken.gfpdep.json: invalid summary file: expected a string, got 3 at summary.functions[0].usr
+// NOTOBJECT: error: gfpdep: {{.*}}broken.gfpdep.json: invalid summary file: expected {usr, name, summary}, got 3 at summary.functions[0]
 // VERSION: error: gfpdep: {{.*}}broken.gfpdep.json: invalid summary file: summary format version 7, but this gfpdep reads version 1: rebuild the summaries with this gfpdep
 // TRUNCATED: error: gfpdep: {{.*}}broken.gfpdep.json: invalid summary file: {{.*}}
