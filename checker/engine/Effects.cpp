@@ -212,6 +212,15 @@ Chain::StepInfo Chain::stepFromEnd(unsigned N) const {
   return {At->Where, At->MaskArg, At->Merged};
 }
 
+Chain Chain::rest() const {
+  Chain C;
+  if (Head) {
+    C.Head = Head->Next;
+    C.Size = Size - 1;
+  }
+  return C;
+}
+
 std::vector<Step> Chain::steps() const {
   std::vector<Step> Out;
   Out.reserve(Size);

@@ -164,6 +164,12 @@ public:
   std::vector<Step> suffix(unsigned N) const;
   /// Shorter first, then by the positions of the steps.
   bool before(const Chain &O) const;
+  /// For writers that store shared steps once: the first step's node
+  /// (null when empty; equal for chains that share it), that step, and
+  /// the chain after it.
+  const void *identity() const { return Head.get(); }
+  Step front() const { return {Head->Where, Head->Text.str()}; }
+  Chain rest() const;
 
 private:
   struct Node {

@@ -83,7 +83,41 @@ static json::Value toJSON(const Context &C) {
   return O;
 }
 
-static json::Value toJSON(const Effect &E) {
+namespace {
+/// The unit's chain steps, each written once ("steps"): an effect names
+/// the first step of its chain, a step the one after it ("next"). Callers'
+/// effects share their callees' tails, so a chain of N functions is N
+/// steps, not N*N/2 copies.
+struct StepTable {
+  llvm::DenseMap<const void *, int64_t> Index;
+  json::Array Steps;
+  std::vector<Chain> Keep; ///< the chains whose nodes Index names
+
+  /// The index of C's first step, or -1 for an empty chain.
+  int64_t add(const Chain &C) {
+    std::vector<Chain> Todo;
+    Chain Cur = C;
+    while (!Cur.empty() && !Index.count(Cur.identity())) {
+      Todo.push_back(Cur);
+      Cur = Cur.rest();
+    }
+    int64_t Next = Cur.empty() ? -1 : Index[Cur.identity()];
+    for (auto It = Todo.rbegin(); It != Todo.rend(); ++It) {
+      Step S = It->front();
+      json::Object O{{"at", toJSON(S.Where)}, {"text", S.Text}};
+      if (Next >= 0)
+        O["next"] = Next;
+      Steps.push_back(std::move(O));
+      Next = int64_t(Steps.size()) - 1;
+      Index[It->identity()] = Next;
+      Keep.push_back(*It);
+    }
+    return Next;
+  }
+};
+} // namespace
+
+static json::Value toJSON(const Effect &E, StepTable &T) {
   json::Object O{{"kind", effectKindName(E.Kind)},
                  {"leaf", toJSON(E.Leaf)},
                  {"what", E.What.str()}};
@@ -118,10 +152,8 @@ static json::Value toJSON(const Effect &E) {
   }
   if (E.Kind == EffectKind::Requires)
     O["promiseAt"] = toJSON(E.PromiseAt);
-  json::Array Chain;
-  for (const Step &S : E.Chain.steps())
-    Chain.push_back(json::Object{{"at", toJSON(S.Where)}, {"text", S.Text}});
-  O["chain"] = std::move(Chain);
+  if (int64_t First = T.add(E.Chain); First >= 0)
+    O["chain"] = First;
   json::Array Under;
   for (const Enclosing &U : E.Under)
     Under.push_back(json::Object{{"context", toJSON(U.Ctx)},
@@ -131,10 +163,10 @@ static json::Value toJSON(const Effect &E) {
   return O;
 }
 
-static json::Value toJSON(const Summary &S) {
+static json::Value toJSON(const Summary &S, StepTable &T) {
   json::Array Effects, Acq, Rel;
   for (const Effect &E : S.Effects)
-    Effects.push_back(toJSON(E));
+    Effects.push_back(toJSON(E, T));
   for (const Context &C : S.NetAcquire)
     Acq.push_back(toJSON(C));
   for (const Context &C : S.NetRelease)
@@ -218,6 +250,9 @@ constexpr int64_t MaxU32 = std::numeric_limits<uint32_t>::max();
 class Reader {
 public:
   std::string Error;
+  /// The file's "steps", each the chain that begins with it.
+  std::vector<Chain> Steps;
+  bool steps(const json::Object &Root);
 
   bool fail(const JPath &P, const llvm::Twine &Msg) {
     if (Error.empty())
@@ -504,24 +539,16 @@ bool Reader::effect(const json::Value &V, const JPath &P, Effect &E) {
   }
   if (E.Kind == EffectKind::Requires && !loc(*O, "promiseAt", P, E.PromiseAt))
     return false;
-  const json::Array *Chain;
-  if (!array(*O, "chain", P, Chain))
-    return false;
-  if (Chain) {
-    std::vector<Step> Steps;
-    Steps.reserve(Chain->size());
-    const JPath CP = P.field("chain");
-    for (size_t I = 0; I < Chain->size(); ++I) {
-      const JPath SP = CP.index(I);
-      const json::Object *SO;
-      Step S;
-      if (!object((*Chain)[I], SP, "{at, text}", SO) || !loc(*SO, "at", SP, S.Where) ||
-          !text(*SO, "text", SP, true, S.Text))
-        return false;
-      Steps.push_back(std::move(S));
-    }
-    for (auto It = Steps.rbegin(); It != Steps.rend(); ++It)
-      E.Chain = E.Chain.prepend(*It);
+  if (const json::Value *C = O->get("chain")) {
+    std::optional<int64_t> I = C->getAsInteger();
+    if (!I || *I < 0 || *I >= int64_t(Steps.size()))
+      return expected(P.field("chain"),
+                      Steps.empty() ? llvm::Twine("the index of a step in \"steps\" "
+                                                  "(the file has none)")
+                                    : "the index of a step in \"steps\" (0 to " +
+                                          llvm::Twine(int64_t(Steps.size()) - 1) + ")",
+                      *C);
+    E.Chain = Steps[*I];
   }
   const json::Array *Under;
   if (!array(*O, "under", P, Under))
@@ -603,8 +630,43 @@ bool Reader::pairs(const json::Object &O, llvm::StringRef Key, const JPath &P,
   return true;
 }
 
+bool Reader::steps(const json::Object &Root) {
+  const JPath P;
+  const json::Array *A;
+  if (!array(Root, "steps", P, A))
+    return false;
+  if (!A)
+    return true;
+  const JPath SsP = P.field("steps");
+  Steps.reserve(A->size());
+  for (size_t I = 0; I < A->size(); ++I) {
+    const JPath SP = SsP.index(I);
+    const json::Object *SO;
+    Step S;
+    if (!object((*A)[I], SP, "{at, text}", SO) || !loc(*SO, "at", SP, S.Where) ||
+        !text(*SO, "text", SP, true, S.Text))
+      return false;
+    Chain Tail;
+    if (const json::Value *N = SO->get("next")) {
+      std::optional<int64_t> J = N->getAsInteger();
+      if (!J || *J < 0 || *J >= int64_t(I))
+        return expected(SP.field("next"),
+                        I == 0 ? llvm::Twine("no \"next\" (the first step has no "
+                                             "earlier one)")
+                               : "the index of an earlier step (0 to " +
+                                     llvm::Twine(int64_t(I) - 1) + ")",
+                        *N);
+      Tail = Steps[*J];
+    }
+    Steps.push_back(Tail.prepend(S));
+  }
+  return true;
+}
+
 bool Reader::unit(const json::Object &Root, UnitSummary &U) {
   const JPath P;
+  if (!steps(Root))
+    return false;
   if (!text(Root, "unit", P, false, U.Unit))
     return false;
   const json::Array *A;
@@ -735,15 +797,16 @@ bool Reader::unit(const json::Object &Root, UnitSummary &U) {
 } // namespace gfpdep
 
 std::string gfpdep::writeUnitSummary(const UnitSummary &U) {
+  StepTable T;
   json::Array Functions;
   for (const UnitSummary::Function &F : U.Functions)
     Functions.push_back(json::Object{
-        {"usr", F.Usr}, {"name", F.Name}, {"summary", toJSON(F.S)}});
+        {"usr", F.Usr}, {"name", F.Name}, {"summary", toJSON(F.S, T)}});
   json::Array Reclaim;
   for (const ReclaimAcquisition &R : U.Reclaim)
     Reclaim.push_back(json::Object{
         {"fsReclaim", R.FsReclaim},
-        {"acquire", toJSON(R.Acquire)},
+        {"acquire", toJSON(R.Acquire, T)},
         {"inside", json::Object{{"context", toJSON(R.Inside.Ctx)},
                                 {"chainLen", int64_t(R.Inside.ChainLen)}}}});
   json::Array Edges;
@@ -751,19 +814,19 @@ std::string gfpdep::writeUnitSummary(const UnitSummary &U) {
     Edges.push_back(json::Object{
         {"from", E.From},
         {"to", E.To},
-        {"acquire", toJSON(E.Acquire)},
+        {"acquire", toJSON(E.Acquire, T)},
         {"held", json::Object{{"context", toJSON(E.Held.Ctx)},
                               {"chainLen", int64_t(E.Held.ChainLen)}}}});
   json::Array Checks;
   for (const Check &C : U.Checks)
     Checks.push_back(json::Object{
-        {"effect", toJSON(*C.E)},
+        {"effect", toJSON(*C.E, T)},
         {"under", json::Object{{"context", toJSON(C.U.Ctx)},
                                {"chainLen", int64_t(C.U.ChainLen)}}}});
   json::Array Entries;
   for (const UnitSummary::Entry &E : U.Entries)
     Entries.push_back(json::Object{{"context", toJSON(E.Ctx)},
-                                   {"summary", toJSON(E.S)}});
+                                   {"summary", toJSON(E.S, T)}});
   // Arrays of [name, value]: the order is what describe() follows.
   json::Array Singles, Composites;
   for (const auto &[Name, V] : U.GfpSingles)
@@ -787,7 +850,8 @@ std::string gfpdep::writeUnitSummary(const UnitSummary &U) {
                     {"unit", U.Unit},
                     {"functions", std::move(Functions)},
                     {"reclaimAcquired", std::move(Reclaim)},
-                    {"lockEdges", std::move(Edges)}};
+                    {"lockEdges", std::move(Edges)},
+                    {"steps", std::move(T.Steps)}};
   std::string Out;
   llvm::raw_string_ostream OS(Out);
   OS << llvm::formatv("{0:1}", json::Value(std::move(Root))) << "\n";

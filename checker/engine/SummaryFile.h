@@ -28,7 +28,7 @@ namespace gfpdep {
 /// still use; its names must not collide with the link's.
 inline namespace legacy {
 
-constexpr unsigned SummaryFormatVersion = 1;
+constexpr unsigned SummaryFormatVersion = 2;
 
 /// A lock class taken inside reclaim, and the chain that shows it.
 struct ReclaimAcquisition {

@@ -13,10 +13,15 @@
 // The same through the environment, as gfpdep-clangd reads it.
 // RUN: env GFPDEP_SUMMARIES=%t/s %gfpdep %inputs/xtu/lock.c 2>&1 | FileCheck %s
 // A corrupted summary file is an error naming the file.
-// RUN: echo '{"format": "gfpdep-summaries", "version": 1, "functions": [{"usr": 3}]}' > %t/s/broken.gfpdep.json
+// RUN: echo '{"format": "gfpdep-summaries", "version": 2, "functions": [{"usr": 3}]}' > %t/s/broken.gfpdep.json
 // RUN: not %gfpdep -fplugin-arg-gfpdep-summaries=%t/s %inputs/xtu/lock.c 2>&1 | FileCheck %s --check-prefix=BROKEN
-// RUN: echo '{"format": "gfpdep-summaries", "version": 1, "functions": [3]}' > %t/s/broken.gfpdep.json
+// RUN: echo '{"format": "gfpdep-summaries", "version": 2, "functions": [3]}' > %t/s/broken.gfpdep.json
 // RUN: not %gfpdep -fplugin-arg-gfpdep-summaries=%t/s %inputs/xtu/lock.c 2>&1 | FileCheck %s --check-prefix=NOTOBJECT
+// Chain steps are stored once ("steps"), each naming the one after it.
+// RUN: echo '{"format": "gfpdep-summaries", "version": 2, "steps": [{"at": ["a.c", 1, 1], "text": "t"}, {"at": ["a.c", 2, 1], "text": "u", "next": 1}]}' > %t/s/broken.gfpdep.json
+// RUN: not %gfpdep -fplugin-arg-gfpdep-summaries=%t/s %inputs/xtu/lock.c 2>&1 | FileCheck %s --check-prefix=NEXT
+// RUN: echo '{"format": "gfpdep-summaries", "version": 2, "steps": [{"at": ["a.c", 1, 1], "text": "t"}], "checks": [{"effect": {"kind": "block", "leaf": ["a.c", 1, 1], "what": "f", "chain": 1}, "under": {"context": {"kind": "atomic", "origin": ["a.c", 1, 1]}, "chainLen": 0}}]}' > %t/s/broken.gfpdep.json
+// RUN: not %gfpdep -fplugin-arg-gfpdep-summaries=%t/s %inputs/xtu/lock.c 2>&1 | FileCheck %s --check-prefix=CHAIN
 // RUN: echo '{"format": "gfpdep-summaries", "version": 7}' > %t/s/broken.gfpdep.json
 // RUN: not %gfpdep -fplugin-arg-gfpdep-summaries=%t/s %inputs/xtu/lock.c 2>&1 | FileCheck %s --check-prefix=VERSION
 // RUN: echo '{"format": "gfpdep-summ' > %t/s/broken.gfpdep.json
@@ -37,5 +42,7 @@
 
 // BROKEN: error: gfpdep: {{.*}}broken.gfpdep.json: invalid summary file: expected a string, got 3 at summary.functions[0].usr
 // NOTOBJECT: error: gfpdep: {{.*}}broken.gfpdep.json: invalid summary file: expected {usr, name, summary}, got 3 at summary.functions[0]
-// VERSION: error: gfpdep: {{.*}}broken.gfpdep.json: invalid summary file: summary format version 7, but this gfpdep reads version 1: rebuild the summaries with this gfpdep
+// NEXT: error: gfpdep: {{.*}}broken.gfpdep.json: invalid summary file: expected the index of an earlier step (0 to 0), got 1 at summary.steps[1].next
+// CHAIN: error: gfpdep: {{.*}}broken.gfpdep.json: invalid summary file: expected the index of a step in "steps" (0 to 0), got 1 at summary.checks[0].effect.chain
+// VERSION: error: gfpdep: {{.*}}broken.gfpdep.json: invalid summary file: summary format version 7, but this gfpdep reads version 2: rebuild the summaries with this gfpdep
 // TRUNCATED: error: gfpdep: {{.*}}broken.gfpdep.json: invalid summary file: {{.*}}

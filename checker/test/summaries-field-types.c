@@ -65,8 +65,8 @@
 // RUN: %python %inputs/set_json.py %t/lock.json %t/bad/55.gfpdep.json 'functions[1].summary.effects[0].mask.values[0].value' '"3264"'
 // RUN: %python %inputs/set_json.py %t/lock.json %t/bad/56.gfpdep.json 'functions[1].summary.effects[0].mask.values[0].atLeaf' '1'
 // RUN: %python %inputs/set_json.py %t/lock.json %t/bad/57.gfpdep.json 'functions[1].summary.effects[0].mask.values[0]' '[]'
-// RUN: %python %inputs/set_json.py %t/lock.json %t/bad/58.gfpdep.json 'functions[1].summary.effects[0].chain[0].text' '5'
-// RUN: %python %inputs/set_json.py %t/lock.json %t/bad/59.gfpdep.json 'functions[1].summary.effects[0].chain[0]' '"step"'
+// RUN: %python %inputs/set_json.py %t/lock.json %t/bad/58.gfpdep.json 'steps[0].text' '5'
+// RUN: %python %inputs/set_json.py %t/lock.json %t/bad/59.gfpdep.json 'steps[0]' '"step"'
 // RUN: %python %inputs/set_json.py %t/lock.json %t/bad/60.gfpdep.json 'checks[0].under.chainLen' '-1'
 // RUN: %python %inputs/set_json.py %t/lock.json %t/bad/61.gfpdep.json 'checks[0].under.context.lock' '"x"'
 // RUN: %python %inputs/set_json.py %t/lock.json %t/bad/62.gfpdep.json 'checks[0].under.context.subclass' '4294967296'
@@ -108,7 +108,7 @@
 // CHECK-NEXT: error: gfpdep: [[BAD]]/19.gfpdep.json: invalid summary file: expected a location [file, line, column], got an array of 2 elements at summary.functions[0].summary.effects[0].leaf
 // CHECK-NEXT: error: gfpdep: [[BAD]]/20.gfpdep.json: invalid summary file: expected a string, got 5 at summary.functions[0].summary.effects[0].what
 // CHECK-NEXT: error: gfpdep: [[BAD]]/21.gfpdep.json: invalid summary file: unknown effect kind 'frobnicate' at summary.functions[0].summary.effects[0].kind
-// CHECK-NEXT: error: gfpdep: [[BAD]]/22.gfpdep.json: invalid summary file: expected an array, got the string "x" at summary.functions[0].summary.effects[0].chain
+// CHECK-NEXT: error: gfpdep: [[BAD]]/22.gfpdep.json: invalid summary file: expected the index of a step in "steps" (the file has none), got the string "x" at summary.functions[0].summary.effects[0].chain
 // CHECK-NEXT: error: gfpdep: [[BAD]]/23.gfpdep.json: invalid summary file: expected an array, got an object at summary.functions[0].summary.effects[0].under
 // CHECK-NEXT: error: gfpdep: [[BAD]]/24.gfpdep.json: invalid summary file: expected an effect object, got null at summary.functions[0].summary.effects[0]
 // CHECK-NEXT: error: gfpdep: [[BAD]]/25.gfpdep.json: invalid summary file: expected an array, got an object at summary.functions[0].summary.effects
@@ -144,8 +144,8 @@
 // CHECK-NEXT: error: gfpdep: [[BAD]]/55.gfpdep.json: invalid summary file: expected an integer from 0 to 18446744073709551615, got the string "3264" at summary.functions[1].summary.effects[0].mask.values[0].value
 // CHECK-NEXT: error: gfpdep: [[BAD]]/56.gfpdep.json: invalid summary file: expected true or false, got 1 at summary.functions[1].summary.effects[0].mask.values[0].atLeaf
 // CHECK-NEXT: error: gfpdep: [[BAD]]/57.gfpdep.json: invalid summary file: expected {value, at, atLeaf}, got an array at summary.functions[1].summary.effects[0].mask.values[0]
-// CHECK-NEXT: error: gfpdep: [[BAD]]/58.gfpdep.json: invalid summary file: expected a string, got 5 at summary.functions[1].summary.effects[0].chain[0].text
-// CHECK-NEXT: error: gfpdep: [[BAD]]/59.gfpdep.json: invalid summary file: expected {at, text}, got the string "step" at summary.functions[1].summary.effects[0].chain[0]
+// CHECK-NEXT: error: gfpdep: [[BAD]]/58.gfpdep.json: invalid summary file: expected a string, got 5 at summary.steps[0].text
+// CHECK-NEXT: error: gfpdep: [[BAD]]/59.gfpdep.json: invalid summary file: expected {at, text}, got the string "step" at summary.steps[0]
 // CHECK-NEXT: error: gfpdep: [[BAD]]/60.gfpdep.json: invalid summary file: expected an integer from 0 to 4294967295, got -1 at summary.checks[0].under.chainLen
 // CHECK-NEXT: error: gfpdep: [[BAD]]/61.gfpdep.json: invalid summary file: expected a lock {class, param, display}, got the string "x" at summary.checks[0].under.context.lock
 // CHECK-NEXT: error: gfpdep: [[BAD]]/62.gfpdep.json: invalid summary file: expected an integer from 0 to 4294967295, got 4294967296 at summary.checks[0].under.context.subclass
