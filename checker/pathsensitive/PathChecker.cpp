@@ -165,6 +165,8 @@ private:
   mutable std::vector<FirstRelease> ReleasedFirst;
   /// The context acquire() began last (its note names both lock and origin).
   mutable const OriginRec *LastBegun = nullptr;
+  /// The unit's budget ran out while exploring the current function.
+  mutable bool OutOfTime = false;
 
   PathSession &session(ASTContext &Ctx, Preprocessor *PP) const;
   /// Whether exploring Fn can matter: it holds a queried call site, or
@@ -177,6 +179,11 @@ private:
   /// (an unlock call, or a callee whose summary ends it), feasible or not.
   bool releasesClass(const FunctionDecl *FD, const char *Class) const;
   bool exploredInFull(ExplodedGraph &G, ExprEngine &Eng) const;
+  /// The unit's budget has run out: ends this path here (true).
+  bool stopForBudget(CheckerContext &C, unsigned Every = 64) const;
+  /// A call PathMaxInlineDepth frames deep that the analyzer could inline:
+  /// evaluated as one it does not inline (true).
+  bool evalTooDeep(const CallEvent &Call, CheckerContext &C) const;
   void noteReread(SVal V, CheckerContext &C) const;
   const ApiRow *rowOf(const CallEvent &Call) const;
   const OriginRec *origin(const gfpdep::Loc &Where, const Context &C,
@@ -252,7 +259,12 @@ PathSession &PathChecker::session(ASTContext &Ctx, Preprocessor *PP) const {
 
 void PathChecker::checkASTDecl(const TranslationUnitDecl *TU,
                                AnalysisManager &Mgr, BugReporter &) const {
-  session(Mgr.getASTContext(), &Mgr.getPreprocessor());
+  PathSession &Sess = session(Mgr.getASTContext(), &Mgr.getPreprocessor());
+  if (Own.get() == &Sess) {
+    // Under --analyze the analyzer's own options are the budget.
+    Sess.Budget.FunctionSteps = Mgr.options.MaxNodesPerTopLevelFunction;
+    Sess.Budget.UnitSeconds = 0;
+  }
 }
 
 bool PathChecker::touchesLocks(const Stmt *Root) const {
@@ -356,16 +368,31 @@ bool PathChecker::relevant(const Decl *D, const SourceManager &SM) const {
   return Found;
 }
 
+bool PathChecker::stopForBudget(CheckerContext &C, unsigned Every) const {
+  if (!S || !S->overUnitBudget(Every))
+    return false;
+  OutOfTime = true;
+  C.generateSink(C.getState(), C.getPredecessor());
+  return true;
+}
+
 void PathChecker::checkBeginFunction(CheckerContext &C) const {
+  if (!S)
+    return;
+  if (!C.inTopFrame()) {
+    stopForBudget(C);
+    return;
+  }
   // Nothing to learn from a function that neither holds a queried site nor
   // touches a lock or section: end its exploration at once.
-  if (!C.inTopFrame() || !S)
-    return;
   const Decl *D = C.getStackFrame()->getDecl();
   if (D && !relevant(D, C.getSourceManager())) {
     S->Skipped.insert(D->getCanonicalDecl());
     C.generateSink(C.getState(), C.getPredecessor());
+    return;
   }
+  // The unit's budget, read at every function that would be explored.
+  stopForBudget(C, 1);
 }
 
 const ApiRow *PathChecker::rowOf(const CallEvent &Call) const {
@@ -638,9 +665,40 @@ ProgramStateRef PathChecker::release(const CallEvent &Call, CheckerContext &C,
 // Calls
 // -----------------------------------------------------------------------------
 
+bool PathChecker::evalTooDeep(const CallEvent &Call, CheckerContext &C) const {
+  // Plain function calls returning nothing or a scalar: methods,
+  // constructors and objects returned by value keep the analyzer's rules.
+  const auto *OE = dyn_cast_or_null<CallExpr>(Call.getOriginExpr());
+  QualType RT = Call.getResultType();
+  if (!isa<SimpleFunctionCall>(Call) || !OE || RT.isNull() ||
+      !(RT->isVoidType() || RT->isScalarType()))
+    return false;
+  unsigned Depth = 0;
+  for (const LocationContext *L = C.getLocationContext(); L; L = L->getParent())
+    Depth += isa<StackFrameContext>(L);
+  if (Depth < PathMaxInlineDepth)
+    return false;
+  const Decl *D = Call.getRuntimeDefinition().getDecl();
+  if (!D || !D->hasBody())
+    return false; // not inlined anyway
+  // What the analyzer does with a call it does not inline: what the callee
+  // may change made unknown, a new value for its result. checkPostCall
+  // then applies the engine's summary.
+  const LocationContext *LC = C.getLocationContext();
+  ProgramStateRef St = Call.invalidateRegions(C.blockCount(), C.getState());
+  if (!RT->isVoidType())
+    St = St->BindExpr(OE, LC,
+                      C.getSValBuilder().conjureSymbolVal(nullptr, OE, LC, RT,
+                                                          C.blockCount()));
+  C.addTransition(St);
+  return true;
+}
+
 bool PathChecker::evalCall(const CallEvent &Call, CheckerContext &C) const {
   const ApiRow *Row = rowOf(Call);
   const Expr *OE = dyn_cast_or_null<Expr>(Call.getOriginExpr());
+  if (!Row && S)
+    return evalTooDeep(Call, C);
   if (!Row || !OE || !S)
     return false;
   switch (Row->Op) {
@@ -955,6 +1013,8 @@ void PathChecker::noteReread(SVal V, CheckerContext &C) const {
 
 void PathChecker::checkBranchCondition(const Stmt *Cond,
                                        CheckerContext &C) const {
+  if (stopForBudget(C))
+    return;
   noteReread(C.getSVal(Cond), C);
 }
 
@@ -973,6 +1033,8 @@ void PathChecker::checkPostStmt(const UnaryOperator *UO,
 }
 
 void PathChecker::checkPreCall(const CallEvent &Call, CheckerContext &C) const {
+  if (stopForBudget(C))
+    return;
   if (S && !S->Sites.empty())
     answer(Call, C);
 }
@@ -1041,7 +1103,7 @@ void PathChecker::answer(const CallEvent &Call, CheckerContext &C) const {
 
 void PathChecker::checkPostCall(const CallEvent &Call,
                                 CheckerContext &C) const {
-  if (!S || !S->Unit)
+  if (!S || !S->Unit || stopForBudget(C))
     return;
   // A C++ object's destructor ends what its constructor began.
   if (const auto *D = dyn_cast<CXXDestructorCall>(&Call)) {
@@ -1205,6 +1267,7 @@ void PathChecker::checkEndAnalysis(ExplodedGraph &G, BugReporter &BR,
     Exits.clear();
     AcquiredFirst.clear();
     ReleasedFirst.clear();
+    OutOfTime = false;
   };
   const LocationContext *Root = Eng.getRootLocationContext();
   const Decl *D = Root ? Root->getDecl() : nullptr;
@@ -1212,9 +1275,19 @@ void PathChecker::checkEndAnalysis(ExplodedGraph &G, BugReporter &BR,
     Reset();
     return;
   }
-  if (!S->Skipped.count(D->getCanonicalDecl()))
-    (exploredInFull(G, Eng) ? S->Complete : S->Cut)
-        .insert(D->getCanonicalDecl());
+  if (const Decl *Canon = D->getCanonicalDecl(); !S->Skipped.count(Canon)) {
+    // A budget that ran out leaves the function cut short: the unit's (its
+    // paths were ended, or it was not explored), or the function's own
+    // (steps left in the work list).
+    bool Full = false;
+    if (OutOfTime)
+      S->OverTime.insert(Canon);
+    else if (!Eng.hasEmptyWorkList() && S->Budget.FunctionSteps)
+      S->OverSteps.insert(Canon);
+    else
+      Full = exploredInFull(G, Eng);
+    (Full ? S->Complete : S->Cut).insert(Canon);
+  }
   const auto *FD = dyn_cast<FunctionDecl>(D);
   const ApiRow *Own =
       FD && S->Unit ? rowFor(FD, *S->Unit->Model, S->Unit->Facts) : nullptr;

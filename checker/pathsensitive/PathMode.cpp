@@ -82,7 +82,9 @@ std::unique_ptr<ASTConsumer> gfpdep::createPathAnalysis(CompilerInstance &CI,
   // the summaries do not give.
   AO.IPAMode = "inlining";
   AO.MaxInlinableSize = 4;
-  AO.MaxNodesPerTopLevelFunction = 75000;
+  // The per-function budget (the shallow default, 75000 steps, unless the
+  // front end set another); the unit's budget is the checker's.
+  AO.MaxNodesPerTopLevelFunction = S.Budget.FunctionSteps;
   // At the loop bound, one more iteration with what the loop changes made
   // unknown, then on: a function with loops can still be judged in full.
   AO.ShouldWidenLoops = true;
@@ -104,6 +106,7 @@ void gfpdep::checkOnPaths(PathSession &S, AnalysisResult &R, ASTContext &Ctx,
                           llvm::function_ref<void()> RunAnalysis,
                           PathStats &Stats) {
   auto T = std::chrono::steady_clock::now();
+  S.Started = threadCpuSeconds();
   S.Unit = R.Unit;
   S.Findings = std::move(R.Findings);
   S.indexQueries();

@@ -21,16 +21,19 @@ class CompilerInstance;
 namespace gfpdep {
 
 /// The Clang Static Analyzer's consumer for CI, set up for the path mode:
-/// only gfpdep.PathSensitive, the shallow budget, every function explored
-/// on its own, no output of the analyzer's own; lock-balance reports go
-/// into S.Balance. Put it in a MultiplexConsumer after the front end's own.
+/// only gfpdep.PathSensitive, the shallow budget (S.Budget's steps per
+/// function: set S.Budget first), every function explored on its own, no
+/// output of the analyzer's own; lock-balance reports go into S.Balance.
+/// Put it in a MultiplexConsumer after the front end's own.
 std::unique_ptr<clang::ASTConsumer>
 createPathAnalysis(clang::CompilerInstance &CI, PathSession &S);
 
 /// Hands R's findings to S, runs RunAnalysis (the consumer's
 /// HandleTranslationUnit) with S as the thread's active session, and
 /// replaces R.Findings with those filterFindings() keeps, lock-balance
-/// included unless Rules disables it, suppression comments honoured.
+/// included unless Rules disables it, suppression comments honoured. The
+/// unit's budget (S.Budget.UnitSeconds) counts from here; Stats says what
+/// the budgets cut (budgetRemark() words it for the user).
 void checkOnPaths(PathSession &S, AnalysisResult &R, clang::ASTContext &Ctx,
                   const RuleOptions &Rules,
                   llvm::function_ref<void()> RunAnalysis, PathStats &Stats);

@@ -12,6 +12,9 @@
 #include "Naming.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include <chrono>
+#include <cstdio>
+#include <time.h>
 
 using namespace clang;
 using namespace gfpdep;
@@ -81,6 +84,19 @@ std::vector<Finding> gfpdep::filterFindings(PathSession &S, ASTContext &Ctx,
   Stats.FunctionsComplete = S.Complete.size();
   Stats.FunctionsCut = S.Cut.size();
   Stats.FunctionsSkipped = S.Skipped.size();
+  Stats.FunctionsOverSteps = S.OverSteps.size();
+  Stats.FunctionsOverTime = S.OverTime.size();
+  Stats.Budget = S.Budget;
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (const auto *Set : {&S.OverSteps, &S.OverTime})
+    for (const Decl *D : *Set) {
+      Loc At = makeLoc(D->getLocation(), SM);
+      if (Stats.FirstOverName.empty() || At < Stats.FirstOver) {
+        Stats.FirstOver = At;
+        const auto *ND = dyn_cast<NamedDecl>(D);
+        Stats.FirstOverName = ND ? declName(ND) : "the function";
+      }
+    }
   std::vector<Finding> Out;
   for (unsigned I = 0; I < S.Findings.size(); ++I) {
     Finding &F = S.Findings[I];
@@ -98,15 +114,18 @@ std::vector<Finding> gfpdep::filterFindings(PathSession &S, ASTContext &Ctx,
     }
     bool Judged = !S.Unit->Truncated &&
                   (Q.WholeFunction || S.SeenOrigins.count(F.Origin));
+    bool OverBudget = false;
     for (const PathQuery::Site &Site : Q.Sites) {
       const Decl *D = Bodies.innermost(Site.At);
       Judged &= D && S.Complete.count(D) && !S.Cut.count(D);
+      OverBudget |= D && (S.OverSteps.count(D) || S.OverTime.count(D));
     }
     if (Judged) {
       ++Stats.Dropped;
       continue;
     }
     ++Stats.Unverified;
+    Stats.OverBudget += OverBudget;
     Out.push_back(std::move(F));
   }
   Stats.Balance = S.Balance.size();
@@ -114,4 +133,63 @@ std::vector<Finding> gfpdep::filterFindings(PathSession &S, ASTContext &Ctx,
     Out.push_back(std::move(F));
   sortFindings(Out);
   return Out;
+}
+
+double gfpdep::threadCpuSeconds() {
+#if defined(CLOCK_THREAD_CPUTIME_ID)
+  timespec T;
+  if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &T) == 0)
+    return double(T.tv_sec) + double(T.tv_nsec) * 1e-9;
+#endif
+  return std::chrono::duration<double>(
+             std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+
+namespace {
+
+std::string seconds(double S) {
+  char Buf[32];
+  std::snprintf(Buf, sizeof Buf, "%g", S);
+  return Buf;
+}
+
+std::string count(unsigned N, llvm::StringRef One, llvm::StringRef Many) {
+  return std::to_string(N) + " " + (N == 1 ? One : Many).str();
+}
+
+} // namespace
+
+std::string gfpdep::budgetRemark(const PathStats &St, llvm::StringRef UnitOption,
+                                 llvm::StringRef FunctionOption) {
+  unsigned Steps = St.FunctionsOverSteps, Time = St.FunctionsOverTime;
+  if (!Steps && !Time)
+    return "";
+  std::string R = "gfpdep: path-sensitive: ";
+  R += St.OverBudget ? count(St.OverBudget, "finding", "findings") +
+                           " kept unchecked: "
+                     : "no finding left unchecked, but lock-balance was "
+                       "checked only on the paths explored: ";
+  std::string First = "(the first: '" + St.FirstOverName + "')";
+  std::string StepBudget = "the per-function budget of " +
+                           std::to_string(St.Budget.FunctionSteps) +
+                           " analyzer steps";
+  std::string UnitBudget = "the unit's budget of " +
+                           seconds(St.Budget.UnitSeconds) + " CPU seconds";
+  std::string RaiseSteps = FunctionOption.str() + "=<steps>";
+  std::string RaiseTime = UnitOption.str() + "=<seconds>";
+  if (Steps && !Time) {
+    R += StepBudget + " ran out in '" + St.FirstOverName + "'";
+    if (Steps > 1)
+      R += " and " + count(Steps - 1, "other function", "other functions");
+    R += "; raise it with " + RaiseSteps;
+  } else if (Time && !Steps) {
+    R += UnitBudget + " ran out, " + count(Time, "function", "functions") +
+         " not explored in full " + First + "; raise it with " + RaiseTime;
+  } else {
+    R += StepBudget + " ran out in " + count(Steps, "function", "functions") +
+         " and " + UnitBudget + " in " + std::to_string(Time) + " more " +
+         First + "; raise them with " + RaiseSteps + " and " + RaiseTime;
+  }
+  return R + " (0: no limit)";
 }

@@ -50,6 +50,7 @@ struct PluginOptions {
   uint64_t StackBudget = 512;            ///< stack-budget=
   uint64_t StackChainBudget = 0;         ///< stack-chain-budget=
   bool LockOrderGates = false;           ///< lock-order-gates
+  PathBudget Budget; ///< path-budget=, path-function-budget=
 };
 
 const char *const OptionHelp =
@@ -80,6 +81,12 @@ const char *const OptionHelp =
     "  path-sensitive       check every finding on the unit's paths with the\n"
     "                       Clang Static Analyzer: drop those no feasible path\n"
     "                       reaches, and report lock-balance\n"
+    "  path-budget=<seconds> path-sensitive: CPU seconds the unit's paths may\n"
+    "                       take; then the findings left are kept unchecked\n"
+    "                       (default 30, 0: no limit)\n"
+    "  path-function-budget=<steps> path-sensitive: analyzer steps exploring\n"
+    "                       one function, its inlined callees included (default\n"
+    "                       75000, 0: no limit)\n"
     "  disable=<rule>[,...] do not report these rules\n"
     "  enable=<rule>[,...]  report these rules: wait-context, block-under-lock\n"
     "                       (off by default),\n"
@@ -224,10 +231,16 @@ public:
                    << PS.Unverified << " kept unverified, " << PS.Balance
                    << " lock-balance; functions explored completely "
                    << PS.FunctionsComplete << ", cut short " << PS.FunctionsCut
-                   << ", skipped " << PS.FunctionsSkipped << "; time (s) "
-                   << PS.Seconds << "\n";
+                   << ", skipped " << PS.FunctionsSkipped << "; budgets: "
+                   << PS.OverBudget << " findings unchecked, functions out of "
+                   << "steps " << PS.FunctionsOverSteps << ", out of time "
+                   << PS.FunctionsOverTime << "; time (s) " << PS.Seconds
+                   << "\n";
     for (const Problem &P : R.Problems)
       D.Report(toSourceLocation(P.Where), ProblemID) << P.Message;
+    // A budget that ran out: one remark for the unit.
+    if (std::string Remark = budgetRemark(PS); !Remark.empty())
+      D.Report(toSourceLocation(PS.FirstOver), RemarkID) << Remark;
     for (const Finding &F : R.Findings) {
       D.Report(toSourceLocation(F.Where), FindingID)
           << (F.Message + " [gfpdep-" + ruleId(F.R).str() + "]");
@@ -354,6 +367,7 @@ protected:
     std::shared_ptr<PathSession> Session;
     if (Opts.PathSensitive) {
       Session = std::make_shared<PathSession>();
+      Session->Budget = Opts.Budget;
       Analysis.push_back(createPathAnalysis(CI, *Session));
     }
     return std::make_unique<GfpdepConsumer>(CI, Opts, std::move(Analysis),
@@ -371,12 +385,25 @@ protected:
         "model=<file>, facts-dir=<dir>, facts=<path>, embed-facts=0|1, "
         "summary-dir=<dir>, summaries=<dir>, stack-budget=<n>, "
         "stack-chain-budget=<n>, lock-order-gates, max-effects=<n>, "
-        "disable=<rule>[,...], enable=<rule>[,...]");
+        "disable=<rule>[,...], enable=<rule>[,...], path-budget=<seconds>, "
+        "path-function-budget=<steps>");
     unsigned BadModel = D.getCustomDiagID(DiagnosticsEngine::Error,
                                           "invalid gfpdep model file: %0");
     unsigned BadRule = D.getCustomDiagID(
         DiagnosticsEngine::Error,
         "unknown gfpdep rule '%0' in '%1'; valid rules: %2");
+    // An empty path would write nothing (summary-dir=, facts-dir=) or fail
+    // later naming no file ("gfpdep: : ..."): an error naming the option.
+    unsigned EmptyPath = D.getCustomDiagID(
+        DiagnosticsEngine::Error,
+        "empty path in '%0': gfpdep option '%0<%1>' needs %2");
+    auto NonEmpty = [&](llvm::StringRef Value, llvm::StringRef Option,
+                        llvm::StringRef Placeholder, llvm::StringRef What) {
+      if (!Value.empty())
+        return true;
+      D.Report(EmptyPath) << Option << Placeholder << What;
+      return false;
+    };
     bool Ok = true;
     Opts.SummaryReads = summaryDirsFromEnvironment();
     for (const std::string &Arg : Args) {
@@ -402,11 +429,16 @@ protected:
         continue;
       }
       if (A.consume_front("facts-dir=")) {
+        Ok &= NonEmpty(A, "facts-dir=", "dir", "a directory");
         Opts.FactsDir = A.str();
         continue;
       }
       if (A.consume_front("facts=")) {
-        Opts.FactsReads.push_back(A.str());
+        if (NonEmpty(A, "facts=", "path",
+                     "an object, an archive, a side file or a directory"))
+          Opts.FactsReads.push_back(A.str());
+        else
+          Ok = false;
         continue;
       }
       if (A.consume_front("embed-facts=")) {
@@ -421,11 +453,15 @@ protected:
         continue;
       }
       if (A.consume_front("summary-dir=")) {
+        Ok &= NonEmpty(A, "summary-dir=", "dir", "a directory");
         Opts.SummaryDir = A.str();
         continue;
       }
       if (A.consume_front("summaries=")) {
-        Opts.SummaryReads.push_back(A.str());
+        if (NonEmpty(A, "summaries=", "dir", "a directory"))
+          Opts.SummaryReads.push_back(A.str());
+        else
+          Ok = false;
         continue;
       }
       if (A.starts_with("stack-budget=") || A.starts_with("stack-chain-budget=")) {
@@ -441,6 +477,35 @@ protected:
           continue;
         }
         (Chain ? Opts.StackChainBudget : Opts.StackBudget) = N;
+        continue;
+      }
+      if (A.consume_front("path-budget=")) {
+        double Secs;
+        // getAsDouble() is true on an error; NaN is not >= 0.
+        if (A.empty() || A.trim() != A || A.getAsDouble(Secs) ||
+            !(Secs >= 0) || Secs > 1e9) {
+          D.Report(D.getCustomDiagID(DiagnosticsEngine::Error,
+                                     "gfpdep option 'path-budget=%0' needs a "
+                                     "number of CPU seconds, 0 for no limit"))
+              << A;
+          Ok = false;
+          continue;
+        }
+        Opts.Budget.UnitSeconds = Secs;
+        continue;
+      }
+      if (A.consume_front("path-function-budget=")) {
+        unsigned N;
+        if (A.getAsInteger(10, N)) {
+          D.Report(D.getCustomDiagID(DiagnosticsEngine::Error,
+                                     "gfpdep option 'path-function-budget=%0' "
+                                     "needs a whole number of analyzer steps, "
+                                     "0 for no limit"))
+              << A;
+          Ok = false;
+          continue;
+        }
+        Opts.Budget.FunctionSteps = N;
         continue;
       }
       if (A.consume_front("max-effects=")) {

@@ -37,3 +37,21 @@ void f(void) {
 // RUN: %gfpdep -fplugin-arg-gfpdep-disable=all %s 2>&1 | count 0
 // RUN: %gfpdep -fplugin-arg-gfpdep-disable=all -fplugin-arg-gfpdep-enable=sleep-in-atomic %s 2>&1 | FileCheck %s --check-prefix=ONLYSLEEP --implicit-check-not=warning:
 // ONLYSLEEP: warning: {{.*}}[gfpdep-sleep-in-atomic]
+// An empty path is an error naming the option: summary-dir= and facts-dir=
+// used to write nothing, silently; summaries= and facts= failed later with
+// "gfpdep: : ...".
+// RUN: rm -rf %t && mkdir -p %t && cd %t
+// RUN: not %gfpdep -fplugin-arg-gfpdep-summary-dir= %s 2>&1 | FileCheck %s --check-prefix=EMPTYSUMDIR --implicit-check-not=warning:
+// EMPTYSUMDIR: error: empty path in 'summary-dir=': gfpdep option 'summary-dir=<dir>' needs a directory
+// EMPTYSUMDIR-NEXT: 1 error generated.
+// RUN: not %gfpdep -fplugin-arg-gfpdep-facts-dir= %s 2>&1 | FileCheck %s --check-prefix=EMPTYFACTSDIR --implicit-check-not=warning:
+// EMPTYFACTSDIR: error: empty path in 'facts-dir=': gfpdep option 'facts-dir=<dir>' needs a directory
+// EMPTYFACTSDIR-NEXT: 1 error generated.
+// RUN: not %gfpdep -fplugin-arg-gfpdep-summaries= %s 2>&1 | FileCheck %s --check-prefix=EMPTYSUMS --implicit-check-not=warning: --implicit-check-not='gfpdep: :'
+// EMPTYSUMS: error: empty path in 'summaries=': gfpdep option 'summaries=<dir>' needs a directory
+// EMPTYSUMS-NEXT: 1 error generated.
+// RUN: not %gfpdep -fplugin-arg-gfpdep-facts= %s 2>&1 | FileCheck %s --check-prefix=EMPTYFACTS --implicit-check-not=warning: --implicit-check-not='gfpdep: :'
+// EMPTYFACTS: error: empty path in 'facts=': gfpdep option 'facts=<path>' needs an object, an archive, a side file or a directory
+// EMPTYFACTS-NEXT: 1 error generated.
+// Nothing was written.
+// RUN: ls -A %t | count 0
