@@ -138,6 +138,19 @@ static cl::opt<bool> LockOrderGates(
     cl::desc("Do not report a lock-order cycle whose every edge is taken with "
              "one other lock held (a gate lock)"),
     cl::cat(Category));
+static cl::opt<double> PathBudgetSeconds(
+    "path-budget",
+    cl::desc("With --path-sensitive: CPU seconds each unit's path-sensitive "
+             "work may take, then its findings left are kept unchecked "
+             "(default 30, 0: no limit)"),
+    cl::value_desc("seconds"), cl::init(gfpdep::PathBudget::DefaultUnitSeconds),
+    cl::cat(Category));
+static cl::opt<unsigned> PathFunctionBudget(
+    "path-function-budget",
+    cl::desc("With --path-sensitive: analyzer steps exploring one function, "
+             "its inlined callees included (default 75000, 0: no limit)"),
+    cl::value_desc("steps"), cl::init(gfpdep::PathBudget::DefaultFunctionSteps),
+    cl::cat(Category));
 static cl::opt<bool> PathSensitive(
     "path-sensitive",
     cl::desc("Check every finding on each unit's paths with the Clang Static "
@@ -238,6 +251,8 @@ public:
     std::unique_ptr<PathSession> Session;
     if (Opts.KeepUnit) {
       Session = std::make_unique<PathSession>();
+      Session->Budget.UnitSeconds = PathBudgetSeconds;
+      Session->Budget.FunctionSteps = PathFunctionBudget;
       Analysis.push_back(createPathAnalysis(CI, *Session));
     }
     return std::make_unique<Consumer>(CI, Opts, Out, std::move(Analysis),
@@ -1251,6 +1266,8 @@ int main(int argc, const char **argv) {
     return RC;
   if (int RC = loadModels())
     return RC;
+  if (!(PathBudgetSeconds >= 0) || PathBudgetSeconds > 1e9)
+    return usageError("--path-budget needs a number of CPU seconds, 0 for no limit");
   if (StackBudget < gfpdep::MinStackBudget || (StackChainBudget && StackChainBudget < gfpdep::MinStackBudget))
     return usageError("--stack-budget and --stack-chain-budget need at least " +
                       std::to_string(gfpdep::MinStackBudget) + " bytes");
@@ -1476,6 +1493,9 @@ int main(int argc, const char **argv) {
       Failed = true;
       llvm::errs() << locText(P.Where) << ": error: " << P.Message << "\n";
     }
+    if (std::string R = budgetRemark(Results[I].Path, "--path-budget", "--path-function-budget");
+        !R.empty())
+      llvm::errs() << locText(Results[I].Path.FirstOver) << ": remark: " << R << "\n";
     for (Finding &F : Results[I].R.Findings) {
       std::string K = ruleId(F.R).str() + "|" + locText(F.Where) + "|" +
                       locText(F.Origin);
@@ -1507,11 +1527,13 @@ int main(int argc, const char **argv) {
       Sum.Dropped += U.Path.Dropped;
       Sum.Unverified += U.Path.Unverified;
       Sum.Balance += U.Path.Balance;
+      Sum.OverBudget += U.Path.OverBudget;
     }
     llvm::errs() << "gfpdep: path-sensitive (last pass): " << Sum.Checked
                  << " findings checked, " << Sum.Confirmed << " confirmed, "
                  << Sum.Dropped << " dropped, " << Sum.Unverified
-                 << " kept unverified, " << Sum.Balance << " lock-balance\n";
+                 << " kept unverified (" << Sum.OverBudget << " of them over a budget), "
+                 << Sum.Balance << " lock-balance\n";
   }
 
   return report(std::move(All), graphOf(GraphEdges, GraphReclaim), Known, Failed);

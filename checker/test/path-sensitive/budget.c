@@ -17,6 +17,18 @@
 // STEPS: chain.c:2008:25: warning: 'kmalloc' with GFP_KERNEL may enter direct reclaim {{.*}} [gfpdep-reclaim-under-lock]
 // STEPS: chain.c:4:18: note: mutex 'big_lock' acquired here
 //
+// The same through gfpdep -p --path-sensitive and its own options.
+// RUN: %make_cdb %t %annotations chain.c
+// RUN: %cli_gfpdep -p %t --path-sensitive --path-function-budget=5 --no-source --pass-stats > %t/cli.txt 2> %t/cli.err; test $? = 1
+// RUN: FileCheck %s --check-prefix=CLI < %t/cli.err
+// CLI: chain.c:4:6: remark: gfpdep: path-sensitive: 1 finding kept unchecked: the per-function budget of 5 analyzer steps ran out in 'top' and 1 other function; raise it with --path-function-budget=<steps> (0: no limit)
+// CLI: gfpdep: path-sensitive (last pass): 1 findings checked, 0 confirmed, 0 dropped, 1 kept unverified (1 of them over a budget), 0 lock-balance
+// RUN: FileCheck %s --check-prefix=CLIFOUND < %t/cli.txt
+// CLIFOUND: chain.c:2008:25: warning: 'kmalloc' with GFP_KERNEL may enter direct reclaim
+// RUN: %cli_gfpdep -p %t --path-sensitive --path-budget=-1 > /dev/null 2> %t/cli-bad.err || test $? = 2
+// RUN: FileCheck %s --check-prefix=CLIBAD < %t/cli-bad.err
+// CLIBAD: gfpdep: error: --path-budget needs a number of CPU seconds, 0 for no limit
+//
 // A unit budget of a microsecond runs out before the first function.
 // RUN: %gfpdep -fplugin-arg-gfpdep-path-sensitive -fplugin-arg-gfpdep-stats -fplugin-arg-gfpdep-path-budget=0.000001 %t/chain.c 2>&1 | FileCheck %s --check-prefix=UNIT
 // UNIT: budgets: 1 findings unchecked, functions out of steps 0, out of time 2;
@@ -27,11 +39,11 @@
 // function budget runs out; with none, the unit's clock stops it mid-way.
 // Either way the finding (infeasible: n > 10 and n <= 10) stays.
 // RUN: %gfpdep -fplugin-arg-gfpdep-path-sensitive %s 2>&1 | FileCheck %s --check-prefix=BRANCHY
-// BRANCHY: budget.c:50:7: remark: gfpdep: path-sensitive: 1 finding kept unchecked: the per-function budget of 75000 analyzer steps ran out in 'branchy'; raise it with -fplugin-arg-gfpdep-path-function-budget=<steps> (0: no limit)
-// BRANCHY: budget.c:96:9: warning: 'kmalloc' with GFP_KERNEL {{.*}} [gfpdep-reclaim-under-lock]
+// BRANCHY: budget.c:62:7: remark: gfpdep: path-sensitive: 1 finding kept unchecked: the per-function budget of 75000 analyzer steps ran out in 'branchy'; raise it with -fplugin-arg-gfpdep-path-function-budget=<steps> (0: no limit)
+// BRANCHY: budget.c:108:9: warning: 'kmalloc' with GFP_KERNEL {{.*}} [gfpdep-reclaim-under-lock]
 // RUN: %gfpdep -fplugin-arg-gfpdep-path-sensitive -fplugin-arg-gfpdep-path-function-budget=0 -fplugin-arg-gfpdep-path-budget=0.5 %s 2>&1 | FileCheck %s --check-prefix=CLOCK
-// CLOCK: budget.c:50:7: remark: gfpdep: path-sensitive: 1 finding kept unchecked: the unit's budget of 0.5 CPU seconds ran out, 1 function not explored in full (the first: 'branchy'); raise it with -fplugin-arg-gfpdep-path-budget=<seconds> (0: no limit)
-// CLOCK: budget.c:96:9: warning: 'kmalloc' with GFP_KERNEL {{.*}} [gfpdep-reclaim-under-lock]
+// CLOCK: budget.c:62:7: remark: gfpdep: path-sensitive: 1 finding kept unchecked: the unit's budget of 0.5 CPU seconds ran out, 1 function not explored in full (the first: 'branchy'); raise it with -fplugin-arg-gfpdep-path-budget=<seconds> (0: no limit)
+// CLOCK: budget.c:108:9: warning: 'kmalloc' with GFP_KERNEL {{.*}} [gfpdep-reclaim-under-lock]
 //
 // Values are checked.
 // RUN: not %gfpdep -fplugin-arg-gfpdep-path-budget=-1 %s 2>&1 | FileCheck %s --check-prefix=BAD1

@@ -15,7 +15,7 @@
 //
 // RUN: %cli_gfpdep --no-source -p %t --root %t -j 2 --path-sensitive --pass-stats > %t/path.txt 2> %t/stats.txt || test $? = 1
 // RUN: FileCheck %s --check-prefix=STATS < %t/stats.txt
-// STATS: gfpdep: path-sensitive (last pass): 2 findings checked, 1 confirmed, 1 dropped, 0 kept unverified, 1 lock-balance
+// STATS: gfpdep: path-sensitive (last pass): 2 findings checked, 1 confirmed, 1 dropped, 0 kept unverified (0 of them over a budget), 1 lock-balance
 // RUN: FileCheck %s --check-prefix=PATH < %t/path.txt
 // PATH-NOT: buffer.c:8:9
 // PATH: buffer.c:10:9: warning: 'kmalloc' with GFP_KERNEL may sleep in atomic context: spinlock 'dev::lock' is held [gfpdep-sleep-in-atomic]
