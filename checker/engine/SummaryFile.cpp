@@ -253,6 +253,28 @@ public:
   /// The file's "steps", each the chain that begins with it.
   std::vector<Chain> Steps;
   bool steps(const json::Object &Root);
+  /// Reads the array Root[Key] (absent: empty) of objects of shape What,
+  /// each with Read(object, its path, the new element).
+  template <class T, class ReadFn>
+  bool objects(const json::Object &Root, llvm::StringRef Key, llvm::StringRef What,
+               std::vector<T> &Out, ReadFn Read) {
+    const JPath P;
+    const json::Array *A;
+    if (!array(Root, Key, P, A))
+      return false;
+    if (!A)
+      return true;
+    const JPath AP = P.field(Key);
+    for (size_t I = 0; I < A->size(); ++I) {
+      const JPath EP = AP.index(I);
+      const json::Object *O;
+      T Elem;
+      if (!object((*A)[I], EP, What, O) || !Read(*O, EP, Elem))
+        return false;
+      Out.push_back(std::move(Elem));
+    }
+    return true;
+  }
 
   bool fail(const JPath &P, const llvm::Twine &Msg) {
     if (Error.empty())
@@ -669,59 +691,31 @@ bool Reader::unit(const json::Object &Root, UnitSummary &U) {
     return false;
   if (!text(Root, "unit", P, false, U.Unit))
     return false;
-  const json::Array *A;
-  if (!array(Root, "functions", P, A))
+  if (!objects(Root, "functions", "{usr, name, summary}", U.Functions,
+               [&](const json::Object &O, const JPath &FP, UnitSummary::Function &F) {
+                 const json::Value *S;
+                 return text(O, "usr", FP, true, F.Usr) &&
+                        text(O, "name", FP, false, F.Name) &&
+                        (S = required(O, "summary", FP)) &&
+                        summary(*S, FP.field("summary"), F.S);
+               }) ||
+      !objects(Root, "reclaimAcquired", "{fsReclaim, acquire, inside}", U.Reclaim,
+               [&](const json::Object &O, const JPath &RP, ReclaimAcquisition &R) {
+                 const json::Value *Acq;
+                 return boolean(O, "fsReclaim", RP, R.FsReclaim) &&
+                        (Acq = required(O, "acquire", RP)) &&
+                        effect(*Acq, RP.field("acquire"), R.Acquire) &&
+                        enclosing(O, "inside", RP, R.Inside);
+               }) ||
+      !objects(Root, "lockEdges", "{from, to, acquire, held}", U.Edges,
+               [&](const json::Object &O, const JPath &EP, LockEdge &E) {
+                 const json::Value *Acq;
+                 return text(O, "from", EP, true, E.From) && text(O, "to", EP, true, E.To) &&
+                        (Acq = required(O, "acquire", EP)) &&
+                        effect(*Acq, EP.field("acquire"), E.Acquire) &&
+                        enclosing(O, "held", EP, E.Held);
+               }))
     return false;
-  if (A) {
-    const JPath FsP = P.field("functions");
-    for (size_t I = 0; I < A->size(); ++I) {
-      const JPath FP = FsP.index(I);
-      const json::Object *FO;
-      const json::Value *S;
-      UnitSummary::Function F;
-      if (!object((*A)[I], FP, "{usr, name, summary}", FO) ||
-          !text(*FO, "usr", FP, true, F.Usr) || !text(*FO, "name", FP, false, F.Name) ||
-          !(S = required(*FO, "summary", FP)) || !summary(*S, FP.field("summary"), F.S))
-        return false;
-      U.Functions.push_back(std::move(F));
-    }
-  }
-  if (!array(Root, "reclaimAcquired", P, A))
-    return false;
-  if (A) {
-    const JPath RsP = P.field("reclaimAcquired");
-    for (size_t I = 0; I < A->size(); ++I) {
-      const JPath RP = RsP.index(I);
-      const json::Object *RO;
-      const json::Value *Acq;
-      ReclaimAcquisition R;
-      if (!object((*A)[I], RP, "{fsReclaim, acquire, inside}", RO) ||
-          !boolean(*RO, "fsReclaim", RP, R.FsReclaim) ||
-          !(Acq = required(*RO, "acquire", RP)) ||
-          !effect(*Acq, RP.field("acquire"), R.Acquire) ||
-          !enclosing(*RO, "inside", RP, R.Inside))
-        return false;
-      U.Reclaim.push_back(std::move(R));
-    }
-  }
-  if (!array(Root, "lockEdges", P, A))
-    return false;
-  if (A) {
-    const JPath EsP = P.field("lockEdges");
-    for (size_t I = 0; I < A->size(); ++I) {
-      const JPath EP = EsP.index(I);
-      const json::Object *EO;
-      const json::Value *Acq;
-      LockEdge E;
-      if (!object((*A)[I], EP, "{from, to, acquire, held}", EO) ||
-          !text(*EO, "from", EP, true, E.From) || !text(*EO, "to", EP, true, E.To) ||
-          !(Acq = required(*EO, "acquire", EP)) ||
-          !effect(*Acq, EP.field("acquire"), E.Acquire) ||
-          !enclosing(*EO, "held", EP, E.Held))
-        return false;
-      U.Edges.push_back(std::move(E));
-    }
-  }
   const json::Object *Stores;
   if (!object(Root, "fieldStores", P, "an object {\"record::field\": [USR...]}",
               false, Stores))
@@ -753,42 +747,24 @@ bool Reader::unit(const json::Object &Root, UnitSummary &U) {
         !pairs(*Layout, "masks", LP, /*SingleBits=*/false, U.GfpComposites))
       return false;
   }
-  if (!array(Root, "checks", P, A))
+  if (!objects(Root, "checks", "{effect, under}", U.Checks,
+               [&](const json::Object &O, const JPath &CP, Check &C) {
+                 const json::Value *Eff;
+                 auto E = std::make_shared<Effect>();
+                 C.E = E;
+                 return (Eff = required(O, "effect", CP)) &&
+                        effect(*Eff, CP.field("effect"), *E) &&
+                        enclosing(O, "under", CP, C.U);
+               }) ||
+      !objects(Root, "entries", "{context, summary}", U.Entries,
+               [&](const json::Object &O, const JPath &EP, UnitSummary::Entry &E) {
+                 const json::Value *Ctx, *S;
+                 return (Ctx = required(O, "context", EP)) &&
+                        context(*Ctx, EP.field("context"), E.Ctx) &&
+                        (S = required(O, "summary", EP)) &&
+                        summary(*S, EP.field("summary"), E.S);
+               }))
     return false;
-  if (A) {
-    const JPath CsP = P.field("checks");
-    for (size_t I = 0; I < A->size(); ++I) {
-      const JPath CP = CsP.index(I);
-      const json::Object *CO;
-      const json::Value *Eff;
-      Check C;
-      auto E = std::make_shared<Effect>();
-      C.E = E;
-      if (!object((*A)[I], CP, "{effect, under}", CO) ||
-          !(Eff = required(*CO, "effect", CP)) ||
-          !effect(*Eff, CP.field("effect"), *E) || !enclosing(*CO, "under", CP, C.U))
-        return false;
-      U.Checks.push_back(std::move(C));
-    }
-  }
-  if (!array(Root, "entries", P, A))
-    return false;
-  if (A) {
-    const JPath EsP = P.field("entries");
-    for (size_t I = 0; I < A->size(); ++I) {
-      const JPath EP = EsP.index(I);
-      const json::Object *EO;
-      const json::Value *Ctx, *S;
-      UnitSummary::Entry E;
-      if (!object((*A)[I], EP, "{context, summary}", EO) ||
-          !(Ctx = required(*EO, "context", EP)) ||
-          !context(*Ctx, EP.field("context"), E.Ctx) ||
-          !(S = required(*EO, "summary", EP)) ||
-          !summary(*S, EP.field("summary"), E.S))
-        return false;
-      U.Entries.push_back(std::move(E));
-    }
-  }
   return true;
 }
 
